@@ -1,0 +1,43 @@
+# Two commands matter (README): `make serve` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: serve build test lint golden bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/activate
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements.txt requirements-test.txt | $(BIN)/activate
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements-test.txt
+	touch $(VENV)/.runtime $@
+
+## Preview with live reload at http://127.0.0.1:8000 (edits to chapters and banks reload the page).
+serve: $(VENV)/.runtime
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## Build the site into site/ exactly as CI does.
+build: $(VENV)/.runtime
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+## Every test: lint, types, unit, golden, build and browser tests.
+test: $(VENV)/.test
+	$(BIN)/ruff check hooks tests benchmarks
+	$(BIN)/ruff format --check hooks tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+## Rewrite the golden files after an intended change to the rendered markup; review the diff.
+golden: $(VENV)/.test
+	$(BIN)/pytest tests/unit/test_golden.py --update-golden
+
+## Build-time benchmark (YAML banks versus inline mkdocs-quiz); prints figures.
+bench: $(VENV)/.test
+	$(BIN)/python benchmarks/build_time.py
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache .mypy_cache
