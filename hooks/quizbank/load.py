@@ -20,6 +20,7 @@ from .errors import BankError, Problem
 from .model import QUESTION_TYPES, Bank, Field, Option, Question, WordLimits
 from .text import find_blanks, find_forbidden_html
 
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TRUE_WORDS = {"true"}
 FALSE_WORDS = {"false"}
@@ -351,11 +352,11 @@ class _Reader:
                 self.problem(onode, "an option has no 'text'.", "add 'text: …' to the option.", qid)
                 continue
             text = self.text(ofields["text"][1], "text", qid)
-            if "\n\n" in text.strip():
+            if PARAGRAPH_BREAK.search(text.strip()):
                 self.problem(ofields["text"][1], "an option's text must be one paragraph.", "shorten the option; put longer discussion in 'feedback' or 'explanation'.", qid)
             correct = self.boolean(ofields["correct"][1], "correct", qid) if "correct" in ofields else False
             feedback = self.text(ofields["feedback"][1], "feedback", qid) if "feedback" in ofields else ""
-            if "\n\n" in feedback.strip() or "```" in feedback or "~~~" in feedback:
+            if PARAGRAPH_BREAK.search(feedback.strip()) or "```" in feedback or "~~~" in feedback:
                 self.problem(ofields["feedback"][1], "per-option feedback must be one paragraph without code blocks.", "keep it to one paragraph; put longer discussion in the question's 'explanation'.", qid)
             key = " ".join(text.split())
             if key in seen:

@@ -1,0 +1,83 @@
+"""Loading and validation: every good bank loads, every bad bank fails with file, line and fix."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from quizbank import BankError, load_bank_file, load_bank_text, load_banks
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+GOOD = sorted((CORPUS / "good").glob("*.yml"))
+BAD = sorted((CORPUS / "bad").glob("*.yml"))
+
+
+def expectation(path: Path) -> tuple[int, str]:
+    first = path.read_bytes().split(b"\n", 1)[0].decode("utf-8")
+    m = re.match(r"# expect: (\d+): (.+)$", first)
+    assert m, f"{path.name} must start with '# expect: LINE: message'"
+    return int(m.group(1)), m.group(2)
+
+
+@pytest.mark.parametrize("path", GOOD, ids=[p.stem for p in GOOD])
+def test_good_banks_load(path: Path) -> None:
+    bank = load_bank_file(path, path.parent, CORPUS)
+    assert bank.questions
+    assert bank.name == path.stem
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_bad_banks_fail_with_location_and_fix(path: Path) -> None:
+    line, message = expectation(path)
+    with pytest.raises(BankError) as info:
+        load_bank_file(path, path.parent, CORPUS)
+    report = info.value.report()
+    assert f"bad/{path.name}:{line}:" in report, report
+    assert message in report, report
+    assert "Fix:" in report
+
+
+def test_text_fields_keep_yaml11_words_as_written() -> None:
+    bank = load_bank_file(CORPUS / "good/literal-syntax.yml", CORPUS / "good", CORPUS)
+    words = bank.get("yaml-words")
+    assert words is not None
+    assert words.question == "Yes"
+    assert [o.text for o in words.options] == ["No", "on", "0.10"]
+    assert words.options[2].feedback == "off"
+    tf = bank.get("tf-yaml")
+    assert tf is not None and tf.question == "0.10" and tf.answer is True
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    text = """questions:
+  - id: a
+    type: single
+    question: Q
+    options:
+      - text: A
+  - id: b
+    type: true-false
+    question: ""
+    answer: maybe
+"""
+    with pytest.raises(BankError) as info:
+        load_bank_text(text, name="x", shown="quizzes/x.yml")
+    lines = sorted(p.line for p in info.value.problems)
+    assert lines == [5, 5, 9, 10]  # line 5: too few options and none correct
+    assert {p.question_id for p in info.value.problems} == {"a", "b"}
+
+
+def test_load_banks_names_subfolders_and_rejects_bad_names(tmp_path: Path) -> None:
+    (tmp_path / "part-1").mkdir()
+    (tmp_path / "part-1" / "checks.yml").write_text(
+        "questions:\n  - id: a\n    type: true-false\n    question: Q\n    answer: true\n", encoding="utf-8"
+    )
+    assert list(load_banks(tmp_path, tmp_path)) == ["part-1/checks"]
+    (tmp_path / "Bad Name.yml").write_text("questions: []\n", encoding="utf-8")
+    with pytest.raises(BankError, match="Bad Name.yml:1: the bank name"):
+        load_banks(tmp_path, tmp_path)
+
+
+def test_missing_banks_folder_is_empty_not_an_error(tmp_path: Path) -> None:
+    assert load_banks(tmp_path / "nope", tmp_path) == {}

@@ -1,0 +1,86 @@
+"""quizzes/schema.json (for editors) and the build's validation agree on the corpus of banks."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from quizbank import BankError, load_bank_file
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "corpus"
+SCHEMA = json.loads((ROOT / "quizzes" / "schema.json").read_text(encoding="utf-8"))
+FILES = sorted([*CORPUS.glob("good/*.yml"), *CORPUS.glob("bad/*.yml"), *(ROOT / "quizzes").glob("**/*.yml")])
+
+# What JSON Schema cannot express: the build alone refuses these (and says so in its error).
+BUILD_ONLY = {
+    "duplicate-id": "ids unique within a bank",
+    "duplicate-option": "option texts unique within a question",
+    "blank-only-in-code": "a blank inside `code` is not a blank",
+    "raw-div": "structural HTML outside code",
+    "words-min-max": "min not above max",
+}
+
+
+def as_json(node: yaml.Node | None) -> Any:
+    """The instance an editor's YAML 1.2 parser would validate."""
+    if node is None:
+        return None
+    if isinstance(node, yaml.MappingNode):
+        return {str(k.value): as_json(v) for k, v in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return [as_json(v) for v in node.value]
+    value = str(node.value)
+    if node.style is not None:
+        return value
+    if re.fullmatch(r"true|True|TRUE", value):
+        return True
+    if re.fullmatch(r"false|False|FALSE", value):
+        return False
+    if re.fullmatch(r"|~|null|Null|NULL", value):
+        return None
+    if re.fullmatch(r"[-+]?\d+", value):
+        return int(value)
+    if re.fullmatch(r"[-+]?(\.\d+|\d+(\.\d*)?)([eE][-+]?\d+)?", value):
+        return float(value)
+    return value
+
+
+def schema_accepts(path: Path) -> bool:
+    try:
+        instance = as_json(yaml.compose(path.read_bytes().decode("utf-8"), Loader=yaml.SafeLoader))
+    except (UnicodeDecodeError, yaml.YAMLError):
+        return False
+    return not list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(instance))
+
+
+def build_accepts(path: Path) -> bool:
+    try:
+        load_bank_file(path, path.parent, ROOT)
+    except BankError:
+        return False
+    return True
+
+
+def test_schema_is_valid_json_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(ROOT)) for p in FILES])
+def test_schema_and_build_agree(path: Path) -> None:
+    build = build_accepts(path)
+    schema = schema_accepts(path)
+    if path.stem in BUILD_ONLY and path.parent.name == "bad":
+        assert not build and schema, f"{path.name} is listed as build-only ({BUILD_ONLY[path.stem]})"
+    else:
+        assert build == schema, f"{path.name}: build {'accepts' if build else 'refuses'}, schema {'accepts' if schema else 'refuses'}"
+
+
+def test_every_bad_bank_is_refused_by_the_build() -> None:
+    refused = [p.stem for p in CORPUS.glob("bad/*.yml") if not build_accepts(p)]
+    assert sorted(refused) == sorted(p.stem for p in CORPUS.glob("bad/*.yml"))
