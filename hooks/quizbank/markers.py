@@ -40,7 +40,18 @@ def find_markers(markdown: str, *, shown: str, line_offset: int = 0) -> tuple[li
             continue
         m = MARKER.match(line)
         where = index + 1 + line_offset
-        if m:
+        if m and m.group("indent"):
+            # Python-Markdown reads HTML blocks only at the top level of a page, so a quiz
+            # inside an admonition, tab or list would come out as escaped text.
+            problems.append(
+                Problem(
+                    shown,
+                    where,
+                    "a quiz marker is indented (inside an admonition, tab or list), where the quiz cannot render.",
+                    "move the marker to the start of its own line, outside the indented block.",
+                )
+            )
+        elif m:
             ref = REF.match(m.group("ref"))
             if ref:
                 markers.append(Marker(index, m.group("indent"), ref.group("bank"), ref.group("id")))

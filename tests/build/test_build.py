@@ -1,0 +1,145 @@
+"""Build throwaway sites with the real config: good banks render, bad input stops with a located error."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from sites import build, write_site  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+BAD = sorted((CORPUS / "bad").glob("*.yml"))
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+@pytest.fixture(scope="module")
+def good_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    base = tmp_path_factory.mktemp("good")
+    banks = {f"{p.stem}.yml": p.read_text(encoding="utf-8") for p in (CORPUS / "good").glob("*.yml") if p.stem != "reflection"}
+    banks["part-1/checks.yml"] = banks["all-types.yml"]
+    pages = {
+        "index.md": "# Home\n\nNo quiz here.\n",
+        "quiz.md": "---\ntitle: Quizzes\n---\n# Quizzes\n\n<!-- quiz: all-types -->\n\nBetween.\n\n<!-- quiz: literal-syntax -->\n",
+        "one.md": "# One\n\n<!-- quiz: part-1/checks#runtime-name -->\n\n```markdown\n<!-- quiz: all-types -->\n<!-- quiz: no-such-bank -->\n```\n",
+    }
+    result = build(write_site(base, pages, banks))
+    assert result.code == 0, result.output
+    return result
+
+
+def test_good_site_builds_without_warnings(good_site) -> None:  # type: ignore[no-untyped-def]
+    assert "WARNING" not in good_site.output
+
+
+def test_each_question_renders_with_stable_anchor_and_structure(good_site) -> None:  # type: ignore[no-untyped-def]
+    page = soup(good_site.page("quiz/index.html"))
+    ids = [q["id"] for q in page.select("div.quiz")]
+    assert ids == [
+        "quiz-all-types--key-benefit",
+        "quiz-all-types--pick-several",
+        "quiz-all-types--no-eval-needed",
+        "quiz-all-types--runtime-name",
+        "quiz-literal-syntax--tensors",
+        "quiz-literal-syntax--yaml-words",
+        "quiz-literal-syntax--blank-with-code",
+        "quiz-literal-syntax--tf-yaml",
+    ]
+    for quiz in page.select("div.quiz:not(.quiz-fill-blank)"):
+        inputs = quiz.select('input[name="answer"]')
+        assert len(inputs) >= 2
+        for inp in inputs:
+            # mkdocs-quiz's script finds the label and feedback through the input's parent.
+            assert inp.parent.name == "div" and inp.parent.parent.name == "fieldset"
+            assert inp.parent.select_one(f'label[for="{inp["id"]}"]') is not None
+    key = page.select_one("#quiz-all-types--key-benefit")
+    assert [i["type"] for i in key.select("input")] == ["radio", "radio"]
+    assert len(key.select("input[data-correct]")) == 1
+    assert key.select_one(".answer-feedback").get_text() == "Compared with training from scratch, yes."
+    assert "hidden" in key.select_one("section.content")["class"]
+    assert key.select_one("section.content strong").get_text() == "training from scratch"
+    several = page.select_one("#quiz-all-types--pick-several")
+    # A "multiple" question offers checkboxes even with a single correct option.
+    assert [i["type"] for i in several.select("input")] == ["checkbox", "checkbox"]
+    tf = page.select_one("#quiz-all-types--no-eval-needed")
+    assert [label.get_text() for label in tf.select("label")] == ["True", "False"]
+    blank = page.select_one("#quiz-all-types--runtime-name")
+    assert blank["data-quiz-type"] == "fill-blank"
+    assert blank.select_one("input.quiz-blank-input")["data-answer"] == "ONNX Runtime"
+
+
+def test_text_that_looks_like_syntax_stays_literal(good_site) -> None:  # type: ignore[no-untyped-def]
+    page = soup(good_site.page("quiz/index.html"))
+    tensors = page.select_one("#quiz-literal-syntax--tensors")
+    question = tensors.select_one(".quiz-question")
+    codes = [c.get_text() for c in question.select("p code")]
+    assert codes == ["[[1, 2], [3, 4]]", "<quiz>", "</div>"]
+    assert "& | 🎉 中文 \"quotes\"" in question.get_text()
+    block = question.select_one("pre code").get_text()
+    assert "- [x] not an option" in block and "x = [[1, 2]]" in block
+    assert len(tensors.select('input[name="answer"]')) == 2  # the "- [x]" in the code block is not an option
+    assert tensors.select_one("label code").get_text() == "[[1, 2]]"
+    assert not tensors.select("input.quiz-blank-input")
+    words = page.select_one("#quiz-literal-syntax--yaml-words")
+    assert words.select_one(".quiz-question p").get_text() == "Yes"
+    assert [label.get_text() for label in words.select("label")] == ["No", "on", "0.10"]
+    with_code = page.select_one("#quiz-literal-syntax--blank-with-code")
+    assert [i["data-answer"] for i in with_code.select("input.quiz-blank-input")] == ["2"]
+    assert with_code.select_one("code").get_text() == "x = [[1, 2]]"
+    assert page.select_one("#quiz-literal-syntax--tf-yaml .quiz-question").get_text().strip() == "0.10"
+
+
+def test_quiz_assets_only_on_pages_with_quizzes(good_site) -> None:  # type: ignore[no-untyped-def]
+    assert "quiz_progress_" in good_site.page("quiz/index.html")
+    assert "quiz_progress_" in good_site.page("one/index.html")
+    home = good_site.page("index.html")
+    assert "quiz_progress_" not in home and "quiz.css" not in home and ".quiz-feedback" not in home
+
+
+def test_markers_in_code_blocks_and_subfolder_banks(good_site) -> None:  # type: ignore[no-untyped-def]
+    page = soup(good_site.page("one/index.html"))
+    assert [q["id"] for q in page.select("div.quiz")] == ["quiz-part-1__checks--runtime-name"]
+    assert "<!-- quiz: no-such-bank -->" in page.select_one("pre code").get_text()
+
+
+@pytest.mark.parametrize("strict", [True, False], ids=["strict", "lenient"])
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_bad_bank_stops_the_build_with_a_located_error(path: Path, strict: bool, tmp_path: Path) -> None:
+    line, message = re.match(r"# expect: (\d+): (.+)$", path.read_bytes().split(b"\n", 1)[0].decode()).groups()  # type: ignore[union-attr]
+    config = write_site(tmp_path, {"index.md": f"# Home\n\n<!-- quiz: {path.stem} -->\n"}, {path.name: path.read_bytes()})  # type: ignore[dict-item]
+    result = build(config, strict=strict)
+    assert result.code != 0
+    assert f"quizzes/{path.name}:{line}:" in result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert not (result.site / "index.html").exists()
+
+
+GOOD_BANK = "questions:\n  - id: a\n    type: true-false\n    question: Q\n    answer: true\n"
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("# P\n\n<!-- quiz: nope -->\n", "docs/index.md:3: the quiz marker names the bank 'nope'"),
+        ("# P\n\n<!-- quiz: bank#b -->\n", "docs/index.md:3: the quiz marker names the question 'b'"),
+        ("# P\n\n<!-- quiz: banc -->\n", "did you mean 'bank'?"),
+        ("---\ntitle: T\n---\n# P\n\n<!-- quiz bank -->\n", "docs/index.md:6: this line looks like a quiz marker"),
+        ("# P\n\n<!-- quiz: Bank! -->\n", "docs/index.md:3: the quiz marker names 'Bank!'"),
+        ("# P\n\n<!-- quiz: bank -->\n\n<!-- quiz: bank#a -->\n", "docs/index.md:5: the question 'bank#a' is already placed on this page (line 3)"),
+        ('# P\n\n!!! note "N"\n\n    <!-- quiz: bank -->\n', "docs/index.md:5: a quiz marker is indented"),
+    ],
+    ids=["unknown-bank", "unknown-id", "suggestion", "malformed-after-front-matter", "bad-name", "placed-twice", "indented"],
+)
+def test_bad_marker_names_the_chapter_and_line(page: str, expected: str, tmp_path: Path) -> None:
+    result = build(write_site(tmp_path, {"index.md": page}, {"bank.yml": GOOD_BANK}))
+    assert result.code != 0
+    assert expected in result.output
+    assert "Fix:" in result.output and "Traceback" not in result.output

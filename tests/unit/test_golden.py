@@ -1,0 +1,40 @@
+"""Golden files: each tests/golden/NAME.yml, placed on a page, renders exactly to NAME.md.
+
+After an intended change to the markup, run `make golden` and review the diff in git.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+from quizbank import RenderOptions, load_bank_file, place_quizzes
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+CASES = sorted(GOLDEN.glob("*.yml"))
+
+
+def render(path: Path) -> str:
+    bank = load_bank_file(path, GOLDEN, GOLDEN)
+    page = f"# Page\n\n<!-- quiz: {bank.name} -->\n"
+    markdown, count = place_quizzes(page, {bank.name: bank}, shown=f"docs/{path.stem}.md", options=RenderOptions())
+    assert count == len(bank.questions)
+    return markdown
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_rendered_markup_matches_golden(path: Path, request: pytest.FixtureRequest) -> None:
+    actual = render(path)
+    expected_path = path.with_suffix(".md")
+    if request.config.getoption("--update-golden"):
+        expected_path.write_text(actual, encoding="utf-8")
+    assert expected_path.exists(), f"no golden file for {path.name}: run `make golden`"
+    expected = expected_path.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True), actual.splitlines(keepends=True), str(expected_path.name), "rendered"
+            )
+        )
+        pytest.fail(f"rendered markup differs from {expected_path.name} (run `make golden` if intended):\n{diff}")
