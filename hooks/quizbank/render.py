@@ -143,7 +143,8 @@ def _fill_blank(bank: str, question: Question, options: RenderOptions) -> list[s
 
     def blank(index: int, answer: str) -> str:
         size = max(5, len(answer) + 2)
-        return f'<input {_attrs(type="text", class_="quiz-blank-input", id=f"{qid}-blank-{index}", data_answer=answer, autocomplete="off", spellcheck="false", size=str(size), aria_label=f"Answer {index + 1}")}>'
+        # form= makes the quiz's form the box's owner, so Enter in the box submits the answer.
+        return f'<input {_attrs(type="text", class_="quiz-blank-input", id=f"{qid}-blank-{index}", form=f"{qid}-form", data_answer=answer, autocomplete="off", spellcheck="false", size=str(size), aria_label=f"Answer {index + 1}")}>'
 
     question_md = protect_code_spans(question.question.strip(), blank)
     return [
@@ -152,7 +153,7 @@ def _fill_blank(bank: str, question: Question, options: RenderOptions) -> list[s
         *question_md.split("\n"),
         "",
         "</div>",
-        '<form action="javascript:void(0);" onsubmit="return false;">',
+        f'<form id="{qid}-form" action="javascript:void(0);" onsubmit="return false;">',
         # mkdocs-quiz's "reset all" expects a fieldset in every quiz form; without one it throws.
         "<fieldset hidden></fieldset>",
         '<div class="quiz-feedback hidden"></div>',
