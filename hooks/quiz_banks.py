@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from quizbank import Bank, BankError, RenderOptions, load_banks, place_quizzes
+from quizbank import Bank, BankError, Problem, RenderOptions, load_banks, place_quizzes
+from quizbank.workspace import EXAMPLES_DIR, manifest
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +35,7 @@ class _State:
     banks: dict[str, Bank] = field(default_factory=dict)
     options: RenderOptions = RenderOptions()
     restore_js: str = ""
+    manifest: str = "[]"
 
 
 _state = _State()
@@ -62,6 +64,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         disable_after_submit=bool(quiz_config.get("disable_after_submit", False)),
     )
     _state.restore_js = (Path(custom_dir) / RESTORE_SCRIPT).read_text(encoding="utf-8")
+    _state.manifest = manifest(banks)
+    snippets = config.mdx_configs.get("pymdownx.snippets") or {}
+    _check_examples(banks, [Path(b) for b in snippets.get("base_path", [root])])
     return config
 
 
@@ -80,17 +85,47 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return None
     shown = Path(config.docs_dir, page.file.src_path).relative_to(_state.root).as_posix() if page.file.abs_src_path else page.file.src_path
     try:
-        new_markdown, count = place_quizzes(
+        new_markdown, placed = place_quizzes(
             markdown, _state.banks, shown=shown, options=_state.options, line_offset=_front_matter_lines(page, markdown)
         )
     except BankError as err:
         raise PluginError(err.report()) from None
-    if not count:
+    if not placed:
         return None
-    # mkdocs-quiz adds its CSS and JS only to pages that ask for it (enabled_by_default: false).
-    meta = page.meta.get("quiz")
-    page.meta["quiz"] = {**(meta if isinstance(meta, dict) else {}), "enabled": True}
-    return f"{new_markdown}\n\n<script>{_state.restore_js}</script>\n"
+    extra = []
+    if placed.quizzes:
+        # mkdocs-quiz adds its CSS and JS only to pages that ask for it (enabled_by_default: false).
+        meta = page.meta.get("quiz")
+        page.meta["quiz"] = {**(meta if isinstance(meta, dict) else {}), "enabled": True}
+        extra.append(f"<script>{_state.restore_js}</script>")
+    if placed.workspaces:
+        # The download gathers every written task of the site, in the brief's order.
+        extra.append(f'<script type="application/json" id="workspace-manifest">{_state.manifest}</script>')
+    return new_markdown + "\n\n" + "\n".join(extra) + "\n"
+
+
+def _check_examples(banks: dict[str, Bank], bases: list[Path]) -> None:
+    """Every `examples:` entry of a reflection names a file in includes/examples/ (found as snippets find it)."""
+
+    def exists(name: str) -> bool:
+        return any((base / EXAMPLES_DIR / f"{name}.md").is_file() for base in bases)
+
+    known = sorted({p.stem for base in bases for p in (base / EXAMPLES_DIR).glob("*.md")})
+    problems = [
+        Problem(
+            bank.path,
+            q.line,
+            f"the example set '{name}' has no file {EXAMPLES_DIR}/{name}.md.",
+            f"create {EXAMPLES_DIR}/{name}.md, or use one of: {', '.join(known) or 'none yet'}.",
+            q.id,
+        )
+        for bank in banks.values()
+        for q in bank.questions
+        for name in q.examples
+        if not exists(name)
+    ]
+    if problems:
+        raise PluginError(BankError(problems).report())
 
 
 def _front_matter_lines(page: Page, markdown: str) -> int:

@@ -229,6 +229,9 @@ class _Reader:
         self, node: yaml.Node, key: str, qid: str | None, *, required: bool = True, markdown: bool = True
     ) -> str:
         """A text field exactly as written; empty or non-text values are problems."""
+        if isinstance(node, yaml.MappingNode) and len(node.value) == 1 and node.flow_style is False:
+            self.problem(node, f"'{key}' must be text, but YAML read it as 'key: value' because it contains ': '.", "put the whole text in double quotes.", qid)
+            return ""
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, f"'{key}' must be text, not a list or mapping.", f"write '{key}: …' on one line, or use '{key}: |' for several lines.", qid)
             return ""

@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .errors import BankError, Problem
 from .markers import find_markers, resolve
 from .model import Bank
 from .render import RenderOptions, anchor, render_question
 
 
+@dataclass(frozen=True)
+class Placed:
+    """What a page received: self-check questions (need mkdocs-quiz) and answer boxes (need workspace.js)."""
+
+    quizzes: int = 0
+    workspaces: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.quizzes or self.workspaces)
+
+
 def place_quizzes(
     markdown: str, banks: dict[str, Bank], *, shown: str, options: RenderOptions, line_offset: int = 0
-) -> tuple[str, int]:
-    """Replace every marker with its questions; return the new Markdown and how many were placed.
+) -> tuple[str, Placed]:
+    """Replace every marker with its questions; return the new Markdown and what was placed.
 
     `shown` is the chapter's path as instructors know it (docs/part-1.md) and `line_offset`
     the number of front-matter lines MkDocs removed, so errors point at the file's real line.
     """
     markers, problems = find_markers(markdown, shown=shown, line_offset=line_offset)
     if not markers and not problems:
-        return markdown, 0
+        return markdown, Placed()
     lines = markdown.split("\n")
     placed: dict[str, int] = {}  # anchor → marker line, to refuse the same question twice
-    count = 0
+    quizzes = workspaces = 0
     for marker in markers:
         bank, questions, problem = resolve(marker, banks, shown=shown, line_offset=line_offset)
         if problem or bank is None:
@@ -43,8 +56,11 @@ def place_quizzes(
                 continue
             placed[key] = where
             rendered.append(render_question(bank.name, question, options, marker.indent))
+            if question.type == "reflection":
+                workspaces += 1
+            else:
+                quizzes += 1
         lines[marker.line] = "\n".join(rendered)
-        count += len(rendered)
     if problems:
         raise BankError(problems)
-    return "\n".join(lines), count
+    return "\n".join(lines), Placed(quizzes, workspaces)

@@ -57,7 +57,11 @@ def options_of(question: Question) -> tuple[Option, ...]:
 
 def render_question(bank: str, question: Question, options: RenderOptions, indent: str = "") -> str:
     """The Markdown (with HTML) that replaces one placed question."""
-    if question.type == "fill-blank":
+    if question.type == "reflection":
+        from .workspace import render_reflection  # workspace builds on this module's helpers
+
+        body = render_reflection(bank, question)
+    elif question.type == "fill-blank":
         body = _fill_blank(bank, question, options)
     else:
         body = _choice(bank, question, options)

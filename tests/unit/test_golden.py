@@ -18,8 +18,8 @@ CASES = sorted(GOLDEN.glob("*.yml"))
 def render(path: Path) -> str:
     bank = load_bank_file(path, GOLDEN, GOLDEN)
     page = f"# Page\n\n<!-- quiz: {bank.name} -->\n"
-    markdown, count = place_quizzes(page, {bank.name: bank}, shown=f"docs/{path.stem}.md", options=RenderOptions())
-    assert count == len(bank.questions)
+    markdown, placed = place_quizzes(page, {bank.name: bank}, shown=f"docs/{path.stem}.md", options=RenderOptions())
+    assert placed.quizzes + placed.workspaces == len(bank.questions)
     return markdown
 
 
