@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 MARKER = "<!-- glossary -->"
+SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+ABBR_TAG = re.compile(r"</?abbr\b[^>]*>")
 ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.+?)\s*$")
 
 
@@ -51,3 +53,11 @@ def read_glossary(config: MkDocsConfig) -> list[tuple[str, str]]:
                         entries[m.group("term")] = m.group("definition")
                 break
     return sorted(entries.items(), key=lambda item: item[0].lower())
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Keep tooltips out of inline SVG diagrams: an <abbr> inside <text> is not SVG, and the
+    browser would drop the word from the drawing (the diagram's <title> and <desc> name it)."""
+    if "<svg" not in html or "<abbr" not in html:
+        return None
+    return SVG.sub(lambda m: ABBR_TAG.sub("", m.group(0)), html)

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from hooks_glossary_terms import terms as glossary_terms  # noqa: E402
 from sites import build, write_site  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -143,3 +144,16 @@ def test_bad_marker_names_the_chapter_and_line(page: str, expected: str, tmp_pat
     assert result.code != 0
     assert expected in result.output
     assert "Fix:" in result.output and "Traceback" not in result.output
+
+
+def test_glossary_lists_every_abbreviation_and_spares_diagrams(tmp_path: Path) -> None:
+    svg = '<svg class="diagram" role="img" viewBox="0 0 10 10"><title>LoRA flow</title><text x="1" y="5">LoRA</text></svg>'
+    pages = {"index.md": f"# Home\n\nLoRA here.\n\n{svg}\n", "glossary.md": "# Glossary\n\n<!-- glossary -->\n"}
+    result = build(write_site(tmp_path, pages, {}))
+    assert result.code == 0, result.output
+    home = soup(result.page("index.html"))
+    assert home.select_one("article p abbr").get_text() == "LoRA"  # tooltip in prose
+    assert home.select_one("svg text").get_text() == "LoRA" and not home.select("svg abbr")
+    glossary = soup(result.page("glossary/index.html"))
+    terms = [dt.get_text() for dt in glossary.select("article dl dt")]
+    assert terms == glossary_terms()
