@@ -52,6 +52,8 @@ def test_each_question_renders_with_stable_anchor_and_structure(good_site) -> No
         "quiz-literal-syntax--yaml-words",
         "quiz-literal-syntax--blank-with-code",
         "quiz-literal-syntax--tf-yaml",
+        "quiz-literal-syntax--tf-code",
+        "quiz-literal-syntax--multiple-code",
     ]
     for quiz in page.select("div.quiz:not(.quiz-fill-blank)"):
         inputs = quiz.select('input[name="answer"]')
@@ -95,6 +97,11 @@ def test_text_that_looks_like_syntax_stays_literal(good_site) -> None:  # type: 
     assert [i["data-answer"] for i in with_code.select("input.quiz-blank-input")] == ["2"]
     assert with_code.select_one("code").get_text() == "x = [[1, 2]]"
     assert page.select_one("#quiz-literal-syntax--tf-yaml .quiz-question").get_text().strip() == "0.10"
+    tf_code = page.select_one("#quiz-literal-syntax--tf-code")
+    assert [c.get_text() for c in tf_code.select(".quiz-question code")] == ["torch.tensor([[1, 2]])", "(1, 2)", "<quiz>", "- [x]"]
+    assert tf_code.select_one(".answer-feedback code").get_text() == "[[…]]"
+    assert not page.select("#quiz-literal-syntax--multiple-code input.quiz-blank-input")
+    assert [c.get_text() for c in page.select("#quiz-literal-syntax--multiple-code label code")] == ["print([[1, 2]])", "print([1, 2])"]
 
 
 def test_quiz_assets_only_on_pages_with_quizzes(good_site) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,267 @@
+"""WCAG 2.2 AA on every page of the real site: axe-core in both palettes, on a laptop and a phone,
+before and after answering every question and writing in every answer box; plus what axe cannot
+see: a visible, unobscured keyboard focus and a spoken result after each submitted answer.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from browser.conftest import Server  # noqa: E402
+from browser.site_map import AXE_JS, require_npm_package, site_pages  # noqa: E402
+from sites import BuildResult  # noqa: E402
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's palette
+VIEWPORTS = {"laptop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+DRAFT = (
+    "Fine-tuning adapts a pre-trained model to one task with a small labelled dataset.\n\n"
+    "I would choose a sentiment model, hold out a test split, and compare F1 before and after. " * 3
+)
+
+Violation = dict[str, Any]
+
+
+@pytest.fixture(scope="module")
+def axe_js() -> Path:
+    require_npm_package(AXE_JS, "axe-core")
+    return AXE_JS
+
+
+def new_context(browser: Browser, scheme: str, viewport: str) -> BrowserContext:
+    """A fresh profile: no palette stored, so Material follows the emulated prefers-color-scheme."""
+    phone = viewport == "phone"
+    return browser.new_context(
+        color_scheme=scheme,  # type: ignore[arg-type]
+        viewport=VIEWPORTS[viewport],  # type: ignore[arg-type]
+        is_mobile=phone,
+        has_touch=phone,
+    )
+
+
+@pytest.fixture
+def errors() -> Iterator[list[str]]:
+    """Console errors and uncaught exceptions; a test fails if any appear."""
+    found: list[str] = []
+    yield found
+    assert not found, "\n".join(found)
+
+
+def watch(page: Page, errors: list[str]) -> Page:
+    page.on("console", lambda m: errors.append(f"{page.url}: console.{m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: uncaught: {e}"))
+    return page
+
+
+def settle(page: Page) -> None:
+    """Let colour transitions finish (Material fades colours when the palette is applied)."""
+    page.evaluate(
+        "() => Promise.race([Promise.all(document.getAnimations().map(a => a.finished)),"
+        " new Promise(r => setTimeout(r, 3000))]).then(() => true)"
+    )
+
+
+def run_axe(page: Page, axe_js: Path) -> list[Violation]:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(axe_js))
+    settle(page)
+    violations: list[Violation] = page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+            .then(r => r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                targets: v.nodes.map(n => n.target.join(' ')),
+                summary: v.nodes.length ? v.nodes[0].failureSummary : ''})))""",
+        TAGS,
+    )
+    return violations
+
+
+def answer_every_question(page: Page) -> int:
+    """Check the first option (or write a wrong word in each blank) and submit, for every question."""
+    quizzes = page.locator(".quiz").all()
+    for quiz in quizzes:
+        blanks = quiz.locator("input.quiz-blank-input")
+        if blanks.count():
+            for blank in blanks.all():
+                blank.fill("not the answer")
+        else:
+            quiz.locator('input[name="answer"]').first.check()
+        quiz.locator('button[type="submit"]').click()
+        expect(quiz.locator(".quiz-feedback")).to_be_visible()
+    return len(quizzes)
+
+
+def write_in_every_answer_box(page: Page) -> int:
+    areas = page.locator("textarea").all()
+    for area in areas:
+        area.fill(DRAFT)
+    return len(areas)
+
+
+def report(found: list[tuple[str, Violation]]) -> str:
+    lines = [f"{len(found)} accessibility violation(s) (axe-core, {', '.join(TAGS)}):"]
+    for where, v in found:
+        lines.append(f"- {where}: {v['id']} [{v['impact']}] {v['help']}")
+        for target in v["targets"][:10]:
+            lines.append(f"      {target}")
+        if len(v["targets"]) > 10:
+            lines.append(f"      … and {len(v['targets']) - 10} more")
+        summary = " ".join(str(v["summary"]).split())
+        if summary:
+            lines.append(f"      first: {summary[:300]}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_passes_axe(
+    browser: Browser,
+    project_site: BuildResult,
+    server: Server,
+    axe_js: Path,
+    errors: list[str],
+    scheme: str,
+    viewport: str,
+) -> None:
+    pages = site_pages(project_site.site, server.base)
+    found: list[tuple[str, Violation]] = []
+    answered = typed = 0
+    context = new_context(browser, scheme, viewport)
+    try:
+        page = watch(context.new_page(), errors)
+        for path in pages:
+            page.goto(server.url(path))
+            palette = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+            assert palette == SCHEMES[scheme], f"{path}: expected the {SCHEMES[scheme]} palette, got {palette}"
+            where = f"{scheme}/{viewport} {path or '(home)'}"
+            found += [(f"{where} before answering", v) for v in run_axe(page, axe_js)]
+            if page.locator(".quiz").count():
+                answered += answer_every_question(page)
+                found += [(f"{where} after answering every question", v) for v in run_axe(page, axe_js)]
+            if page.locator("textarea").count():
+                typed += write_in_every_answer_box(page)
+                found += [(f"{where} after writing in every answer box", v) for v in run_axe(page, axe_js)]
+    finally:
+        context.close()
+    assert not found, report(found)
+    assert answered, "no question was answered: the site should have self-checks"
+
+
+def test_palette_toggle_reaches_the_dark_palette(browser: Browser, server: Server, axe_js: Path, errors: list[str]) -> None:
+    """A student who clicks the toggle (rather than having a dark system theme) gets the same result."""
+    context = new_context(browser, "light", "laptop")
+    try:
+        page = watch(context.new_page(), errors)
+        page.goto(server.url("part-1/"))
+        page.get_by_label("Switch to dark mode").first.click()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+        answer_every_question(page)
+        found = [(f"dark via toggle part-1/ after answering", v) for v in run_axe(page, axe_js)]
+        assert not found, report(found)
+    finally:
+        context.close()
+
+
+def focus_problem(page: Page) -> str | None:
+    """Why the focused element's focus is not visible or is hidden under the sticky header, if so."""
+    problem: str | None = page.evaluate(
+        """() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          const s = getComputedStyle(el);
+          const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+            (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+          const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1;
+          const ring = s.boxShadow && s.boxShadow !== 'none';
+          // Material shows a focused radio or checkbox through its label; a hidden input is fine then.
+          const label = el.labels && el.labels[0] ? getComputedStyle(el.labels[0]) : null;
+          const viaLabel = label && label.outlineStyle !== 'none' && parseFloat(label.outlineWidth) >= 1;
+          if (!outline && !ring && !viaLabel) return name + ': no visible focus indicator (' + s.outlineStyle + ' ' + s.outlineWidth + ')';
+          const r = el.getBoundingClientRect();
+          const header = document.querySelector('.md-header');
+          const covered = header ? header.getBoundingClientRect().bottom : 0;
+          if (r.width && r.height && r.bottom <= covered && getComputedStyle(el).position !== 'fixed' && !el.closest('.md-header')) {
+            return name + ': focused but entirely hidden under the sticky header';
+          }
+          return null;
+        }"""
+    )
+    return problem
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_keyboard_focus_is_always_visible(browser: Browser, server: Server, errors: list[str], scheme: str) -> None:
+    """Tab through a chapter (answering as we go): every stop shows a focus indicator, clear of the header."""
+    context = new_context(browser, scheme, "laptop")
+    problems: list[str] = []
+    try:
+        page = watch(context.new_page(), errors)
+        page.goto(server.url("part-1/"))
+        answer_every_question(page)  # the Try Again buttons and feedback are focusable too
+        page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+        seen = set()
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            key = page.evaluate("() => { const e = document.activeElement; return e ? e.outerHTML.slice(0, 200) : ''; }")
+            if key in seen and len(seen) > 10:
+                break  # wrapped around
+            seen.add(key)
+            problem = focus_problem(page)
+            if problem:
+                problems.append(problem)
+        assert len(seen) > 30, f"only {len(seen)} focus stops found on part-1/"
+    finally:
+        context.close()
+    assert not problems, "Focus not visible:\n" + "\n".join(sorted(set(problems)))
+
+
+def test_submitted_answer_is_announced(page: Page, server: Server) -> None:
+    """One polite live region, present before any answer, says each result after Submit."""
+    page.goto(server.url("part-1/"))
+    announcer = page.locator("#quiz-announcer")
+    expect(announcer).to_have_count(1)
+    expect(announcer).to_have_attribute("role", "status")
+    expect(announcer).to_have_attribute("aria-live", "polite")
+    expect(announcer).to_have_text("")
+
+    quiz = page.locator(".quiz:not([data-quiz-type='fill-blank'])").filter(has=page.locator("input[type=radio]")).first
+    wrong = quiz.locator('input[name="answer"]:not([data-correct])').first
+    wrong_label = " ".join(quiz.locator(f'label[for="{wrong.get_attribute("id")}"]').inner_text().split())
+    wrong.check()
+    quiz.get_by_role("button", name="Submit").click()
+    expect(announcer).to_contain_text("Incorrect")
+    expect(announcer).to_contain_text(wrong_label[:40])
+    expect(quiz.locator(".quiz-feedback")).to_be_focused()  # mkdocs-quiz's own move of focus is kept
+
+    quiz.get_by_role("button", name="Try Again").click()
+    quiz.locator('input[name="answer"][data-correct]').first.check()
+    quiz.get_by_role("button", name="Submit").click()
+    expect(announcer).to_contain_text("Correct")
+    expect(announcer).not_to_contain_text("Incorrect")
+
+    blank_quiz = page.locator(".quiz").filter(has=page.locator("input.quiz-blank-input")).first
+    blank_quiz.locator("input.quiz-blank-input").first.fill("not the answer")
+    blank_quiz.get_by_role("button", name="Submit").click()
+    expect(announcer).to_contain_text("Incorrect")
+
+
+def test_announcer_survives_instant_navigation(page: Page, server: Server) -> None:
+    page.goto(server.url("part-1/"))
+    page.evaluate("() => { window.__sameDocument = true; }")
+    page.locator(".md-footer__link--next").click()
+    expect(page).to_have_url(server.url("part-2/"))
+    assert page.evaluate("() => window.__sameDocument === true"), "navigation was not instant"
+    announcer = page.locator("#quiz-announcer")
+    expect(announcer).to_have_count(1)
+    expect(announcer).to_have_text("")
+    quiz = page.locator(".quiz").filter(has=page.locator("input[type=radio]")).first
+    quiz.locator('input[name="answer"][data-correct]').first.check()
+    quiz.get_by_role("button", name="Submit").click()
+    expect(announcer).to_contain_text("Correct")

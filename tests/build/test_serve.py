@@ -1,0 +1,70 @@
+"""`mkdocs serve` is a first-class user: saving a bank rebuilds the page, no restart needed."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from sites import write_site  # noqa: E402
+
+BANK = "questions:\n  - id: a\n    type: true-false\n    question: {text}\n    answer: true\n"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for(check: Callable[[], bool], timeout: float = 60) -> None:
+    """Poll until check() is true: no fixed sleeps waiting for a server."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def test_saving_a_bank_rebuilds_the_served_page(tmp_path: Path) -> None:
+    config = write_site(tmp_path, {"index.md": "# Home\n\n<!-- quiz: bank -->\n"}, {"bank.yml": BANK.format(text="First wording")})
+    bank = tmp_path / "quizzes" / "bank.yml"
+    log_path = tmp_path / "serve.log"
+    port = free_port()
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        try:
+            url = f"http://127.0.0.1:{port}/cloud-fine-tuning/"
+            wait_for(lambda: "First wording" in fetch(url))
+            bank.write_text(BANK.format(text="Second wording"), encoding="utf-8")
+            wait_for(lambda: "Second wording" in fetch(url))
+            # A mistake while serving is reported with its location (MkDocs then holds requests
+            # until the next good build); fixing it brings the page back, still without a restart.
+            bank.write_text(BANK.format(text="Broken: wording"), encoding="utf-8")
+            wait_for(lambda: "quizzes/bank.yml:4: YAML syntax error" in log_path.read_text())
+            bank.write_text(BANK.format(text="Third wording"), encoding="utf-8")
+            wait_for(lambda: "Third wording" in fetch(url))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    assert "Traceback" not in log_path.read_text()
