@@ -267,3 +267,18 @@ def test_quizzes_work_after_instant_navigation(page: Page, site: tuple[Server, P
     key.get_by_role("button", name="Submit").click()
     expect(key.locator(".quiz-feedback")).to_have_count(1)
     expect(key.locator(".quiz-feedback .incorrect")).to_have_count(1)
+
+
+def test_reset_all_clears_every_type_without_errors(page: Page, site: tuple[Server, Path]) -> None:
+    server, _ = site
+    page.goto(server.url("quiz/"))
+    answer_everything(page)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#quiz-progress-sidebar .quiz-reset-all-link").click()
+    expect(quiz(page, "key-benefit").locator('input[name="answer"]:checked')).to_have_count(0)
+    blank = quiz(page, "runtime").locator("input.quiz-blank-input")
+    expect(blank).to_have_value("")
+    expect(blank).to_be_enabled()
+    expect(quiz(page, "runtime").locator(".quiz-feedback")).to_be_hidden()
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('quiz_progress_' + location.pathname))")
+    assert stored == {}

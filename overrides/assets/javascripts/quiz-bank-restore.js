@@ -39,4 +39,23 @@
   } catch (e) {
     // Storage disabled or full: mkdocs-quiz reports that to the student when it tries to save.
   }
+  // mkdocs-quiz's "Reset" (all questions) clears choices but leaves fill-in-the-blank boxes filled
+  // and marked. It announces the reset with answered = 0 before it tidies the page; at that
+  // moment every still-marked blank belongs to a question that was just reset. Bound once.
+  if (!window.quizBankResetListener) {
+    window.quizBankResetListener = function (event) {
+      if (!event.detail || event.detail.answered !== 0) return;
+      document.querySelectorAll(".quiz-fill-blank").forEach(function (quiz) {
+        var feedback = quiz.querySelector(".quiz-feedback");
+        if (!feedback || feedback.classList.contains("hidden")) return;
+        quiz.querySelectorAll(".quiz-blank-input").forEach(function (input) {
+          input.value = "";
+          input.placeholder = "";
+          input.disabled = false;
+          input.classList.remove("correct", "wrong");
+        });
+      });
+    };
+    window.addEventListener("quizProgressUpdate", window.quizBankResetListener);
+  }
 })();
