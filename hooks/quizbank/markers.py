@@ -19,7 +19,6 @@ REF = re.compile(r"^(?P<bank>[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)
 @dataclass(frozen=True)
 class Marker:
     line: int  # 0-based index into the page's Markdown lines
-    indent: str
     bank: str
     question_id: str | None
 
@@ -54,7 +53,7 @@ def find_markers(markdown: str, *, shown: str, line_offset: int = 0) -> tuple[li
         elif m:
             ref = REF.match(m.group("ref"))
             if ref:
-                markers.append(Marker(index, m.group("indent"), ref.group("bank"), ref.group("id")))
+                markers.append(Marker(index, ref.group("bank"), ref.group("id")))
                 continue
             problems.append(
                 Problem(

@@ -8,6 +8,7 @@ from .errors import BankError, Problem
 from .markers import find_markers, resolve
 from .model import Bank
 from .render import RenderOptions, anchor, render_question
+from .workspace import render_reflection
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,13 @@ def place_quizzes(
                 )
                 continue
             placed[key] = where
-            rendered.append(render_question(bank.name, question, options, marker.indent))
             if question.type == "reflection":
+                rendered += ["", *render_reflection(bank.name, question), ""]
                 workspaces += 1
             else:
+                rendered += ["", *render_question(bank.name, question, options), ""]
                 quizzes += 1
+        # Blank lines around each block keep it a raw HTML block where the marker stood.
         lines[marker.line] = "\n".join(rendered)
     if problems:
         raise BankError(problems)

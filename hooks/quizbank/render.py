@@ -55,19 +55,11 @@ def options_of(question: Question) -> tuple[Option, ...]:
     return question.options
 
 
-def render_question(bank: str, question: Question, options: RenderOptions, indent: str = "") -> str:
-    """The Markdown (with HTML) that replaces one placed question."""
-    if question.type == "reflection":
-        from .workspace import render_reflection  # workspace builds on this module's helpers
-
-        body = render_reflection(bank, question)
-    elif question.type == "fill-blank":
-        body = _fill_blank(bank, question, options)
-    else:
-        body = _choice(bank, question, options)
-    # Blank lines around the block keep it a raw HTML block wherever the marker stood.
-    lines = ["", *body, ""]
-    return "\n".join(indent + line if line else line for line in lines)
+def render_question(bank: str, question: Question, options: RenderOptions) -> list[str]:
+    """The lines of Markdown (with HTML) that replace one placed self-check question."""
+    if question.type == "fill-blank":
+        return _fill_blank(bank, question, options)
+    return _choice(bank, question, options)
 
 
 def _attrs(**attrs: str | bool | None) -> str:
