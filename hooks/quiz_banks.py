@@ -8,6 +8,7 @@ file only wires them to MkDocs events. Banks are re-read on every build, so unde
 from __future__ import annotations
 
 import logging
+from html import escape
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,7 +101,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         extra.append(f"<script>{_state.restore_js}</script>")
     if placed.workspaces:
         # The download gathers every written task of the site, in the brief's order.
-        extra.append(f'<script type="application/json" id="workspace-manifest">{_state.manifest}</script>')
+        extra.append(f'<div hidden id="workspace-manifest" data-tasks="{escape(_state.manifest)}"></div>')
     return new_markdown + "\n\n" + "\n".join(extra) + "\n"
 
 

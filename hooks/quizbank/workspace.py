@@ -75,6 +75,8 @@ def render_reflection(bank: str, question: Question) -> list[str]:
             "</details>",
         ]
     lines += [
+        '<noscript><p class="workspace-noscript">This box is not saved while JavaScript is off: '
+        "write your answer somewhere else too.</p></noscript>",
         '<p class="workspace-status" role="status"></p>',
         "</div>",
     ]
@@ -104,4 +106,4 @@ def manifest(banks: dict[str, Bank]) -> str:
                     ],
                 }
             )
-    return json.dumps(tasks, ensure_ascii=False).replace("</", "<\\/")
+    return json.dumps(tasks, ensure_ascii=False)

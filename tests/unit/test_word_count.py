@@ -44,7 +44,17 @@ def test_reference_counts_each_case(case: Case) -> None:
 def test_the_cases_cover_the_documented_rule() -> None:
     """The examples the rule's documentation promises are all in the shared file."""
     by_text = {c["text"]: c["words"] for c in load_cases()}
-    promised = {"fine-tuning": 1, "200": 1, "3.5": 1, "e.g.": 1, "—": 0, "-": 0, "&": 0, "•": 0, "👍": 0}
+    promised = {
+        "fine-tuning": 1,
+        "200": 1,
+        "3.5": 1,
+        "e.g.": 1,
+        "—": 0,
+        "-": 0,
+        "&": 0,
+        "•": 0,
+        "👍": 0,
+    }
     for text, words in promised.items():
         assert by_text.get(text) == words, text
     assert any(c["text"].startswith("https://") and c["words"] == 1 for c in load_cases()), "a URL alone"

@@ -1,0 +1,684 @@
+"""A student drafts written answers in the assignment workspace (workspace.js and workspace.css).
+
+Live word counts against the limits, announced once per state change; autosave that survives a
+reload, a closed tab and instant navigation; two tabs that never silently overwrite each other;
+the download; a storage failure shown to the student; keyboard only; a phone; both palettes;
+printing; and the page without JavaScript. Each test gets a fresh browser profile (empty storage).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Dialog, Locator, Page, Request, expect
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from browser.conftest import Server  # noqa: E402
+from sites import build, write_site  # noqa: E402
+
+CASES = json.loads((Path(__file__).resolve().parents[1] / "word_count_cases.json").read_text(encoding="utf-8"))
+
+# Bank order is the download's order: Part 1 (multi-field, per-field and overall limits),
+# Part 2 (two fields, no limits, no rubric), Part 3 (150–200 words, rubric, example answers).
+BANK = """questions:
+  - id: plan
+    type: reflection
+    title: "Part 1: Plan"
+    question: Describe **two** tasks, each with the model you would fine-tune.
+    words: {max: 60}
+    fields:
+      - id: first
+        label: First task
+        words: {min: 5}
+      - id: second
+        label: Second task
+    rubric:
+      - Names a *specific* model for each task
+  - id: case
+    type: reflection
+    title: "Part 2: Case study"
+    question: Describe the model and the dataset you would use.
+    fields:
+      - id: model
+        label: The model
+      - id: dataset
+        label: The dataset
+  - id: essay
+    type: reflection
+    title: "Part 3: Reflection"
+    question: In 150–200 words, discuss why evaluation matters.
+    words: {min: 150, max: 200}
+    rubric:
+      - Explains what F1 balances
+      - Gives concrete pitfalls
+    examples: [part-3-reflection]
+"""
+
+PAGES = {
+    "index.md": "# Home\n\nDraft the [reflection](essay.md) or the [plan](plan.md).\n",
+    "plan.md": "# Plan\n\nBack [home](index.md).\n\n<!-- quiz: tasks#plan -->\n\n<!-- quiz: tasks#case -->\n",
+    "essay.md": "# Essay\n\nBack [home](index.md).\n\n<!-- quiz: tasks#essay -->\n",
+}
+
+ESSAY_KEY = "workspace:v1:tasks#essay"
+STORAGE_ERROR = (
+    "Your answer could not be saved in this browser (storage is full or disabled). Copy your text somewhere safe."
+)
+# The words of generated answers; answer() mixes in "—" tokens, which count for nothing.
+SENTENCE = "Fine-tuning a pre-trained model needs honest evaluation: F1-score, e.g. on 3.5k held-out examples."
+
+# Records what the workspace's live region says, one entry per change of its text.
+RECORD_ANNOUNCEMENTS = """
+window.__announced = [];
+new MutationObserver((records) => {
+  for (const r of records) {
+    const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+    const status = node && node.closest && node.closest(".workspace-status");
+    if (status && status.textContent) window.__announced.push(status.textContent);
+  }
+}).observe(document, { subtree: true, childList: true, characterData: true });
+"""
+BREAK_SET_ITEM = """
+window.__realSetItem = Storage.prototype.setItem;
+Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""
+# A tab that misses storage events, as a frozen background tab does: only its re-read before
+# saving can notice the other tab's newer text.
+MISS_STORAGE_EVENTS = 'window.addEventListener("storage", (e) => e.stopImmediatePropagation(), true);'
+
+
+def answer(n: int) -> str:
+    """An answer of exactly n words (by the rule), with non-words mixed in."""
+    vocabulary = SENTENCE.split()
+    words = [vocabulary[i % len(vocabulary)] for i in range(n)]
+    out: list[str] = []
+    for i, word in enumerate(words, 1):
+        out.append(word)
+        if i % 9 == 0:
+            out.append("—")
+        if i % 40 == 0:
+            out.append("\n\n")
+    return " ".join(out)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    config = write_site(tmp_path_factory.mktemp("workspace"), PAGES, {"tasks.yml": BANK})
+    result = build(config)
+    assert result.code == 0, result.output
+    srv = Server(result.site)
+    yield srv
+    srv.close()
+
+
+def watch(page: Page) -> list[str]:
+    """Console errors and uncaught exceptions of a page opened outside the `page` fixture."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+def workspace(page: Page, qid: str = "essay") -> Locator:
+    return page.locator(f"#answer-tasks--{qid}")
+
+
+def stored(page: Page, key: str = ESSAY_KEY) -> dict[str, Any] | None:
+    value = page.evaluate("(key) => localStorage.getItem(key)", key)
+    return json.loads(value) if value else None
+
+
+def wait_saved(page: Page, text: str, key: str = ESSAY_KEY, field: str = "answer") -> None:
+    page.wait_for_function(
+        "([key, field, text]) => { const r = JSON.parse(localStorage.getItem(key) || 'null'); return r && r.fields[field] === text; }",
+        arg=[key, field, text],
+    )
+
+
+def announcements(page: Page) -> list[str]:
+    said: list[str] = page.evaluate("() => window.__announced.slice()")
+    return said
+
+
+def wait_announcements(page: Page, count: int) -> list[str]:
+    """Wait for `count` announcements, then long enough to see that no other one follows."""
+    page.wait_for_function("(n) => window.__announced.length >= n", arg=count)
+    page.wait_for_timeout(1500)
+    said = announcements(page)
+    assert len(said) == count, said
+    return said
+
+
+def tab_to(page: Page, target: Locator, limit: int = 15) -> None:
+    """Press Tab until `target` has the focus (fails if it takes more than `limit` presses)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("(el) => el === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reached {target}")
+
+
+# ── The word-count rule ──────────────────────────────────────────────────────────────────────
+
+
+def test_the_page_counts_words_like_the_python_reference(page: Page, server: Server) -> None:
+    page.goto(server.url("essay/"))
+    got = page.evaluate("(cases) => cases.map((c) => window.workspaceWordCount(c.text))", CASES)
+    wrong = [(c["why"], c["text"], c["words"], n) for c, n in zip(CASES, got, strict=True) if n != c["words"]]
+    assert not wrong, wrong
+
+    # Every character Python splits on is whitespace to the page too, and no other.
+    split_on = [chr(c) for c in range(0x3100) if chr(c).isspace()] + [
+        "\ufeff",
+        "\u200b",
+        "\u180e",
+        "\u2060",
+    ]
+    texts = [f"a{ch}b" for ch in split_on]
+    got = page.evaluate("(texts) => texts.map((t) => window.workspaceWordCount(t))", texts)
+    assert got == [len(t.split()) for t in texts]
+
+    # A letter or digit: the same characters, across the Basic Multilingual Plane.
+    chars = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
+    page_says = page.evaluate("(s) => Array.from(s, (ch) => window.workspaceWordCount(ch)).join('')", chars)
+    python_says = "".join("1" if re.search(r"[^\W_]", ch) else "0" for ch in chars)
+    differ = [ch for ch, a, b in zip(chars, page_says, python_says, strict=True) if a != b]
+    # Only characters that Python's Unicode version has not assigned yet may differ.
+    assert all(unicodedata.category(ch) == "Cn" for ch in differ), [f"U+{ord(ch):04X}" for ch in differ]
+
+
+# ── Live count, states and announcements ─────────────────────────────────────────────────────
+
+
+def test_live_count_with_one_announcement_per_state_change(page: Page, server: Server) -> None:
+    page.add_init_script(RECORD_ANNOUNCEMENTS)
+    page.goto(server.url("essay/"))
+    ws = workspace(page)
+    box = ws.get_by_label("Your answer")
+    count = ws.locator(".workspace-count")
+    expect(count).to_have_text("0 words — 150 under the 150–200 limit")
+    # The visible count is described by the box but is not a live region (no chatter).
+    assert box.get_attribute("aria-describedby") == count.get_attribute("id")
+    assert count.get_attribute("aria-live") is None and count.get_attribute("role") is None
+    assert ws.locator(".workspace-status").get_attribute("role") == "status"
+
+    box.fill(answer(173))
+    expect(count).to_have_text("173 words — within the 150–200 limit")
+    assert wait_announcements(page, 1) == ["Part 3: Reflection: 173 words — within the 150–200 limit."]
+
+    box.fill(answer(149))
+    expect(count).to_have_text("149 words — 1 under the 150–200 limit")
+    wait_announcements(page, 2)
+    box.press("End")
+    page.keyboard.type(" model")  # the 150th word, typed key by key: one announcement, not six
+    expect(count).to_have_text("150 words — within the 150–200 limit")
+    assert wait_announcements(page, 3)[-1] == "Part 3: Reflection: 150 words — within the 150–200 limit."
+
+    box.fill(answer(200))  # still within: the count changes, nothing is announced
+    expect(count).to_have_text("200 words — within the 150–200 limit")
+    wait_announcements(page, 3)
+    box.press("End")
+    page.keyboard.type(" model")
+    expect(count).to_have_text("201 words — 1 over the 150–200 limit")
+    assert wait_announcements(page, 4)[-1] == "Part 3: Reflection: 201 words — 1 over the 150–200 limit."
+
+    # Each state looks different without colour: its own symbol and border style.
+    looks = {}
+    for n, state in ((149, "under"), (173, "within"), (201, "over")):
+        box.fill(answer(n))
+        expect(count).to_have_attribute("data-state", state)
+        looks[state] = count.evaluate(
+            "(el) => [getComputedStyle(el, '::before').content, getComputedStyle(el).borderLeftStyle]"
+        )
+    assert len({tuple(v[0:1]) for v in looks.values()}) == 3, looks
+    assert len({tuple(v[1:2]) for v in looks.values()}) == 3, looks
+
+
+def test_several_fields_count_each_and_in_total(page: Page, server: Server) -> None:
+    page.add_init_script(RECORD_ANNOUNCEMENTS)
+    page.goto(server.url("plan/"))
+    ws = workspace(page, "plan")
+    first, second = ws.get_by_label("First task"), ws.get_by_label("Second task")
+    total = ws.locator(".workspace-total")
+    expect(total).to_have_text("Total: 0 words — within the 60-word maximum")
+
+    first.fill("BERT classifies tickets")
+    expect(ws.locator('[data-field="first"] .workspace-count')).to_have_text("3 words — 2 under the 5-word minimum")
+    second.fill(answer(58))
+    expect(ws.locator('[data-field="second"] .workspace-count')).to_have_text("58 words")  # no limit of its own
+    expect(total).to_have_text("Total: 61 words — 1 over the 60-word maximum")
+    expect(total).to_have_attribute("data-state", "over")
+    assert wait_announcements(page, 1) == ["Part 1: Plan, total: 61 words — 1 over the 60-word maximum."]
+
+    first.fill("BERT classifies support tickets well")
+    expect(ws.locator('[data-field="first"] .workspace-count')).to_have_text("5 words — meets the 5-word minimum")
+    said = wait_announcements(page, 2)
+    assert said[-1] == "First task: 5 words — meets the 5-word minimum."  # the total stayed over: not repeated
+
+    # A multi-field task without limits shows a plain total, and has nothing to announce.
+    case = workspace(page, "case")
+    case.get_by_label("The model").fill("gpt-4.1-mini with SFT")
+    case.get_by_label("The dataset").fill("2,000 support chats")
+    expect(case.locator(".workspace-total")).to_have_text("Total: 6 words")
+    expect(case.locator('[data-field="model"] .workspace-count')).to_have_text("3 words")
+    wait_announcements(page, 2)
+
+
+# ── Autosave ─────────────────────────────────────────────────────────────────────────────────
+
+
+def test_drafts_survive_reload_instant_navigation_and_a_closed_tab(
+    context: BrowserContext, page: Page, server: Server
+) -> None:
+    page.goto(server.url("essay/"))
+    ws = workspace(page)
+    text = answer(173)
+    ws.get_by_label("Your answer").fill(text)
+    ws.get_by_label("Gives concrete pitfalls").check()
+    wait_saved(page, text)
+    record = stored(page)
+    assert record is not None
+    assert record["fields"] == {"answer": text} and record["rubric"] == [False, True]
+    assert isinstance(record["updated"], int) and isinstance(record["tab"], str) and record["tab"]
+
+    page.reload()
+    expect(ws.get_by_label("Your answer")).to_have_value(text)
+    expect(ws.get_by_label("Gives concrete pitfalls")).to_be_checked()
+    expect(ws.locator(".workspace-count")).to_have_text("173 words — within the 150–200 limit")
+
+    # Type, and leave at once by a link: Material swaps the page without reloading it.
+    page.evaluate("() => { window.__sameDocument = true; }")
+    ws.get_by_label("Your answer").press("End")
+    page.keyboard.type(" Finally")
+    page.get_by_role("link", name="home", exact=True).click()
+    expect(page).to_have_url(server.url(""))
+    page.get_by_role("link", name="reflection").click()
+    expect(page).to_have_url(server.url("essay/"))
+    page.get_by_role("link", name="home", exact=True).click()
+    page.get_by_role("link", name="reflection").click()
+    assert page.evaluate("() => window.__sameDocument === true"), "navigation was not instant"
+    expect(ws.get_by_label("Your answer")).to_have_value(text + " Finally")
+    expect(ws.get_by_label("Gives concrete pitfalls")).to_be_checked()
+    # Initialised once per visit, never twice: one set of buttons, one print copy per box.
+    expect(ws.locator(".workspace-actions")).to_have_count(1)
+    expect(ws.locator(".workspace-print")).to_have_count(1)
+    expect(ws.get_by_role("button", name="Download my answers")).to_have_count(1)
+
+    page.close()  # the tab is closed; a new one finds the draft
+    again = context.new_page()
+    errors = watch(again)
+    again.goto(server.url("essay/"))
+    expect(workspace(again).get_by_label("Your answer")).to_have_value(text + " Finally")
+    assert not errors
+
+
+# ── Two tabs ─────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_second_tab_follows_saved_text_and_asks_when_both_have_edits(
+    context: BrowserContext, page: Page, server: Server
+) -> None:
+    a = page
+    b = context.new_page()
+    errors = watch(b)
+    b.clock.install()  # lets the test hold tab B's autosave timer while tab A saves
+    a.goto(server.url("essay/"))
+    b.goto(server.url("essay/"))
+    a_box, b_box = (
+        workspace(a).get_by_label("Your answer"),
+        workspace(b).get_by_label("Your answer"),
+    )
+
+    # Tab B has no edits of its own: it simply shows what tab A saved.
+    a_box.fill("Alpha, drafted in tab A.")
+    a_box.blur()
+    expect(b_box).to_have_value("Alpha, drafted in tab A.")
+
+    # Both tabs edit; tab B's edit is not saved yet when tab A saves.
+    # (30 s ahead: pausing in the past fails, however slow the machine)
+    b.clock.pause_at(b.evaluate("() => Date.now()") / 1000 + 30)
+    b_box.fill("Bravo, typed in tab B.")
+    a_box.fill("Alpha, edited again in tab A.")
+    a_box.blur()
+    notice = workspace(b).get_by_role("alert")
+    expect(notice).to_contain_text("This answer was changed in another tab.")
+    expect(b_box).to_have_value("Bravo, typed in tab B.")  # not silently replaced
+    assert stored(a)["fields"]["answer"] == "Alpha, edited again in tab A."  # type: ignore[index]  # nor overwritten
+
+    # Tab B keeps its text: it becomes the newest, and tab A (no unsaved edits) follows.
+    workspace(b).get_by_role("button", name="Keep this tab's text").click()
+    expect(notice).to_have_count(0)
+    expect(b_box).to_be_focused()
+    expect(a_box).to_have_value("Bravo, typed in tab B.")
+    assert stored(a)["fields"]["answer"] == "Bravo, typed in tab B."  # type: ignore[index]
+    b.clock.resume()
+    b.wait_for_timeout(500)  # B's held autosave now runs: nothing changes
+    expect(a_box).to_have_value("Bravo, typed in tab B.")
+    expect(workspace(a).get_by_role("alert")).to_have_count(0)
+    assert not errors
+
+
+def test_a_tab_that_missed_the_change_asks_before_saving_over_it(
+    context: BrowserContext, page: Page, server: Server
+) -> None:
+    a = page
+    b = context.new_page()
+    errors = watch(b)
+    b.add_init_script(MISS_STORAGE_EVENTS)
+    a.goto(server.url("essay/"))
+    b.goto(server.url("essay/"))
+    a_box, b_box = (
+        workspace(a).get_by_label("Your answer"),
+        workspace(b).get_by_label("Your answer"),
+    )
+
+    a_box.fill("Alpha, saved in tab A.")
+    wait_saved(a, "Alpha, saved in tab A.")
+    b_box.fill("Bravo, typed in tab B.")  # B still shows its old (empty) text and saves in 300 ms
+    notice = workspace(b).get_by_role("alert")
+    expect(notice).to_contain_text("This answer was changed in another tab.")
+    b.wait_for_timeout(500)
+    assert stored(b)["fields"]["answer"] == "Alpha, saved in tab A."  # type: ignore[index]
+
+    # Tab B takes the other tab's text; its next edit saves normally and tab A follows.
+    workspace(b).get_by_role("button", name="Use the other tab's text").click()
+    expect(notice).to_have_count(0)
+    expect(b_box).to_have_value("Alpha, saved in tab A.")
+    b_box.press("End")
+    b.keyboard.type(" And B.")
+    wait_saved(b, "Alpha, saved in tab A. And B.")
+    expect(a_box).to_have_value("Alpha, saved in tab A. And B.")
+    assert not errors
+
+
+def test_closing_a_tab_with_an_open_conflict_hands_its_text_to_the_other(
+    context: BrowserContext, page: Page, server: Server
+) -> None:
+    a = page
+    b = context.new_page()
+    watch(b)
+    b.add_init_script(MISS_STORAGE_EVENTS)
+    a.goto(server.url("essay/"))
+    b.goto(server.url("essay/"))
+    workspace(a).get_by_label("Your answer").fill("Alpha, saved in tab A.")
+    wait_saved(a, "Alpha, saved in tab A.")
+    workspace(b).get_by_label("Your answer").fill("Bravo, only in tab B.")
+    expect(workspace(b).get_by_role("alert")).to_contain_text("changed in another tab")
+
+    b.close(run_before_unload=True)  # the student closes tab B without choosing
+    notice = workspace(a).get_by_role("alert")
+    expect(notice).to_contain_text("Another tab was closed with a different version of this answer.")
+    workspace(a).get_by_role("button", name="Use the other tab's text").click()
+    expect(workspace(a).get_by_label("Your answer")).to_have_value("Bravo, only in tab B.")
+    wait_saved(a, "Bravo, only in tab B.")
+    assert a.evaluate("() => localStorage.getItem('workspace:v1:conflict:tasks#essay')") is None
+
+
+# ── Download, clear, privacy ─────────────────────────────────────────────────────────────────
+
+
+def test_download_has_every_draft_in_order_and_nothing_leaves_the_browser(page: Page, server: Server) -> None:
+    requests: list[Request] = []
+    page.on("request", lambda r: requests.append(r))
+    page.goto(server.url("plan/"), wait_until="networkidle")
+    plan = workspace(page, "plan")
+    expect(plan).to_contain_text("Your drafts are saved in this browser only; nothing you type is sent anywhere.")
+    requests.clear()
+    plan.get_by_label("First task").fill("Legal summaries with Llama 3.1 8B.")
+    plan.get_by_label("Second task").fill("Sentiment with DeBERTa-v3.\n\nIt learns our labels.")
+    wait_saved(
+        page,
+        "Sentiment with DeBERTa-v3.\n\nIt learns our labels.",
+        "workspace:v1:tasks#plan",
+        "second",
+    )
+
+    page.get_by_role("link", name="home", exact=True).click()
+    page.get_by_role("link", name="reflection").click()
+    expect(workspace(page)).to_have_attribute("data-workspace-ready", "")  # page fetched
+    page.wait_for_load_state("networkidle")
+    requests.clear()
+    essay = answer(173)
+    workspace(page).get_by_label("Your answer").fill(essay)
+    wait_saved(page, essay)
+    # Typing and saving asked nothing of any server, ours included.
+    assert [r.url for r in requests] == []
+    with page.expect_download() as info:
+        workspace(page).get_by_role("button", name="Download my answers").click()
+    download = info.value
+    assert download.suggested_filename == "fine-tuning-assignment-answers.md"
+    text = Path(download.path()).read_text(encoding="utf-8")
+    text = re.sub(r"Downloaded on \d{4}-\d{2}-\d{2}\.", "Downloaded on DATE.", text)
+    assert text == (
+        "# My assignment answers\n\n"
+        "Downloaded on DATE. A word is counted when it contains a letter or a digit; "
+        "hyphenated words, numbers and links count as one word each.\n\n"
+        "Not drafted yet: Part 2: Case study.\n\n"
+        "## Part 1: Plan\n\n"
+        "### First task\n\nLegal summaries with Llama 3.1 8B.\n\nWords: 6 (minimum 5)\n\n"
+        "### Second task\n\nSentiment with DeBERTa-v3.\n\nIt learns our labels.\n\n"
+        "Words: 13 in total (maximum 60)\n\n"
+        "## Part 2: Case study\n\n### The model\n\n_No draft yet._\n\n"
+        "### The dataset\n\n_No draft yet._\n\nWords: 0 in total\n\n"
+        f"## Part 3: Reflection\n\n{essay}\n\nWords: 173 (limit 150–200)\n"
+    )
+    # Nor did the download: it is made in the page.
+    assert [r.url for r in requests if not r.url.startswith("blob:")] == []
+
+
+def test_the_script_has_no_way_to_send_anything() -> None:
+    """Backs the promise on the page: no request API appears in workspace.js at all."""
+    source = (Path(__file__).resolve().parents[2] / "overrides/assets/javascripts/workspace.js").read_text(
+        encoding="utf-8"
+    )
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.DOTALL)  # comments may name them
+    for api in ("fetch", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "import(", "navigator.", "Image("):
+        assert api not in code, api
+
+
+def test_clear_asks_first(page: Page, server: Server) -> None:
+    page.goto(server.url("essay/"))
+    ws = workspace(page)
+    ws.get_by_label("Your answer").fill("Keep me unless I say so.")
+    ws.get_by_label("Explains what F1 balances").check()
+    wait_saved(page, "Keep me unless I say so.")
+
+    questions: list[str] = []
+
+    def say_no(dialog: Dialog) -> None:
+        questions.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", say_no)
+    ws.get_by_role("button", name="Clear this answer").click()
+    assert questions and "Part 3: Reflection" in questions[0]
+    expect(ws.get_by_label("Your answer")).to_have_value("Keep me unless I say so.")
+    assert stored(page) is not None
+
+    page.once("dialog", lambda d: d.accept())
+    ws.get_by_role("button", name="Clear this answer").click()
+    expect(ws.get_by_label("Your answer")).to_have_value("")
+    expect(ws.get_by_label("Explains what F1 balances")).not_to_be_checked()
+    expect(ws.locator(".workspace-count")).to_have_text("0 words — 150 under the 150–200 limit")
+    assert stored(page) is None
+    page.reload()
+    expect(ws.get_by_label("Your answer")).to_have_value("")
+
+
+# ── Storage failures ─────────────────────────────────────────────────────────────────────────
+
+
+def test_a_full_storage_is_shown_to_the_student(page: Page, server: Server) -> None:
+    page.add_init_script(BREAK_SET_ITEM)
+    page.goto(server.url("essay/"))
+    ws = workspace(page)
+    expect(ws.get_by_role("alert")).to_have_count(0)
+    ws.get_by_label("Your answer").fill("This cannot be saved.")
+    alert = ws.get_by_role("alert")
+    expect(alert).to_have_text(STORAGE_ERROR)
+    expect(alert).to_be_visible()
+    # Once storage works again, the next save succeeds and the message goes.
+    page.evaluate("() => { Storage.prototype.setItem = window.__realSetItem; }")
+    ws.get_by_label("Your answer").press("End")
+    page.keyboard.type(" Now it can.")
+    wait_saved(page, "This cannot be saved. Now it can.")
+    expect(alert).to_have_count(0)
+
+
+def test_disabled_storage_is_shown_on_arrival(context: BrowserContext, server: Server) -> None:
+    page = context.new_page()  # Material's own scripts fail without storage: their errors are not ours
+    page.add_init_script(
+        "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });"
+    )
+    page.goto(server.url("essay/"))
+    ws = workspace(page)
+    expect(ws.get_by_role("alert")).to_have_text(STORAGE_ERROR)
+    ws.get_by_label("Your answer").fill("Still counted, never lost silently.")
+    expect(ws.locator(".workspace-count")).to_have_text("5 words — 145 under the 150–200 limit")
+    expect(ws.get_by_role("alert")).to_have_count(1)
+
+
+# ── Keyboard, phone, palettes, print, no JavaScript ──────────────────────────────────────────
+
+
+def test_keyboard_only(page: Page, server: Server) -> None:
+    page.goto(server.url("essay/"))
+    ws = workspace(page)
+    box = ws.get_by_label("Your answer")
+    page.get_by_role("link", name="home", exact=True).focus()
+    tab_to(page, box)
+    page.keyboard.type("Drafted with the keyboard only — fine-tuning, e.g. F1.")
+    expect(ws.locator(".workspace-count")).to_have_text("8 words — 142 under the 150–200 limit")
+    tab_to(page, ws.get_by_label("Explains what F1 balances"))
+    page.keyboard.press("Space")
+    expect(ws.get_by_label("Explains what F1 balances")).to_be_checked()
+
+    download = ws.get_by_role("button", name="Download my answers")
+    tab_to(page, download)
+    assert download.evaluate("(el) => el.tagName") == "BUTTON"
+    assert download.evaluate("(el) => getComputedStyle(el).outlineStyle") != "none", "no visible focus"
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert "Drafted with the keyboard only" in Path(info.value.path()).read_text(encoding="utf-8")
+
+    page.once("dialog", lambda d: d.accept())
+    tab_to(page, ws.get_by_role("button", name="Clear this answer"))
+    page.keyboard.press("Enter")
+    expect(box).to_have_value("")
+    expect(box).to_be_focused()  # back where the student writes
+
+
+def test_phone_width_has_no_horizontal_scroll(browser: Browser, server: Server) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 700}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        errors = watch(page)
+        page.add_init_script(BREAK_SET_ITEM)  # the storage notice must fit too
+        for path, qid in (("essay/", "essay"), ("plan/", "plan")):
+            page.goto(server.url(path))
+            box = workspace(page, qid).locator("textarea").first
+            box.fill("https://learn.microsoft.com/en-us/azure/ai-foundry/openai/how-to/fine-tuning?tabs=python " * 3)
+            expect(workspace(page, qid).get_by_role("alert")).to_be_visible()
+            width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+            assert width[0] <= width[1], (path, width)
+            for button in workspace(page, qid).get_by_role("button").all():
+                b = button.bounding_box()
+                assert b is not None and b["x"] >= 0 and b["x"] + b["width"] <= 375, (
+                    path,
+                    b,
+                )
+        assert not errors
+    finally:
+        context.close()
+
+
+CONTRAST = """
+(el, pseudo) => {
+  const parse = (c) => {
+    const m = c.match(/^rgba?\\(([^)]+)\\)$/);
+    if (m) { const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; }
+    const s = c.match(/^color\\(srgb ([^)]+)\\)$/);
+    if (s) { const p = s[1].split(/[\\s\\/]+/).filter(Boolean).map(Number); return [p[0] * 255, p[1] * 255, p[2] * 255, p.length > 3 ? p[3] : 1]; }
+    throw new Error("unknown colour " + c);
+  };
+  const over = (top, under) => [0, 1, 2].map((i) => top[i] * top[3] + under[i] * (1 - top[3]));
+  const chain = [];
+  for (let n = el; n; n = n.parentElement) chain.unshift(n);
+  let bg = [255, 255, 255];
+  for (const n of chain) bg = over(parse(getComputedStyle(n).backgroundColor), bg);
+  const fg = over(parse(getComputedStyle(el, pseudo).color), bg);
+  const lum = (c) => { const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const [hi, lo] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+"""
+
+
+@pytest.mark.parametrize(("scheme", "palette"), [("light", "default"), ("dark", "slate")])
+def test_text_contrast_in_both_palettes(browser: Browser, server: Server, scheme: str, palette: str) -> None:
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        page.add_init_script(BREAK_SET_ITEM)
+        page.goto(server.url("essay/"))
+        assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == palette
+        ws = workspace(page)
+        box = ws.get_by_label("Your answer")
+        count = ws.locator(".workspace-count")
+        seen: dict[str, float] = {}
+        for n, state in ((10, "under"), (160, "within"), (230, "over")):
+            box.fill(answer(n))
+            expect(count).to_have_attribute("data-state", state)
+            seen[f"count {state}"] = count.evaluate(CONTRAST, None)
+            seen[f"symbol {state}"] = count.evaluate(CONTRAST, "::before")
+        seen["alert"] = ws.get_by_role("alert").locator("p").first.evaluate(CONTRAST, None)
+        seen["note"] = ws.locator(".workspace-note").evaluate(CONTRAST, None)
+        seen["button"] = ws.get_by_role("button", name="Download my answers").evaluate(CONTRAST, None)
+        seen["textarea"] = box.evaluate(CONTRAST, None)
+        seen["limits"] = ws.locator(".workspace-limits").evaluate(CONTRAST, None)
+        low = {k: round(v, 2) for k, v in seen.items() if v < (3 if k.startswith("symbol") else 4.5)}
+        assert not low, low
+    finally:
+        context.close()
+
+
+def test_printing_shows_the_typed_text(page: Page, server: Server) -> None:
+    page.goto(server.url("plan/"))
+    ws = workspace(page, "plan")
+    ws.get_by_label("First task").fill("Printed on paper, not lost in a box.")
+    page.emulate_media(media="print")
+    expect(ws.locator("textarea").first).to_be_hidden()
+    expect(ws.locator(".workspace-print").first).to_have_text("Printed on paper, not lost in a box.")
+    expect(ws.locator(".workspace-print").first).to_be_visible()
+    expect(ws.get_by_role("button")).to_have_count(0)
+    page.emulate_media(media="screen")
+    expect(ws.locator(".workspace-print").first).to_be_hidden()
+
+
+def test_without_javascript_the_task_still_reads_well(browser: Browser, server: Server) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(server.url("essay/"))
+        ws = workspace(page)
+        expect(ws.locator(".workspace-title")).to_have_text("Part 3: Reflection (150–200 words)")
+        expect(ws.locator(".workspace-prompt")).to_be_visible()
+        expect(ws.get_by_label("Your answer")).to_be_visible()
+        expect(ws.get_by_label("Explains what F1 balances")).to_be_visible()
+        expect(ws.get_by_text("Gives concrete pitfalls")).to_be_visible()
+        expect(ws.get_by_text("Compare with example answers")).to_be_visible()
+        expect(ws.get_by_role("button")).to_have_count(0)  # nothing that could not work
+        expect(ws.locator(".workspace-count")).to_be_hidden()  # no empty boxes either
+        page.goto(server.url("plan/"))
+        expect(workspace(page, "plan").get_by_text("(at least 5 words)")).to_be_visible()
+    finally:
+        context.close()
