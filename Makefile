@@ -24,8 +24,14 @@ serve: $(VENV)/.runtime
 build: $(VENV)/.runtime
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
+# The tests' npm tools (axe-core; lighthouse for the benchmark), exactly as package-lock.json pins them.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: install Node.js and npm (Debian/Ubuntu: sudo apt-get install nodejs npm), then run make test again." >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## Every test: lint, types, unit, golden, build and browser tests.
-test: $(VENV)/.test
+test: $(VENV)/.test node_modules/.package-lock.json
 	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/ruff format --check hooks tests benchmarks
 	$(BIN)/mypy

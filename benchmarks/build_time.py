@@ -84,7 +84,9 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     args = parser.parse_args()
-    print(f"{'N':>6} {'pages':>6} {'YAML s':>8} {'inline s':>9} {'YAML/inline':>12} {'YAML ms/q':>10} {'inline ms/q':>12}")
+    print(
+        f"{'N':>6} {'pages':>6} {'YAML s':>8} {'inline s':>9} {'YAML/inline':>12} {'YAML ms/q':>10} {'inline ms/q':>12}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for total in args.sizes:
             yaml_config, inline_config = make_sites(Path(tmp) / str(total), total)

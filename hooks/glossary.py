@@ -56,8 +56,11 @@ def read_glossary(config: MkDocsConfig) -> list[tuple[str, str]]:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    """Keep tooltips out of inline SVG diagrams: an <abbr> inside <text> is not SVG, and the
-    browser would drop the word from the drawing (the diagram's <title> and <desc> name it)."""
+    """Keep tooltips out of inline SVG diagrams.
+
+    An <abbr> inside <text> is not SVG, and the browser would drop the word from the drawing
+    (the diagram's <title> and <desc> name it).
+    """
     if "<svg" not in html or "<abbr" not in html:
         return None
     return SVG.sub(lambda m: ABBR_TAG.sub("", m.group(0)), html)

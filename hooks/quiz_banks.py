@@ -8,8 +8,8 @@ file only wires them to MkDocs events. Banks are re-read on every build, so unde
 from __future__ import annotations
 
 import logging
-from html import escape
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,7 +55,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     quiz_config = config.plugins["mkdocs_quiz"].config
     custom_dir = config.theme.custom_dir
     if not custom_dir or not (Path(custom_dir) / RESTORE_SCRIPT).is_file():
-        raise PluginError(f"Quiz banks need {RESTORE_SCRIPT} in the theme's custom_dir (overrides/); restore it from git.")
+        raise PluginError(
+            f"Quiz banks need {RESTORE_SCRIPT} in the theme's custom_dir (overrides/); restore it from git."
+        )
     _state.root = root
     _state.banks_dir = banks_dir
     _state.banks = banks
@@ -84,7 +86,11 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     if "quiz" not in markdown:  # cheap early exit; markers and near-misses both contain it
         return None
-    shown = Path(config.docs_dir, page.file.src_path).relative_to(_state.root).as_posix() if page.file.abs_src_path else page.file.src_path
+    shown = (
+        Path(config.docs_dir, page.file.src_path).relative_to(_state.root).as_posix()
+        if page.file.abs_src_path
+        else page.file.src_path
+    )
     try:
         new_markdown, placed = place_quizzes(
             markdown, _state.banks, shown=shown, options=_state.options, line_offset=_front_matter_lines(page, markdown)

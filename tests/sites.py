@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def project_config() -> dict:
     return config
 
 
-def write_site(base: Path, pages: dict[str, str], banks: dict[str, str], **overrides: object) -> Path:
+def write_site(base: Path, pages: dict[str, str], banks: Mapping[str, str | bytes], **overrides: object) -> Path:
     """Create base/mkdocs.yml, base/docs/* and base/quizzes/*; return the config path."""
     config = project_config()
     config.pop("nav", None)
@@ -45,10 +46,10 @@ def write_site(base: Path, pages: dict[str, str], banks: dict[str, str], **overr
         path = base / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    for name, text in banks.items():
+    for name, source in banks.items():
         path = base / "quizzes" / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+        path.write_bytes(source.encode("utf-8") if isinstance(source, str) else source)
     config_path = base / "mkdocs.yml"
     config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return config_path
@@ -61,5 +62,7 @@ def build(config_path: Path, *, strict: bool = True, cwd: Path | None = None) ->
     if strict:
         args.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(args, capture_output=True, text=True, cwd=cwd or config_path.parent.parent, env=env, timeout=300)
+    proc = subprocess.run(
+        args, capture_output=True, text=True, cwd=cwd or config_path.parent.parent, env=env, timeout=300
+    )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import replace
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -225,15 +225,23 @@ class _Reader:
 
     # ── scalars ────────────────────────────────────────────────────────────
 
-    def text(
-        self, node: yaml.Node, key: str, qid: str | None, *, required: bool = True, markdown: bool = True
-    ) -> str:
+    def text(self, node: yaml.Node, key: str, qid: str | None, *, required: bool = True, markdown: bool = True) -> str:
         """A text field exactly as written; empty or non-text values are problems."""
         if isinstance(node, yaml.MappingNode) and len(node.value) == 1 and node.flow_style is False:
-            self.problem(node, f"'{key}' must be text, but YAML read it as 'key: value' because it contains ': '.", "put the whole text in double quotes.", qid)
+            self.problem(
+                node,
+                f"'{key}' must be text, but YAML read it as 'key: value' because it contains ': '.",
+                "put the whole text in double quotes.",
+                qid,
+            )
             return ""
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, f"'{key}' must be text, not a list or mapping.", f"write '{key}: …' on one line, or use '{key}: |' for several lines.", qid)
+            self.problem(
+                node,
+                f"'{key}' must be text, not a list or mapping.",
+                f"write '{key}: …' on one line, or use '{key}: |' for several lines.",
+                qid,
+            )
             return ""
         value = str(node.value)
         if node.tag == "tag:yaml.org,2002:null" and node.style is None and value in ("", "~", "null", "Null", "NULL"):
@@ -259,7 +267,9 @@ class _Reader:
                 return False
         hint = f" ('{node.value}' is ambiguous in YAML)" if word in YAML11_BOOLS else ""
         quoted = " without quotes" if isinstance(node, yaml.ScalarNode) and node.style in ("'", '"') else ""
-        self.problem(node, f"'{key}' must be true or false{hint}.", f"write '{key}: true' or '{key}: false'{quoted}.", qid)
+        self.problem(
+            node, f"'{key}' must be true or false{hint}.", f"write '{key}: true' or '{key}: false'{quoted}.", qid
+        )
         return None
 
     def integer(self, node: yaml.Node, key: str, qid: str | None) -> int | None:
@@ -270,7 +280,12 @@ class _Reader:
 
     def text_list(self, node: yaml.Node, key: str, qid: str | None) -> tuple[str, ...]:
         if not isinstance(node, yaml.SequenceNode) or not node.value:
-            self.problem(node, f"'{key}' must be a non-empty list.", f"write each item on its own line starting with '- ' under '{key}:'.", qid)
+            self.problem(
+                node,
+                f"'{key}' must be a non-empty list.",
+                f"write each item on its own line starting with '- ' under '{key}:'.",
+                qid,
+            )
             return ()
         return tuple(self.text(item, key, qid) for item in node.value)
 
@@ -279,7 +294,11 @@ class _Reader:
     def question(self, node: yaml.Node) -> Question | None:
         start = len(self.problems)
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, "each question must be a mapping starting with 'id:'.", "write '- id: my-question' and indent its other keys under it.")
+            self.problem(
+                node,
+                "each question must be a mapping starting with 'id:'.",
+                "write '- id: my-question' and indent its other keys under it.",
+            )
             return None
         raw = {str(k.value): (k, v) for k, v in node.value}
         qid = self.question_id(node, raw)
@@ -291,7 +310,9 @@ class _Reader:
             return None
         for key in REQUIRED_BY_TYPE[qtype]:
             if key not in fields:
-                self.problem(node, f"the required key '{key}' is missing.", f"add '{key}:' to this {qtype} question.", qid)
+                self.problem(
+                    node, f"the required key '{key}' is missing.", f"add '{key}:' to this {qtype} question.", qid
+                )
         if len(self.problems) > start:
             return None
 
@@ -324,16 +345,28 @@ class _Reader:
             return None
         return value
 
-    def question_type(self, node: yaml.Node, raw: dict[str, tuple[yaml.Node, yaml.Node]], qid: str | None) -> str | None:
+    def question_type(
+        self, node: yaml.Node, raw: dict[str, tuple[yaml.Node, yaml.Node]], qid: str | None
+    ) -> str | None:
         if "type" not in raw:
-            self.problem(node, "the required key 'type' is missing.", "add 'type:' with one of: " + ", ".join(QUESTION_TYPES) + ".", qid)
+            self.problem(
+                node,
+                "the required key 'type' is missing.",
+                "add 'type:' with one of: " + ", ".join(QUESTION_TYPES) + ".",
+                qid,
+            )
             return None
         vnode = raw["type"][1]
         value = str(vnode.value) if isinstance(vnode, yaml.ScalarNode) else ""
         if value not in QUESTION_TYPES:
             close = difflib.get_close_matches(value, QUESTION_TYPES, n=1, cutoff=0.4)
             hint = f"did you mean '{close[0]}'? " if close else ""
-            self.problem(vnode, f"unknown question type '{value}'.", hint + "valid types: " + ", ".join(QUESTION_TYPES) + ".", qid)
+            self.problem(
+                vnode,
+                f"unknown question type '{value}'.",
+                hint + "valid types: " + ", ".join(QUESTION_TYPES) + ".",
+                qid,
+            )
             return None
         return value
 
@@ -346,7 +379,9 @@ class _Reader:
         seen: dict[str, int] = {}
         for onode in vnode.value:
             if isinstance(onode, yaml.ScalarNode):
-                self.problem(onode, "each option must be a mapping with 'text:'.", f"write '- text: {onode.value}'.", qid)
+                self.problem(
+                    onode, "each option must be a mapping with 'text:'.", f"write '- text: {onode.value}'.", qid
+                )
                 continue
             ofields = self.mapping(onode, OPTION_KEYS, "an option", qid)
             if ofields is None:
@@ -356,18 +391,38 @@ class _Reader:
                 continue
             text = self.text(ofields["text"][1], "text", qid)
             if PARAGRAPH_BREAK.search(text.strip()):
-                self.problem(ofields["text"][1], "an option's text must be one paragraph.", "shorten the option; put longer discussion in 'feedback' or 'explanation'.", qid)
+                self.problem(
+                    ofields["text"][1],
+                    "an option's text must be one paragraph.",
+                    "shorten the option; put longer discussion in 'feedback' or 'explanation'.",
+                    qid,
+                )
             correct = self.boolean(ofields["correct"][1], "correct", qid) if "correct" in ofields else False
             feedback = self.text(ofields["feedback"][1], "feedback", qid) if "feedback" in ofields else ""
             if PARAGRAPH_BREAK.search(feedback.strip()) or "```" in feedback or "~~~" in feedback:
-                self.problem(ofields["feedback"][1], "per-option feedback must be one paragraph without code blocks.", "keep it to one paragraph; put longer discussion in the question's 'explanation'.", qid)
+                self.problem(
+                    ofields["feedback"][1],
+                    "per-option feedback must be one paragraph without code blocks.",
+                    "keep it to one paragraph; put longer discussion in the question's 'explanation'.",
+                    qid,
+                )
             key = " ".join(text.split())
             if key in seen:
-                self.problem(onode, f"two options have the same text (see line {seen[key]}).", "make each option's text different.", qid)
+                self.problem(
+                    onode,
+                    f"two options have the same text (see line {seen[key]}).",
+                    "make each option's text different.",
+                    qid,
+                )
             seen[key] = _line(onode)
             out.append(Option(text=text, correct=bool(correct), feedback=feedback))
         if len(vnode.value) < 2:
-            self.problem(knode, f"a choice question needs at least two options, found {len(vnode.value)}.", "add more options under 'options:'.", qid)
+            self.problem(
+                knode,
+                f"a choice question needs at least two options, found {len(vnode.value)}.",
+                "add more options under 'options:'.",
+                qid,
+            )
         return tuple(out)
 
     def q_single(self, q: Question, fields: dict[str, Any], qid: str | None, opt: Any) -> Question:
@@ -386,7 +441,12 @@ class _Reader:
     def q_multiple(self, q: Question, fields: dict[str, Any], qid: str | None, opt: Any) -> Question:
         options = self.options(fields, qid)
         if options and not any(o.correct for o in options):
-            self.problem(fields["options"][0], "a multiple-choice question needs at least one correct option, found none.", "mark the right options 'correct: true'.", qid)
+            self.problem(
+                fields["options"][0],
+                "a multiple-choice question needs at least one correct option, found none.",
+                "mark the right options 'correct: true'.",
+                qid,
+            )
         return _replace(q, options=options)
 
     def q_true_false(self, q: Question, fields: dict[str, Any], qid: str | None, opt: Any) -> Question:
@@ -409,7 +469,12 @@ class _Reader:
             )
         for blank in blanks:
             if not blank.answer.strip():
-                self.problem(fields["question"][1], "a blank has no answer inside its brackets.", "write the answer between [[ and ]].", qid)
+                self.problem(
+                    fields["question"][1],
+                    "a blank has no answer inside its brackets.",
+                    "write the answer between [[ and ]].",
+                    qid,
+                )
         return q
 
     def q_reflection(self, q: Question, fields: dict[str, Any], qid: str | None, opt: Any) -> Question:
@@ -418,7 +483,9 @@ class _Reader:
         if "fields" in fields:
             vnode = fields["fields"][1]
             if not isinstance(vnode, yaml.SequenceNode) or not vnode.value:
-                self.problem(vnode, "'fields' must be a non-empty list.", "write each part as '- id: …' with a 'label: …'.", qid)
+                self.problem(
+                    vnode, "'fields' must be a non-empty list.", "write each part as '- id: …' with a 'label: …'.", qid
+                )
             else:
                 seen: set[str] = set()
                 for fnode in vnode.value:
@@ -432,10 +499,17 @@ class _Reader:
                         continue
                     fid = str(ff["id"][1].value)
                     if not SLUG.match(fid):
-                        self.problem(ff["id"][1], f"the field id '{fid}' is not a lowercase slug.", "use lowercase letters, digits and single hyphens.", qid)
+                        self.problem(
+                            ff["id"][1],
+                            f"the field id '{fid}' is not a lowercase slug.",
+                            "use lowercase letters, digits and single hyphens.",
+                            qid,
+                        )
                         continue
                     if fid in seen:
-                        self.problem(ff["id"][1], f"two fields share the id '{fid}'.", "give each field its own id.", qid)
+                        self.problem(
+                            ff["id"][1], f"two fields share the id '{fid}'.", "give each field its own id.", qid
+                        )
                         continue
                     seen.add(fid)
                     fwords = self.word_limits(ff["words"][1], "words", qid) if "words" in ff else WordLimits()

@@ -13,7 +13,9 @@ from .text import FENCE
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*quiz:\s*(?P<ref>[^\s]*?)\s*-->\s*$")
 # Anything that starts like a marker but is not one: reported instead of silently ignored.
 NEAR_MARKER = re.compile(r"^[ \t]*<!--\s*quiz\b", re.I)
-REF = re.compile(r"^(?P<bank>[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*)(?:#(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*))?$")
+REF = re.compile(
+    r"^(?P<bank>[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*)(?:#(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*))?$"
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,9 @@ def find_markers(markdown: str, *, shown: str, line_offset: int = 0) -> tuple[li
     return markers, problems
 
 
-def resolve(marker: Marker, banks: dict[str, Bank], *, shown: str, line_offset: int = 0) -> tuple[Bank | None, list[Question], Problem | None]:
+def resolve(
+    marker: Marker, banks: dict[str, Bank], *, shown: str, line_offset: int = 0
+) -> tuple[Bank | None, list[Question], Problem | None]:
     """The bank and questions a marker places, or a located problem naming the nearest valid name."""
     where = marker.line + 1 + line_offset
     bank = banks.get(marker.bank)
@@ -83,11 +87,15 @@ def resolve(marker: Marker, banks: dict[str, Bank], *, shown: str, line_offset: 
         close = difflib.get_close_matches(marker.bank, list(banks), n=1, cutoff=0.5)
         hint = f"did you mean '{close[0]}'? " if close else ""
         known = ", ".join(sorted(banks)) or "none yet"
-        return None, [], Problem(
-            shown,
-            where,
-            f"the quiz marker names the bank '{marker.bank}', which does not exist.",
-            f"{hint}banks are the .yml files under quizzes/ (known: {known}).",
+        return (
+            None,
+            [],
+            Problem(
+                shown,
+                where,
+                f"the quiz marker names the bank '{marker.bank}', which does not exist.",
+                f"{hint}banks are the .yml files under quizzes/ (known: {known}).",
+            ),
         )
     if marker.question_id is None:
         return bank, list(bank.questions), None
@@ -96,10 +104,14 @@ def resolve(marker: Marker, banks: dict[str, Bank], *, shown: str, line_offset: 
         ids = [q.id for q in bank.questions]
         close = difflib.get_close_matches(marker.question_id, ids, n=1, cutoff=0.5)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        return bank, [], Problem(
-            shown,
-            where,
-            f"the quiz marker names the question '{marker.question_id}', which is not in bank '{bank.name}' ({bank.path}).",
-            f"{hint}ids in that bank: {', '.join(ids)}.",
+        return (
+            bank,
+            [],
+            Problem(
+                shown,
+                where,
+                f"the quiz marker names the question '{marker.question_id}', which is not in bank '{bank.name}' ({bank.path}).",
+                f"{hint}ids in that bank: {', '.join(ids)}.",
+            ),
         )
     return bank, [question], None

@@ -40,8 +40,11 @@ def option_value(option: Option) -> str:
 
 
 def fingerprint(question: Question) -> str:
-    """What a saved answer depends on. Feedback, explanation and answer-key edits keep it;
-    rewording the question or changing the set of options drops saved answers."""
+    """What a saved answer depends on.
+
+    Feedback, explanation and answer-key edits keep it; rewording the question or changing the
+    set of options drops saved answers.
+    """
     values = sorted(option_value(o) for o in options_of(question))
     return digest(question.type, " ".join(question.question.split()), *values)
 
@@ -83,7 +86,9 @@ def _span(text: str) -> str:
     return " ".join(protect_code_spans(text.strip()).split("\n"))
 
 
-def _open(bank: str, question: Question, options: RenderOptions, extra_class: str = "", **extra: str | bool) -> list[str]:
+def _open(
+    bank: str, question: Question, options: RenderOptions, extra_class: str = "", **extra: str | bool
+) -> list[str]:
     qid = anchor(bank, question.id)
     cls = "quiz" + (f" {extra_class}" if extra_class else "")
     return [
@@ -119,9 +124,11 @@ def _choice(bank: str, question: Question, options: RenderOptions) -> list[str]:
     for option in opts:
         value = option_value(option)
         input_id = f"{qid}-{value}"
-        inp = f'<input {_attrs(type=kind, name="answer", value=value, id=input_id, data_correct="true" if option.correct else None)}>'
+        inp = f"<input {_attrs(type=kind, name='answer', value=value, id=input_id, data_correct='true' if option.correct else None)}>"
         label = f'<label for="{input_id}">{_span(option.text)}</label>'
-        feedback = f'<span class="answer-feedback hidden">{_span(option.feedback)}</span>' if option.feedback.strip() else ""
+        feedback = (
+            f'<span class="answer-feedback hidden">{_span(option.feedback)}</span>' if option.feedback.strip() else ""
+        )
         lines.append(f'<div markdown="span">{inp}{label}{feedback}</div>')
     lines += [
         "</fieldset>",
@@ -140,11 +147,18 @@ def _fill_blank(bank: str, question: Question, options: RenderOptions) -> list[s
     def blank(index: int, answer: str) -> str:
         size = max(5, len(answer) + 2)
         # form= makes the quiz's form the box's owner, so Enter in the box submits the answer.
-        return f'<input {_attrs(type="text", class_="quiz-blank-input", id=f"{qid}-blank-{index}", form=f"{qid}-form", data_answer=answer, autocomplete="off", spellcheck="false", size=str(size), aria_label=f"Answer {index + 1}")}>'
+        return f"<input {_attrs(type='text', class_='quiz-blank-input', id=f'{qid}-blank-{index}', form=f'{qid}-form', data_answer=answer, autocomplete='off', spellcheck='false', size=str(size), aria_label=f'Answer {index + 1}')}>"
 
     question_md = protect_code_spans(question.question.strip(), blank)
     return [
-        *_open(bank, question, options, extra_class="quiz-fill-blank", data_quiz_type="fill-blank", data_quiz_kind="fill-blank"),
+        *_open(
+            bank,
+            question,
+            options,
+            extra_class="quiz-fill-blank",
+            data_quiz_type="fill-blank",
+            data_quiz_kind="fill-blank",
+        ),
         "",
         *question_md.split("\n"),
         "",

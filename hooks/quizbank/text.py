@@ -55,7 +55,13 @@ def _code_ranges(text: str) -> Iterator[tuple[int, int, bool]]:
             yield from _span_ranges(text, prose_start, offset)
             run = match.group(1)
             fence = (run[0], len(run), offset)
-        elif fence is not None and match and match.group(1)[0] == fence[0] and len(match.group(1)) >= fence[1] and not line.strip()[len(match.group(1)) :].strip():
+        elif (
+            fence is not None
+            and match
+            and match.group(1)[0] == fence[0]
+            and len(match.group(1)) >= fence[1]
+            and not line.strip()[len(match.group(1)) :].strip()
+        ):
             yield (fence[2], offset + len(line), True)
             fence = None
             prose_start = offset + len(line)

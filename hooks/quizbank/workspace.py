@@ -42,7 +42,9 @@ def render_reflection(bank: str, question: Question) -> list[str]:
     overall = limits_text(question.words)
     lines = [
         f'<div {_attrs(class_="workspace", id=key, data_answer_key=f"{bank}#{question.id}", data_title=title, data_min=_num(question.words.min), data_max=_num(question.words.max))} markdown="1">',
-        f'<p class="workspace-title"><strong>{escape(title)}</strong>' + (f' <span class="workspace-limits">({overall})</span>' if overall else "") + "</p>",
+        f'<p class="workspace-title"><strong>{escape(title)}</strong>'
+        + (f' <span class="workspace-limits">({overall})</span>' if overall else "")
+        + "</p>",
         '<div class="workspace-prompt" markdown="1">',
         *_block(question.question),
         "</div>",
@@ -52,18 +54,25 @@ def render_reflection(bank: str, question: Question) -> list[str]:
         limit = limits_text(field.words) if question.fields else ""
         lines += [
             f'<div {_attrs(class_="workspace-field", data_field=field.id, data_min=_num(field.words.min) if question.fields else None, data_max=_num(field.words.max) if question.fields else None)} markdown="1">',
-            f'<label for="{fid}">{_span(field.label)}' + (f' <span class="workspace-limits">({limit})</span>' if limit else "") + "</label>",
-            f'<textarea {_attrs(id=fid, name=field.id, rows="8" if not question.fields else "4", spellcheck="true", aria_describedby=f"{fid}-count")}></textarea>',
+            f'<label for="{fid}">{_span(field.label)}'
+            + (f' <span class="workspace-limits">({limit})</span>' if limit else "")
+            + "</label>",
+            f"<textarea {_attrs(id=fid, name=field.id, rows='8' if not question.fields else '4', spellcheck='true', aria_describedby=f'{fid}-count')}></textarea>",
             f'<p class="workspace-count" id="{fid}-count"></p>',
             "</div>",
         ]
     if question.fields and overall:
         lines.append(f'<p class="workspace-count workspace-total" id="{key}-total"></p>')
     if question.rubric:
-        lines += [f'<fieldset class="workspace-rubric" markdown="1">', "<legend>Check your draft against the rubric</legend>"]
+        lines += [
+            '<fieldset class="workspace-rubric" markdown="1">',
+            "<legend>Check your draft against the rubric</legend>",
+        ]
         for i, item in enumerate(question.rubric):
             rid = f"{key}--rubric-{i}"
-            lines.append(f'<div markdown="span"><input type="checkbox" id="{rid}" data-rubric="{i}"><label for="{rid}">{_span(item)}</label></div>')
+            lines.append(
+                f'<div markdown="span"><input type="checkbox" id="{rid}" data-rubric="{i}"><label for="{rid}">{_span(item)}</label></div>'
+            )
         lines.append("</fieldset>")
     for example in question.examples:
         lines += [
@@ -101,8 +110,7 @@ def manifest(banks: dict[str, Bank]) -> str:
                     "min": q.words.min,
                     "max": q.words.max,
                     "fields": [
-                        {"id": f.id, "label": f.label, "min": f.words.min, "max": f.words.max}
-                        for f in fields_of(q)
+                        {"id": f.id, "label": f.label, "min": f.words.min, "max": f.words.max} for f in fields_of(q)
                     ],
                 }
             )

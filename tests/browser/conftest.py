@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from sites import ROOT, BuildResult, build  # noqa: E402
+from sites import ROOT, BuildResult  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -146,7 +146,7 @@ def page(context):  # type: ignore[no-untyped-def]
     pg = context.new_page()
     pg.on("console", lambda m: console.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
     pg.on("pageerror", lambda e: console.errors.append(f"uncaught: {e}"))
-    pg.console_log = console  # type: ignore[attr-defined]
+    pg.console_log = console
     yield pg
     assert not console.errors, "\n".join(console.errors)
 

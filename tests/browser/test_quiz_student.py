@@ -243,7 +243,9 @@ def test_a_changed_answer_key_regrades_the_saved_answer(page: Page, site: tuple[
     tf.get_by_label("True").check()
     tf.get_by_role("button", name="Submit").click()
     expect(tf.locator(".quiz-feedback .incorrect")).to_be_visible()
-    (config.parent / "quizzes" / "checks.yml").write_text(BANK_V1.replace("answer: false", "answer: true"), encoding="utf-8")
+    (config.parent / "quizzes" / "checks.yml").write_text(
+        BANK_V1.replace("answer: false", "answer: true"), encoding="utf-8"
+    )
     assert build(config).code == 0
     page.reload()
     expect(tf.get_by_label("True")).to_be_checked()

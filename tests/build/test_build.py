@@ -24,7 +24,11 @@ def soup(html: str) -> BeautifulSoup:
 @pytest.fixture(scope="module")
 def good_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     base = tmp_path_factory.mktemp("good")
-    banks = {f"{p.stem}.yml": p.read_text(encoding="utf-8") for p in (CORPUS / "good").glob("*.yml") if p.stem != "reflection"}
+    banks = {
+        f"{p.stem}.yml": p.read_text(encoding="utf-8")
+        for p in (CORPUS / "good").glob("*.yml")
+        if p.stem != "reflection"
+    }
     banks["part-1/checks.yml"] = banks["all-types.yml"]
     pages = {
         "index.md": "# Home\n\nNo quiz here.\n",
@@ -84,7 +88,7 @@ def test_text_that_looks_like_syntax_stays_literal(good_site) -> None:  # type: 
     question = tensors.select_one(".quiz-question")
     codes = [c.get_text() for c in question.select("p code")]
     assert codes == ["[[1, 2], [3, 4]]", "<quiz>", "</div>"]
-    assert "& | 🎉 中文 \"quotes\"" in question.get_text()
+    assert '& | 🎉 中文 "quotes"' in question.get_text()
     block = question.select_one("pre code").get_text()
     assert "- [x] not an option" in block and "x = [[1, 2]]" in block
     assert len(tensors.select('input[name="answer"]')) == 2  # the "- [x]" in the code block is not an option
@@ -98,10 +102,18 @@ def test_text_that_looks_like_syntax_stays_literal(good_site) -> None:  # type: 
     assert with_code.select_one("code").get_text() == "x = [[1, 2]]"
     assert page.select_one("#quiz-literal-syntax--tf-yaml .quiz-question").get_text().strip() == "0.10"
     tf_code = page.select_one("#quiz-literal-syntax--tf-code")
-    assert [c.get_text() for c in tf_code.select(".quiz-question code")] == ["torch.tensor([[1, 2]])", "(1, 2)", "<quiz>", "- [x]"]
+    assert [c.get_text() for c in tf_code.select(".quiz-question code")] == [
+        "torch.tensor([[1, 2]])",
+        "(1, 2)",
+        "<quiz>",
+        "- [x]",
+    ]
     assert tf_code.select_one(".answer-feedback code").get_text() == "[[…]]"
     assert not page.select("#quiz-literal-syntax--multiple-code input.quiz-blank-input")
-    assert [c.get_text() for c in page.select("#quiz-literal-syntax--multiple-code label code")] == ["print([[1, 2]])", "print([1, 2])"]
+    assert [c.get_text() for c in page.select("#quiz-literal-syntax--multiple-code label code")] == [
+        "print([[1, 2]])",
+        "print([1, 2])",
+    ]
 
 
 def test_quiz_assets_only_on_pages_with_quizzes(good_site) -> None:  # type: ignore[no-untyped-def]
@@ -121,7 +133,9 @@ def test_markers_in_code_blocks_and_subfolder_banks(good_site) -> None:  # type:
 @pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
 def test_bad_bank_stops_the_build_with_a_located_error(path: Path, strict: bool, tmp_path: Path) -> None:
     line, message = re.match(r"# expect: (\d+): (.+)$", path.read_bytes().split(b"\n", 1)[0].decode()).groups()  # type: ignore[union-attr]
-    config = write_site(tmp_path, {"index.md": f"# Home\n\n<!-- quiz: {path.stem} -->\n"}, {path.name: path.read_bytes()})  # type: ignore[dict-item]
+    config = write_site(
+        tmp_path, {"index.md": f"# Home\n\n<!-- quiz: {path.stem} -->\n"}, {path.name: path.read_bytes()}
+    )
     result = build(config, strict=strict)
     assert result.code != 0
     assert f"quizzes/{path.name}:{line}:" in result.output
@@ -141,10 +155,21 @@ GOOD_BANK = "questions:\n  - id: a\n    type: true-false\n    question: Q\n    a
         ("# P\n\n<!-- quiz: banc -->\n", "did you mean 'bank'?"),
         ("---\ntitle: T\n---\n# P\n\n<!-- quiz bank -->\n", "docs/index.md:6: this line looks like a quiz marker"),
         ("# P\n\n<!-- quiz: Bank! -->\n", "docs/index.md:3: the quiz marker names 'Bank!'"),
-        ("# P\n\n<!-- quiz: bank -->\n\n<!-- quiz: bank#a -->\n", "docs/index.md:5: the question 'bank#a' is already placed on this page (line 3)"),
+        (
+            "# P\n\n<!-- quiz: bank -->\n\n<!-- quiz: bank#a -->\n",
+            "docs/index.md:5: the question 'bank#a' is already placed on this page (line 3)",
+        ),
         ('# P\n\n!!! note "N"\n\n    <!-- quiz: bank -->\n', "docs/index.md:5: a quiz marker is indented"),
     ],
-    ids=["unknown-bank", "unknown-id", "suggestion", "malformed-after-front-matter", "bad-name", "placed-twice", "indented"],
+    ids=[
+        "unknown-bank",
+        "unknown-id",
+        "suggestion",
+        "malformed-after-front-matter",
+        "bad-name",
+        "placed-twice",
+        "indented",
+    ],
 )
 def test_bad_marker_names_the_chapter_and_line(page: str, expected: str, tmp_path: Path) -> None:
     result = build(write_site(tmp_path, {"index.md": page}, {"bank.yml": GOOD_BANK}))

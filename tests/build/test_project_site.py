@@ -78,7 +78,7 @@ def test_the_brief_concept_checks_are_there_word_for_word_with_its_answers(site:
         labels = {normalise(label.get_text()): label for label in found[0].select("label")}
         for text, correct in options:
             assert normalise(text) in labels, f"option {text!r} of {question!r} missing"
-            inp = found[0].select_one(f'#{labels[normalise(text)]["for"]}')
+            inp = found[0].select_one(f"#{labels[normalise(text)]['for']}")
             assert inp.has_attr("data-correct") == bool(correct), f"{text!r} of {question!r} marked wrongly"
             assert labels[normalise(text)].find_next_sibling(class_="answer-feedback"), f"no feedback for {text!r}"
     # True/false: a statement followed by (True) or (False).
@@ -87,7 +87,11 @@ def test_the_brief_concept_checks_are_there_word_for_word_with_its_answers(site:
     for statement, answer in statements:
         found = [q for q in quizzes if normalise(statement) in normalise(q.select_one(".quiz-question").get_text())]
         assert found, f"brief statement not on the site: {statement}"
-        correct = [label.get_text() for label in found[0].select("label") if found[0].select_one(f'#{label["for"]}').has_attr("data-correct")]
+        correct = [
+            label.get_text()
+            for label in found[0].select("label")
+            if found[0].select_one(f"#{label['for']}").has_attr("data-correct")
+        ]
         assert correct == [answer]
         assert len(found[0].select(".answer-feedback")) == 2
 
@@ -105,7 +109,9 @@ def test_every_written_task_of_the_brief_has_an_answer_box(site: Path) -> None:
 
 
 def test_home_page_states_objectives_and_parts(site: Path) -> None:
-    home = normalise(BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("article").get_text())
+    home = normalise(
+        BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("article").get_text()
+    )
     brief = seed("004")
     objectives = re.search(r"you should be able to:\n+(.+?)\nPart 1", brief, re.S)
     assert objectives
@@ -145,7 +151,7 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
     for path, soup in docs.items():
         base = "https://site.test/" + path
         for a in soup.select("article a[href]"):
-            href = a["href"]
+            href = str(a["href"])
             target = urlsplit(urljoin(base, href))
             if target.netloc != "site.test":
                 continue

@@ -42,7 +42,9 @@ def fetch(url: str) -> str:
 
 
 def test_saving_a_bank_rebuilds_the_served_page(tmp_path: Path) -> None:
-    config = write_site(tmp_path, {"index.md": "# Home\n\n<!-- quiz: bank -->\n"}, {"bank.yml": BANK.format(text="First wording")})
+    config = write_site(
+        tmp_path, {"index.md": "# Home\n\n<!-- quiz: bank -->\n"}, {"bank.yml": BANK.format(text="First wording")}
+    )
     bank = tmp_path / "quizzes" / "bank.yml"
     log_path = tmp_path / "serve.log"
     port = free_port()

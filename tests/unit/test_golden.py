@@ -34,7 +34,10 @@ def test_rendered_markup_matches_golden(path: Path, request: pytest.FixtureReque
     if actual != expected:
         diff = "".join(
             difflib.unified_diff(
-                expected.splitlines(keepends=True), actual.splitlines(keepends=True), str(expected_path.name), "rendered"
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                str(expected_path.name),
+                "rendered",
             )
         )
         pytest.fail(f"rendered markup differs from {expected_path.name} (run `make golden` if intended):\n{diff}")

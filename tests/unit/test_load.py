@@ -75,7 +75,7 @@ def test_load_banks_names_subfolders_and_rejects_bad_names(tmp_path: Path) -> No
     )
     assert list(load_banks(tmp_path, tmp_path)) == ["part-1/checks"]
     (tmp_path / "Bad Name.yml").write_text("questions: []\n", encoding="utf-8")
-    with pytest.raises(BankError, match="Bad Name.yml:1: the bank name"):
+    with pytest.raises(BankError, match=r"Bad Name\.yml:1: the bank name"):
         load_banks(tmp_path, tmp_path)
 
 

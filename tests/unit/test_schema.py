@@ -36,7 +36,7 @@ def as_json(node: yaml.Node | None) -> Any:
     if isinstance(node, yaml.SequenceNode):
         return [as_json(v) for v in node.value]
     value = str(node.value)
-    if node.style is not None:
+    if isinstance(node, yaml.ScalarNode) and node.style is not None:
         return value
     if re.fullmatch(r"true|True|TRUE", value):
         return True
@@ -78,7 +78,9 @@ def test_schema_and_build_agree(path: Path) -> None:
     if path.stem in BUILD_ONLY and path.parent.name == "bad":
         assert not build and schema, f"{path.name} is listed as build-only ({BUILD_ONLY[path.stem]})"
     else:
-        assert build == schema, f"{path.name}: build {'accepts' if build else 'refuses'}, schema {'accepts' if schema else 'refuses'}"
+        assert build == schema, (
+            f"{path.name}: build {'accepts' if build else 'refuses'}, schema {'accepts' if schema else 'refuses'}"
+        )
 
 
 def test_every_bad_bank_is_refused_by_the_build() -> None:

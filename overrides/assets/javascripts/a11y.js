@@ -1,0 +1,156 @@
+// Accessibility fixes for what Material and mkdocs-quiz leave out (the installed packages stay untouched):
+// - a submitted answer's result is announced to screen readers through one polite live region;
+// - Material's loading bar (role=progressbar) and search dialog (role=dialog) get accessible names;
+// - the palette toggle's keyboard focus is visible when the palette follows the system setting;
+// - a table too wide for the screen scrolls sideways, so it becomes a named, focusable region
+//   that keyboard users can scroll (code blocks are Material's: it does this on devices with hover,
+//   and site.css wraps their lines on touch screens);
+// Loaded once with defer; Material's instant navigation swaps the page without reloading this file,
+// so per-page work runs from document$ and listeners sit on the document.
+(function () {
+  "use strict";
+  if (window.__courseA11y) return;
+  window.__courseA11y = true;
+
+  var ANNOUNCER_ID = "quiz-announcer";
+
+  function announcer() {
+    var region = document.getElementById(ANNOUNCER_ID);
+    if (!region) {
+      // Created empty, long before anything is written to it: screen readers only
+      // announce changes to a live region they already know about.
+      region = document.createElement("div");
+      region.id = ANNOUNCER_ID;
+      region.className = "sr-only";
+      region.setAttribute("role", "status");
+      region.setAttribute("aria-live", "polite");
+      region.setAttribute("aria-atomic", "true");
+      document.body.appendChild(region);
+    }
+    return region;
+  }
+
+  function clean(text) {
+    return String(text || "").replace(/\s+/g, " ").trim();
+  }
+
+  // The result of one submission in words: the verdict, then mkdocs-quiz's feedback text.
+  function resultMessage(quiz) {
+    var feedback = quiz.querySelector(".quiz-feedback");
+    if (!feedback || feedback.classList.contains("hidden")) return "";
+    var wrong = feedback.querySelector(".quiz-feedback-item.incorrect");
+    var items = feedback.querySelectorAll(".quiz-feedback-item");
+    var parts = Array.prototype.map.call(items.length ? items : [feedback], function (item) {
+      var badge = item.querySelector(".quiz-feedback-badge");
+      var content = item.querySelector(".quiz-feedback-item-content") || item;
+      return (badge ? clean(badge.getAttribute("title") || badge.textContent) + ": " : "") + clean(content.textContent);
+    });
+    var details = parts.join(" ");
+    // mkdocs-quiz's default texts ("Correct answer!", "Incorrect answer. …") already say it.
+    if (/^(correct|incorrect)\b/i.test(details)) return details;
+    return (wrong ? "Incorrect." : "Correct.") + (details ? " " + details : "");
+  }
+
+  var pending = 0;
+  function announce(message) {
+    var region = announcer();
+    // Empty first, then fill: the same message twice in a row is still read the second time.
+    region.textContent = "";
+    window.clearTimeout(pending);
+    pending = window.setTimeout(function () {
+      region.textContent = message;
+    }, 100);
+  }
+
+  // Capture phase: mkdocs-quiz's own submit handler stops propagation. Its handler runs after
+  // this one, so the result is read on the next task, once the feedback is on the page.
+  document.addEventListener(
+    "submit",
+    function (event) {
+      var form = event.target;
+      var quiz = form && form.closest ? form.closest(".quiz") : null;
+      if (!quiz) return;
+      window.setTimeout(function () {
+        var message = resultMessage(quiz);
+        if (message) announce(message);
+      }, 0);
+    },
+    true,
+  );
+
+  // Scrollable table wrappers: focusable only while they actually scroll.
+  var scrollObserver = null;
+  function markScrollable(wrap) {
+    var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    if (scrolls && !wrap.hasAttribute("tabindex")) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table, scrolls sideways");
+      wrap.setAttribute("data-a11y-scroll", "");
+    } else if (!scrolls && wrap.hasAttribute("data-a11y-scroll")) {
+      ["tabindex", "role", "aria-label", "data-a11y-scroll"].forEach(function (name) {
+        wrap.removeAttribute(name);
+      });
+    }
+  }
+  // A ResizeObserver reports each wrapper once laid out (and again on every resize), so measuring
+  // costs no forced layout while the page is still loading.
+  function watchScrollables() {
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    if (scrollObserver) scrollObserver.disconnect();
+    if (!window.ResizeObserver) {
+      wraps.forEach(markScrollable);
+      return;
+    }
+    scrollObserver = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) {
+        markScrollable(entry.target);
+      });
+    });
+    wraps.forEach(function (wrap) {
+      scrollObserver.observe(wrap);
+    });
+  }
+
+  // With media-bound palettes and no stored choice, Material leaves both palette radios unchecked,
+  // so Tab lands on the first (hidden) one while the other one's label is the visible toggle: the
+  // focus ring is drawn on nothing. Check the radio of the palette in use, as a stored choice does.
+  function syncPaletteRadio() {
+    var scheme = document.body.getAttribute("data-md-color-scheme");
+    var radios = document.querySelectorAll('input[name="__palette"]');
+    if (!scheme || !radios.length) return;
+    radios.forEach(function (radio) {
+      if (radio.getAttribute("data-md-color-scheme") === scheme && !radio.checked) radio.checked = true;
+    });
+  }
+  if (window.matchMedia) {
+    var dark = window.matchMedia("(prefers-color-scheme: dark)");
+    var later = function () {
+      window.setTimeout(syncPaletteRadio, 0);
+    };
+    if (dark.addEventListener) dark.addEventListener("change", later);
+  }
+
+  function name(selector, label) {
+    var element = document.querySelector(selector);
+    if (element && !element.hasAttribute("aria-label") && !element.hasAttribute("aria-labelledby")) {
+      element.setAttribute("aria-label", label);
+    }
+  }
+
+  function page() {
+    syncPaletteRadio();
+    announcer().textContent = "";
+    watchScrollables();
+    name(".md-progress[role=progressbar]", "Page loading");
+    name(".md-search[role=dialog]", "Search");
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(page);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", page);
+  } else {
+    page();
+  }
+})();
