@@ -86,11 +86,7 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     if "quiz" not in markdown:  # cheap early exit; markers and near-misses both contain it
         return None
-    shown = (
-        Path(config.docs_dir, page.file.src_path).relative_to(_state.root).as_posix()
-        if page.file.abs_src_path
-        else page.file.src_path
-    )
+    shown = _shown(Path(config.docs_dir, page.file.src_path))
     try:
         new_markdown, placed = place_quizzes(
             markdown, _state.banks, shown=shown, options=_state.options, line_offset=_front_matter_lines(page, markdown)
@@ -133,6 +129,14 @@ def _check_examples(banks: dict[str, Bank], bases: list[Path]) -> None:
     ]
     if problems:
         raise PluginError(BankError(problems).report())
+
+
+def _shown(path: Path) -> str:
+    """A chapter's path as instructors see it: relative to mkdocs.yml when it can be."""
+    try:
+        return path.relative_to(_state.root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _front_matter_lines(page: Page, markdown: str) -> int:
