@@ -149,7 +149,3 @@ def page(context):  # type: ignore[no-untyped-def]
     pg.console_log = console
     yield pg
     assert not console.errors, "\n".join(console.errors)
-
-
-def start_server(directory: Path) -> Server:
-    return Server(directory)
