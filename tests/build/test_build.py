@@ -189,3 +189,11 @@ def test_glossary_lists_every_abbreviation_and_spares_diagrams(tmp_path: Path) -
     glossary = soup(result.page("glossary/index.html"))
     terms = [dt.get_text() for dt in glossary.select("article dl dt")]
     assert terms == glossary_terms()
+
+
+def test_front_matter_that_is_not_yaml_is_a_located_error(tmp_path: Path) -> None:
+    page = "---\ntitle: Part 2\ndescription: Part 2: fine-tuning on Azure\n---\n# Part 2\n"
+    result = build(write_site(tmp_path, {"index.md": page}, {}), strict=False)
+    assert result.code != 0
+    assert "docs/index.md:3: the front matter" in result.output
+    assert "Fix:" in result.output and "Traceback" not in result.output
