@@ -50,6 +50,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             path = "/" + path[len(self.prefix) :]
         return super().translate_path(path)
 
+    def end_headers(self) -> None:
+        # Tests rebuild a site and reload within a second; Last-Modified has one-second
+        # resolution, so a revalidated reload could be served the old page from cache.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
     def send_head(self):  # type: ignore[no-untyped-def]
         self.requests.append(self.path)
         if self.path.rstrip("/") == self.prefix.rstrip("/"):
