@@ -203,7 +203,7 @@ def test_material_bundle_is_deferred(tmp_path: Path) -> None:
     result = build(write_site(tmp_path, {"index.md": "# Home\n"}, {}))
     assert result.code == 0, result.output
     scripts = soup(result.page("index.html")).select("script[src]")
-    bundle = [s for s in scripts if re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", s["src"])]
+    bundle = [s for s in scripts if re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", str(s["src"]))]
     assert len(bundle) == 1 and bundle[0].has_attr("defer")
     # Our scripts that subscribe to document$ run after it: deferred, and later in the page.
     later = scripts[scripts.index(bundle[0]) + 1 :]
