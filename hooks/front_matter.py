@@ -14,6 +14,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils.meta import YAML_RE
+from quizbank.load import display_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -27,7 +28,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     match = YAML_RE.match(markdown)
     if not match:  # front matter was parsed (and removed) or there is none
         return None
-    shown = _shown(Path(config.docs_dir, page.file.src_path), Path(config.config_file_path).parent)
+    shown = display_path(Path(config.docs_dir, page.file.src_path), Path(config.config_file_path).parent)
     try:
         data = yaml.safe_load(match.group(1))
     except yaml.MarkedYAMLError as err:
@@ -44,10 +45,3 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             "    Fix: write e.g. 'title: …' or 'description: …' between the '---' lines, or remove the block."
         )
     return None
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

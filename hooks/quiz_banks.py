@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from quizbank import Bank, BankError, Problem, RenderOptions, load_banks, place_quizzes
+from quizbank.load import display_path
 from quizbank.workspace import EXAMPLES_DIR, manifest
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     if "quiz" not in markdown:  # cheap early exit; markers and near-misses both contain it
         return None
-    shown = _shown(Path(config.docs_dir, page.file.src_path))
+    shown = display_path(Path(config.docs_dir, page.file.src_path), _state.root)
     try:
         new_markdown, placed = place_quizzes(
             markdown, _state.banks, shown=shown, options=_state.options, line_offset=_front_matter_lines(page, markdown)
@@ -129,14 +130,6 @@ def _check_examples(banks: dict[str, Bank], bases: list[Path]) -> None:
     ]
     if problems:
         raise PluginError(BankError(problems).report())
-
-
-def _shown(path: Path) -> str:
-    """A chapter's path as instructors see it: relative to mkdocs.yml when it can be."""
-    try:
-        return path.relative_to(_state.root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _front_matter_lines(page: Page, markdown: str) -> int:

@@ -55,7 +55,7 @@ def bank_name_for(path: Path, root: Path) -> str:
 
 def load_bank_file(path: Path, root: Path, display_root: Path) -> Bank:
     """Read one bank file from disk; `display_root` makes paths in errors relative (e.g. the site root)."""
-    shown = _display(path, display_root)
+    shown = display_path(path, display_root)
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")
@@ -81,7 +81,7 @@ def load_banks(root: Path, display_root: Path) -> dict[str, Bank]:
     if not root.is_dir():
         return banks
     for path in sorted([*root.rglob("*.yml"), *root.rglob("*.yaml")]):
-        shown = _display(path, display_root)
+        shown = display_path(path, display_root)
         name = bank_name_for(path, root)
         if not all(SLUG.match(part) for part in name.split("/")):
             problems.append(
@@ -136,7 +136,8 @@ def load_bank_text(text: str, *, name: str, shown: str) -> Bank:
     return _Reader(shown, name).bank(root)
 
 
-def _display(path: Path, display_root: Path) -> str:
+def display_path(path: Path, display_root: Path) -> str:
+    """A path as instructors see it in errors: relative to the project when it can be."""
     try:
         return path.relative_to(display_root).as_posix()
     except ValueError:
@@ -436,7 +437,7 @@ class _Reader:
                 "mark exactly one option 'correct: true', or use 'type: multiple' if several are right.",
                 qid,
             )
-        return _replace(q, options=options)
+        return replace(q, options=options)
 
     def q_multiple(self, q: Question, fields: dict[str, Any], qid: str | None, opt: Any) -> Question:
         options = self.options(fields, qid)
@@ -447,10 +448,10 @@ class _Reader:
                 "mark the right options 'correct: true'.",
                 qid,
             )
-        return _replace(q, options=options)
+        return replace(q, options=options)
 
     def q_true_false(self, q: Question, fields: dict[str, Any], qid: str | None, opt: Any) -> Question:
-        return _replace(
+        return replace(
             q,
             answer=opt("answer", self.boolean, None),
             feedback_true=opt("feedback_true", self.text, ""),
@@ -514,7 +515,7 @@ class _Reader:
                     seen.add(fid)
                     fwords = self.word_limits(ff["words"][1], "words", qid) if "words" in ff else WordLimits()
                     parts.append(Field(id=fid, label=self.text(ff["label"][1], "label", qid), words=fwords))
-        return _replace(
+        return replace(
             q,
             title=opt("title", self.text, ""),
             words=words,
@@ -535,7 +536,3 @@ class _Reader:
         if lo is not None and hi is not None and lo > hi:
             self.problem(node, f"'min' ({lo}) is larger than 'max' ({hi}).", "swap the two numbers.", qid)
         return WordLimits(min=lo, max=hi)
-
-
-def _replace(q: Question, **changes: Any) -> Question:
-    return replace(q, **changes)

@@ -65,7 +65,7 @@ def render_question(bank: str, question: Question, options: RenderOptions) -> li
     return _choice(bank, question, options)
 
 
-def _attrs(**attrs: str | bool | None) -> str:
+def attrs(**attrs: str | bool | None) -> str:
     out = []
     for key, value in attrs.items():
         name = key.rstrip("_").replace("_", "-")
@@ -76,12 +76,12 @@ def _attrs(**attrs: str | bool | None) -> str:
     return " ".join(out)
 
 
-def _block(text: str) -> list[str]:
+def block(text: str) -> list[str]:
     """Markdown for a `markdown="1"` block: blank lines around it so it parses as blocks."""
     return ["", *protect_code_spans(text.strip()).split("\n"), ""]
 
 
-def _span(text: str) -> str:
+def span(text: str) -> str:
     """Markdown for a `markdown="span"` element: one line of inline Markdown."""
     return " ".join(protect_code_spans(text.strip()).split("\n"))
 
@@ -92,7 +92,7 @@ def _open(
     qid = anchor(bank, question.id)
     cls = "quiz" + (f" {extra_class}" if extra_class else "")
     return [
-        f'<div {_attrs(class_=cls, id=qid, data_bank=bank, data_qid=question.id, data_fp=fingerprint(question), data_show_correct=options.show_correct, data_disable_after_submit=options.disable_after_submit, **extra)} markdown="1">',
+        f'<div {attrs(class_=cls, id=qid, data_bank=bank, data_qid=question.id, data_fp=fingerprint(question), data_show_correct=options.show_correct, data_disable_after_submit=options.disable_after_submit, **extra)} markdown="1">',
         f'<a href="#{qid}" class="quiz-header-link" aria-label="Link to this question">#</a>',
         f'<div class="quiz-question" id="{qid}-question" markdown="1">',
     ]
@@ -101,7 +101,7 @@ def _open(
 def _explanation(question: Question) -> list[str]:
     if not question.explanation.strip():
         return ['<section class="content hidden"></section>']
-    return ['<section class="content hidden" markdown="1">', *_block(question.explanation), "</section>"]
+    return ['<section class="content hidden" markdown="1">', *block(question.explanation), "</section>"]
 
 
 def _choice(bank: str, question: Question, options: RenderOptions) -> list[str]:
@@ -115,7 +115,7 @@ def _choice(bank: str, question: Question, options: RenderOptions) -> list[str]:
     auto = options.auto_submit and not multiple
     lines = [
         *_open(bank, question, options, data_quiz_kind=question.type, data_auto_submit=auto),
-        *_block(question.question),
+        *block(question.question),
         *(['<p class="quiz-hint">Select all that apply.</p>'] if multiple else []),
         "</div>",
         '<form action="javascript:void(0);" onsubmit="return false;" markdown="1">',
@@ -124,10 +124,10 @@ def _choice(bank: str, question: Question, options: RenderOptions) -> list[str]:
     for option in opts:
         value = option_value(option)
         input_id = f"{qid}-{value}"
-        inp = f"<input {_attrs(type=kind, name='answer', value=value, id=input_id, data_correct='true' if option.correct else None)}>"
-        label = f'<label for="{input_id}">{_span(option.text)}</label>'
+        inp = f"<input {attrs(type=kind, name='answer', value=value, id=input_id, data_correct='true' if option.correct else None)}>"
+        label = f'<label for="{input_id}">{span(option.text)}</label>'
         feedback = (
-            f'<span class="answer-feedback hidden">{_span(option.feedback)}</span>' if option.feedback.strip() else ""
+            f'<span class="answer-feedback hidden">{span(option.feedback)}</span>' if option.feedback.strip() else ""
         )
         lines.append(f'<div markdown="span">{inp}{label}{feedback}</div>')
     lines += [
@@ -147,7 +147,7 @@ def _fill_blank(bank: str, question: Question, options: RenderOptions) -> list[s
     def blank(index: int, answer: str) -> str:
         size = max(5, len(answer) + 2)
         # form= makes the quiz's form the box's owner, so Enter in the box submits the answer.
-        return f"<input {_attrs(type='text', class_='quiz-blank-input', id=f'{qid}-blank-{index}', form=f'{qid}-form', data_answer=answer, autocomplete='off', spellcheck='false', size=str(size), aria_label=f'Answer {index + 1}')}>"
+        return f"<input {attrs(type='text', class_='quiz-blank-input', id=f'{qid}-blank-{index}', form=f'{qid}-form', data_answer=answer, autocomplete='off', spellcheck='false', size=str(size), aria_label=f'Answer {index + 1}')}>"
 
     question_md = protect_code_spans(question.question.strip(), blank)
     return [

@@ -12,7 +12,7 @@ import json
 from html import escape
 
 from .model import Bank, Field, Question, WordLimits
-from .render import _attrs, _block, _span
+from .render import attrs, block, span
 
 EXAMPLES_DIR = "includes/examples"
 
@@ -41,23 +41,23 @@ def render_reflection(bank: str, question: Question) -> list[str]:
     title = question.title or question.id.replace("-", " ").capitalize()
     overall = limits_text(question.words)
     lines = [
-        f'<div {_attrs(class_="workspace", id=key, data_answer_key=f"{bank}#{question.id}", data_title=title, data_min=_num(question.words.min), data_max=_num(question.words.max))} markdown="1">',
+        f'<div {attrs(class_="workspace", id=key, data_answer_key=f"{bank}#{question.id}", data_title=title, data_min=_num(question.words.min), data_max=_num(question.words.max))} markdown="1">',
         f'<p class="workspace-title"><strong>{escape(title)}</strong>'
         + (f' <span class="workspace-limits">({overall})</span>' if overall else "")
         + "</p>",
         '<div class="workspace-prompt" markdown="1">',
-        *_block(question.question),
+        *block(question.question),
         "</div>",
     ]
     for field in fields_of(question):
         fid = f"{key}--{field.id}"
         limit = limits_text(field.words) if question.fields else ""
         lines += [
-            f'<div {_attrs(class_="workspace-field", data_field=field.id, data_min=_num(field.words.min) if question.fields else None, data_max=_num(field.words.max) if question.fields else None)} markdown="1">',
-            f'<label for="{fid}">{_span(field.label)}'
+            f'<div {attrs(class_="workspace-field", data_field=field.id, data_min=_num(field.words.min) if question.fields else None, data_max=_num(field.words.max) if question.fields else None)} markdown="1">',
+            f'<label for="{fid}">{span(field.label)}'
             + (f' <span class="workspace-limits">({limit})</span>' if limit else "")
             + "</label>",
-            f"<textarea {_attrs(id=fid, name=field.id, rows='8' if not question.fields else '4', spellcheck='true', aria_describedby=f'{fid}-count')}></textarea>",
+            f"<textarea {attrs(id=fid, name=field.id, rows='8' if not question.fields else '4', spellcheck='true', aria_describedby=f'{fid}-count')}></textarea>",
             f'<p class="workspace-count" id="{fid}-count"></p>',
             "</div>",
         ]
@@ -71,7 +71,7 @@ def render_reflection(bank: str, question: Question) -> list[str]:
         for i, item in enumerate(question.rubric):
             rid = f"{key}--rubric-{i}"
             lines.append(
-                f'<div markdown="span"><input type="checkbox" id="{rid}" data-rubric="{i}"><label for="{rid}">{_span(item)}</label></div>'
+                f'<div markdown="span"><input type="checkbox" id="{rid}" data-rubric="{i}"><label for="{rid}">{span(item)}</label></div>'
             )
         lines.append("</fieldset>")
     for example in question.examples:
