@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from sites import write_site  # noqa: E402
+from support import write_site  # noqa: E402
 
 PER_PAGE = 10
 

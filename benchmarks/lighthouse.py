@@ -32,9 +32,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from pages_server import PagesServer  # noqa: E402
+from support import CHROMIUM, CHROMIUM_ARGS, PagesServer  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 OUT = ROOT / "benchmarks" / "out"
@@ -194,7 +192,7 @@ def main() -> int:
     if options.pages:
         wanted = {p.removesuffix("index") for p in options.pages}
         pages = [p for p in pages if p in wanted]
-    server = PagesServer(site, urlsplit(site_url).path)
+    server = PagesServer(site, urlsplit(site_url).path, gzip=True, cache="max-age=600")
     results: dict[str, dict[str, Run]] = {}
     try:
         for page in pages:

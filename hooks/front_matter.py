@@ -14,7 +14,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils.meta import YAML_RE
-from quizbank.load import display_path
+
+from quizbank import display_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

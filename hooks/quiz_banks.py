@@ -8,6 +8,7 @@ file only wires them to MkDocs events. Banks are re-read on every build, so unde
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -15,9 +16,21 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from quizbank import Bank, BankError, Problem, RenderOptions, load_banks, place_quizzes
-from quizbank.load import display_path
-from quizbank.workspace import EXAMPLES_DIR, manifest
+
+from quizbank import (
+    Bank,
+    BankError,
+    Problem,
+    RenderOptions,
+    Source,
+    WrittenTask,
+    display_path,
+    load_banks,
+    place_quizzes,
+)
+from quizbank.manifest import written_tasks_json
+from quizbank.markers import NEAR_MARKER, markers_in_included_files
+from quizbank.written_task import EXAMPLES_DIR
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +41,11 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.quiz_banks")
 
 RESTORE_SCRIPT = "assets/javascripts/quiz-bank-restore.js"
+# A marker left in the rendered HTML was not placed (the checks on the Markdown missed a case).
+LEFT_MARKER = re.compile(r"<!--\s*quiz\s*:", re.I)
+# md_in_html consumes `markdown="…"`: one left in the HTML belongs to a question that was placed
+# inside a raw HTML block, where its Markdown was never rendered.
+UNRENDERED = re.compile(r'<[a-z]+\b[^>]*\bdata-(?:qid|task)="([^"]+)"[^>]*\bmarkdown="', re.I)
 
 
 @dataclass
@@ -38,6 +56,7 @@ class _State:
     options: RenderOptions = RenderOptions()
     restore_js: str = ""
     manifest: str = "[]"
+    snippet_bases: list[Path] = field(default_factory=list)
 
 
 _state = _State()
@@ -59,6 +78,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         raise PluginError(
             f"Quiz banks need {RESTORE_SCRIPT} in the theme's custom_dir (overrides/); restore it from git."
         )
+    snippets = config.mdx_configs.get("pymdownx.snippets") or {}
     _state.root = root
     _state.banks_dir = banks_dir
     _state.banks = banks
@@ -68,9 +88,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         disable_after_submit=bool(quiz_config.get("disable_after_submit", False)),
     )
     _state.restore_js = (Path(custom_dir) / RESTORE_SCRIPT).read_text(encoding="utf-8")
-    _state.manifest = manifest(banks)
-    snippets = config.mdx_configs.get("pymdownx.snippets") or {}
-    _check_examples(banks, [Path(b) for b in snippets.get("base_path", [root])])
+    _state.manifest = written_tasks_json(banks)
+    _state.snippet_bases = [Path(b) for b in snippets.get("base_path", [root])]
+    _check_examples(banks, _state.snippet_bases)
     return config
 
 
@@ -85,13 +105,16 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object)
 # browser script, and must never go through its `<quiz>` parser.
 @event_priority(-50)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    if "quiz" not in markdown:  # cheap early exit; markers and near-misses both contain it
+    source = Source.of(
+        display_path(Path(config.docs_dir, page.file.src_path), _state.root), page.file.content_string, markdown
+    )
+    problems = markers_in_included_files(markdown, source, _read_snippet)
+    if problems:
+        raise PluginError(BankError(problems).report())
+    if not NEAR_MARKER.search(markdown):  # cheap early exit: markers and near-misses all match it
         return None
-    shown = display_path(Path(config.docs_dir, page.file.src_path), _state.root)
     try:
-        new_markdown, placed = place_quizzes(
-            markdown, _state.banks, shown=shown, options=_state.options, line_offset=_front_matter_lines(page, markdown)
-        )
+        new_markdown, placed = place_quizzes(markdown, _state.banks, source=source, options=_state.options)
     except BankError as err:
         raise PluginError(err.report()) from None
     if not placed:
@@ -102,14 +125,64 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         meta = page.meta.get("quiz")
         page.meta["quiz"] = {**(meta if isinstance(meta, dict) else {}), "enabled": True}
         extra.append(f"<script>{_state.restore_js}</script>")
-    if placed.workspaces:
+    if placed.written_tasks:
         # The download gathers every written task of the site, in the brief's order.
-        extra.append(f'<div hidden id="workspace-manifest" data-tasks="{escape(_state.manifest)}"></div>')
+        extra.append(f'<div hidden id="written-task-manifest" data-tasks="{escape(_state.manifest)}"></div>')
     return new_markdown + "\n\n" + "\n".join(extra) + "\n"
 
 
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Stop rather than publish a page whose quiz is missing or broken (the last line of defence)."""
+    left = LEFT_MARKER.search(html)
+    unrendered = UNRENDERED.search(html)
+    if left is None and unrendered is None:
+        return None
+    shown = display_path(Path(config.docs_dir, page.file.src_path), _state.root)
+    if left is not None:
+        what = (
+            f"a quiz marker was not placed ({html[left.start() : left.start() + 60].strip()}…): it came from "
+            "somewhere markers are not read (a file auto-appended by pymdownx.snippets, or another plugin)."
+        )
+    else:
+        what = (
+            f"the question '{_key_of(unrendered)}' is inside a raw HTML block (a <table>, a <div>…), "
+            "where its Markdown is not rendered."
+        )
+    fix = "put the marker at the top level of the chapter, alone on its line, with a blank line above and below."
+    line = _line_of_marker(page, _key_of(unrendered)) if unrendered else 1
+    raise PluginError(BankError([Problem(shown, line, what, fix)]).report())
+
+
+def _key_of(match: re.Match[str] | None) -> str:
+    """`bank#id` of the element an UNRENDERED match found (its data-task, or the quiz's data-bank + data-qid)."""
+    if match is None:
+        return ""
+    tag = match.group(0)
+    if "data-task=" in tag:
+        return match.group(1)
+    bank = re.search(r'data-bank="([^"]+)"', tag)
+    return f"{bank.group(1) if bank else '?'}#{match.group(1)}"
+
+
+def _line_of_marker(page: Page, key: str) -> int:
+    """The line of the marker that placed `key` (its bank#id, or its whole bank) in the chapter's file."""
+    bank = key.split("#")[0]
+    for number, line in enumerate(page.file.content_string.split("\n"), 1):
+        if re.search(rf"<!--\s*quiz:\s*{re.escape(bank)}(?:#{re.escape(key.split('#')[-1])})?\s*-->", line, re.I):
+            return number
+    return 1
+
+
+def _read_snippet(name: str) -> str | None:
+    for base in _state.snippet_bases:
+        path = base / name
+        if path.is_file():
+            return path.read_text(encoding="utf-8", errors="replace")
+    return None
+
+
 def _check_examples(banks: dict[str, Bank], bases: list[Path]) -> None:
-    """Every `examples:` entry of a reflection names a file in includes/examples/ (found as snippets find it)."""
+    """Every `examples:` entry of a written task names a file in includes/examples/ (found as snippets find it)."""
 
     def exists(name: str) -> bool:
         return any((base / EXAMPLES_DIR / f"{name}.md").is_file() for base in bases)
@@ -125,16 +198,9 @@ def _check_examples(banks: dict[str, Bank], bases: list[Path]) -> None:
         )
         for bank in banks.values()
         for q in bank.questions
+        if isinstance(q, WrittenTask)
         for name in q.examples
         if not exists(name)
     ]
     if problems:
         raise PluginError(BankError(problems).report())
-
-
-def _front_matter_lines(page: Page, markdown: str) -> int:
-    """Lines MkDocs removed above the Markdown (YAML front matter), for true line numbers."""
-    source = page.file.content_string
-    if markdown and source.endswith(markdown):
-        return source[: len(source) - len(markdown)].count("\n")
-    return 0

@@ -1,25 +1,36 @@
-"""Quiz banks: load, validate and render YAML questions, with no dependency on MkDocs.
+"""Quiz banks: load, read (and so validate) and render YAML questions, with no dependency on MkDocs.
 
-The hook in `hooks/quiz_banks.py` wires these functions to MkDocs events; tests call them directly.
+- `load`: find bank files, decode them, compose their YAML;
+- `bankformat` (on `nodes`, a generic reader of YAML nodes): the bank format, checked as it is read;
+- `model`: one class per question type, declaring its keys, its checks and its renderer;
+- `selfcheck`, `written_task` (on `markup`): the markup of self-checks and of answer boxes;
+- `markers`, `page`: where a chapter places questions, and placing them;
+- `ids`, `manifest`: identities the browser keys saved work by, and what it needs of the course.
+
+The hooks in `hooks/` wire these functions to MkDocs events; tests call them directly.
 """
 
-from .errors import BankError, Problem
+from .errors import BankError, Problem, display_path
 from .load import load_bank_file, load_bank_text, load_banks
-from .model import Bank, Option, Question
-from .page import place_quizzes
-from .render import RenderOptions, anchor, render_question
+from .markers import Source
+from .model import QUESTION_TYPES, Bank, Option, Question, WrittenTask
+from .page import Placed, place_quizzes
+from .selfcheck import RenderOptions
 
 __all__ = [
+    "QUESTION_TYPES",
     "Bank",
     "BankError",
     "Option",
+    "Placed",
     "Problem",
     "Question",
     "RenderOptions",
-    "anchor",
+    "Source",
+    "WrittenTask",
+    "display_path",
     "load_bank_file",
     "load_bank_text",
     "load_banks",
     "place_quizzes",
-    "render_question",
 ]

@@ -1,8 +1,11 @@
-"""Located, instructor-facing errors for quiz banks and markers."""
+"""Located, instructor-facing errors: what is wrong, where, and how to fix it."""
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -33,3 +36,17 @@ class BankError(Exception):
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
         return f"Quiz banks: {head} to fix.\n" + "\n".join(str(p) for p in self.problems)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A path as instructors see it in errors: relative to the project when it can be."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def did_you_mean(word: str, choices: Iterable[str], *, cutoff: float = 0.5) -> str:
+    """A "did you mean 'x'? " for the closest choice, or "" when none is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return f"did you mean '{close[0]}'? " if close else ""

@@ -1,10 +1,31 @@
-"""Plain data for quiz banks: what the loader produces and the renderer consumes."""
+"""The bank format as data: one class per question type, each declaring the YAML keys it carries.
+
+A question class is the single description of its type. Each field declared with `key(...)`
+is a YAML key of that type: `bankformat.py` reads it with the named reader, the keys a type
+accepts and the keys it requires come from these declarations, and tests/unit/test_schema.py
+checks quizzes/schema.json against them. Checks that involve several keys (exactly one
+correct option, a blank in the question) are each class's `check`; its markup is its `render`.
+Adding a type is one class here plus its entry in QUESTION_TYPES; adding a key is one field.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any, ClassVar, Literal
 
-QUESTION_TYPES = ("single", "multiple", "true-false", "fill-blank", "reflection")
+from .selfcheck import RenderOptions, render_choice, render_fill_blank
+from .text import find_blanks
+from .written_task import render_written_task
+
+QuestionType = Literal["single", "multiple", "true-false", "fill-blank", "written-task"]
+# How a key's YAML value is read: the name of a reader method of bankformat.BankReader.
+Reader = Literal["text", "boolean", "hints", "options", "word_limits", "text_list", "example_names", "fields"]
+
+
+def key(reader: Reader, *, default: Any = MISSING) -> Any:
+    """Declare a YAML key of a question type; without a default, the key is required."""
+    return field(default=default, metadata={"reader": reader})
 
 
 @dataclass(frozen=True)
@@ -20,39 +41,181 @@ class WordLimits:
     max: int | None = None
 
 
+NO_LIMITS = WordLimits()
+
+
 @dataclass(frozen=True)
 class Field:
-    """One labelled part of a structured written answer (e.g. "Model" of task 1)."""
+    """One labelled part of a structured written answer (e.g. "Task 1" of the application task)."""
 
     id: str
     label: str
-    words: WordLimits = WordLimits()
+    words: WordLimits = NO_LIMITS
 
 
 @dataclass(frozen=True)
+class Finding:
+    """A problem found by a question's own `check`: on the line of `at` (a key, or the question)."""
+
+    at: str
+    what: str
+    fix: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class Question:
+    """What every question has. `id` and `line` come from the bank, not from a declared key."""
+
+    type: ClassVar[QuestionType]
+    # "quiz": a self-check graded in the browser (mkdocs-quiz); "written-task": answer boxes.
+    kind: ClassVar[Literal["quiz", "written-task"]] = "quiz"
+
     id: str
-    type: str
-    question: str
     line: int
-    options: tuple[Option, ...] = ()
-    answer: bool | None = None  # true-false only
-    feedback_true: str = ""
-    feedback_false: str = ""
-    explanation: str = ""
-    # reflection only
-    title: str = ""
-    words: WordLimits = WordLimits()
-    rubric: tuple[str, ...] = ()
-    examples: tuple[str, ...] = ()
-    fields: tuple[Field, ...] = ()
+    question: str = key("text")
+    explanation: str = key("text", default="")
+
+    def check(self) -> Iterator[Finding]:
+        """Problems that involve several keys; none by default."""
+        return iter(())
+
+    def render(self, bank: str, options: RenderOptions) -> list[str]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, kw_only=True)
+class Choice(Question):
+    select_all: ClassVar[bool] = False  # checkboxes ("select all that apply") rather than radio buttons
+
+    options: tuple[Option, ...] = key("options")
+
+    def render(self, bank: str, options: RenderOptions) -> list[str]:
+        return render_choice(bank, self, options)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Single(Choice):
+    type: ClassVar[QuestionType] = "single"
+
+    def check(self) -> Iterator[Finding]:
+        correct = [i + 1 for i, o in enumerate(self.options) if o.correct]
+        if self.options and len(correct) != 1:
+            found = "none" if not correct else f"{len(correct)} (options {', '.join(map(str, correct))})"
+            yield Finding(
+                "options",
+                f"a single-choice question needs exactly one correct option, found {found}.",
+                "mark exactly one option 'correct: true', or use 'type: multiple' if several are right.",
+            )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Multiple(Choice):
+    type: ClassVar[QuestionType] = "multiple"
+    select_all: ClassVar[bool] = True
+
+    def check(self) -> Iterator[Finding]:
+        if self.options and not any(o.correct for o in self.options):
+            yield Finding(
+                "options",
+                "a multiple-choice question needs at least one correct option, found none.",
+                "mark the right options 'correct: true'.",
+            )
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrueFalse(Question):
+    type: ClassVar[QuestionType] = "true-false"
+    select_all: ClassVar[bool] = False
+
+    answer: bool = key("boolean")
+    feedback_true: str = key("text", default="")
+    feedback_false: str = key("text", default="")
+
+    @property
+    def options(self) -> tuple[Option, Option]:
+        """The two options a student sees, as a choice question would have them."""
+        return (
+            Option("True", self.answer is True, self.feedback_true),
+            Option("False", self.answer is False, self.feedback_false),
+        )
+
+    def render(self, bank: str, options: RenderOptions) -> list[str]:
+        return render_choice(bank, self, options)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FillBlank(Question):
+    type: ClassVar[QuestionType] = "fill-blank"
+
+    def check(self) -> Iterator[Finding]:
+        blanks = find_blanks(self.question)
+        if self.question.strip() and not blanks:
+            yield Finding(
+                "question",
+                "a fill-blank question has no blank.",
+                "mark each answer with double brackets, e.g. 'The engine is [[ONNX Runtime]].' "
+                "(brackets inside `code` do not count).",
+            )
+        for blank in blanks:
+            if not blank.answer.strip():
+                yield Finding(
+                    "question", "a blank has no answer inside its brackets.", "write the answer between [[ and ]]."
+                )
+
+    def render(self, bank: str, options: RenderOptions) -> list[str]:
+        return render_fill_blank(bank, self, options)
+
+
+@dataclass(frozen=True, kw_only=True)
+class WrittenTask(Question):
+    """A task the student answers in writing, in one or more answer boxes."""
+
+    type: ClassVar[QuestionType] = "written-task"
+    kind: ClassVar[Literal["quiz", "written-task"]] = "written-task"
+
+    title: str = key("text", default="")
+    words: WordLimits = key("word_limits", default=NO_LIMITS)
+    rubric: tuple[str, ...] = key("text_list", default=())
+    examples: tuple[str, ...] = key("example_names", default=())
+    fields: tuple[Field, ...] = key("fields", default=())
+
+    @property
+    def heading(self) -> str:
+        """The task's title as students see it (the id, readable, when no title is given)."""
+        return self.title or self.id.replace("-", " ").capitalize()
+
+    @property
+    def boxes(self) -> tuple[Field, ...]:
+        """The answer boxes: the declared fields, or one box labelled 'Your answer'."""
+        return self.fields or (Field(id="answer", label="Your answer", words=self.words),)
+
+    def render(self, bank: str, options: RenderOptions) -> list[str]:
+        return render_written_task(bank, self)
+
+
+QUESTION_TYPES: dict[str, type[Question]] = {
+    cls.type: cls for cls in (Single, Multiple, TrueFalse, FillBlank, WrittenTask)
+}
+COMMON_KEYS = ("id", "type")  # read by the bank itself, before the type is known
+
+
+def keys_of(cls: type[Question]) -> dict[str, Reader]:
+    """The YAML keys a question type accepts (beyond id and type), with their readers."""
+    return {f.name: f.metadata["reader"] for f in fields(cls) if "reader" in f.metadata}
+
+
+def required_keys_of(cls: type[Question]) -> tuple[str, ...]:
+    """The keys a question type cannot do without: those declared without a default."""
+    return tuple(
+        f.name for f in fields(cls) if "reader" in f.metadata and f.default is MISSING and f.default_factory is MISSING
+    )
 
 
 @dataclass(frozen=True)
 class Bank:
     name: str  # "part-1" or "part-1/checks": the path under quizzes/ without ".yml"
     path: str  # as shown to instructors in errors, e.g. "quizzes/part-1.yml"
-    questions: tuple[Question, ...] = field(default_factory=tuple)
+    questions: tuple[Question, ...] = ()
 
     def get(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)

@@ -1,69 +1,61 @@
-"""Place bank questions into a chapter: markers in, rendered quiz markup out."""
+"""Place bank questions into a chapter: markers in, rendered markup out."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .errors import BankError, Problem
-from .markers import find_markers, resolve
+from .ids import question_key
+from .markers import Source, find_markers, resolve
 from .model import Bank
-from .render import RenderOptions, anchor, render_question
-from .workspace import render_reflection
+from .selfcheck import RenderOptions
 
 
 @dataclass(frozen=True)
 class Placed:
-    """What a page received: self-check questions (need mkdocs-quiz) and answer boxes (need workspace.js)."""
+    """What a page received, as `bank#id` keys in page order: self-checks and written tasks."""
 
-    quizzes: int = 0
-    workspaces: int = 0
+    quizzes: tuple[str, ...] = ()
+    written_tasks: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.quizzes or self.workspaces)
+        return bool(self.quizzes or self.written_tasks)
 
 
 def place_quizzes(
-    markdown: str, banks: dict[str, Bank], *, shown: str, options: RenderOptions, line_offset: int = 0
+    markdown: str, banks: dict[str, Bank], *, source: Source, options: RenderOptions
 ) -> tuple[str, Placed]:
-    """Replace every marker with its questions; return the new Markdown and what was placed.
-
-    `shown` is the chapter's path as instructors know it (docs/part-1.md) and `line_offset`
-    the number of front-matter lines MkDocs removed, so errors point at the file's real line.
-    """
-    markers, problems = find_markers(markdown, shown=shown, line_offset=line_offset)
+    """Replace every marker with its questions; return the new Markdown and what was placed."""
+    markers, problems = find_markers(markdown, source)
     if not markers and not problems:
         return markdown, Placed()
     lines = markdown.split("\n")
-    placed: dict[str, int] = {}  # anchor → marker line, to refuse the same question twice
-    quizzes = workspaces = 0
+    placed: dict[str, int] = {}  # bank#id → marker line, to refuse the same question twice
+    quizzes: list[str] = []
+    written: list[str] = []
     for marker in markers:
-        bank, questions, problem = resolve(marker, banks, shown=shown, line_offset=line_offset)
-        if problem or bank is None:
-            problems.append(problem or Problem(shown, marker.line + 1, "unknown bank", "check the marker"))
+        found = resolve(marker, banks, source)
+        if isinstance(found, Problem):
+            problems.append(found)
             continue
+        bank, questions = found
         rendered = []
         for question in questions:
-            key = anchor(bank.name, question.id)
-            where = marker.line + 1 + line_offset
+            key = question_key(bank.name, question.id)
             if key in placed:
                 problems.append(
-                    Problem(
-                        shown,
-                        where,
-                        f"the question '{bank.name}#{question.id}' is already placed on this page (line {placed[key]}).",
+                    source.problem(
+                        marker.line,
+                        f"the question '{key}' is already placed on this page (line {placed[key]}).",
                         "place each question once per page: remove one of the markers.",
                     )
                 )
                 continue
-            placed[key] = where
-            if question.type == "reflection":
-                rendered += ["", *render_reflection(bank.name, question), ""]
-                workspaces += 1
-            else:
-                rendered += ["", *render_question(bank.name, question, options), ""]
-                quizzes += 1
-        # Blank lines around each block keep it a raw HTML block where the marker stood.
+            placed[key] = source.line(marker.line)
+            # Blank lines around each block keep it a raw HTML block where the marker stood.
+            rendered += ["", *question.render(bank.name, options), ""]
+            (written if question.kind == "written-task" else quizzes).append(key)
         lines[marker.line] = "\n".join(rendered)
     if problems:
         raise BankError(problems)
-    return "\n".join(lines), Placed(quizzes, workspaces)
+    return "\n".join(lines), Placed(tuple(quizzes), tuple(written))

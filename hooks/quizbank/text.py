@@ -13,8 +13,14 @@ from dataclasses import dataclass
 
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 BLANK = re.compile(r"\[\[(.*?)\]\]", re.S)
-# Tags that would close or open the quiz's own structure if written raw in quiz text.
-STRUCTURAL_TAG = re.compile(r"</?(?:div|form|fieldset|section|label|details|summary|textarea)\b[^>]*>", re.I)
+# Tags that would close or open the quiz's own structure if written raw in quiz text (a raw
+# `</span>` in option feedback would end the hidden feedback early and show it before answering),
+# or would run or embed something: refused in bank text, allowed in backticks.
+STRUCTURAL_TAG = re.compile(
+    r"</?(?:div|form|fieldset|legend|section|label|details|summary|textarea|span|p|button|input|select|option"
+    r"|script|style|noscript|template|iframe|object|embed)\b[^>]*>",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -43,33 +49,50 @@ def segments(text: str) -> Iterator[Segment]:
         yield Segment(text[pos:], pos, "")
 
 
-def _code_ranges(text: str) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, is_fence) of every code region. Fences first (line-based), then spans."""
-    lines = text.splitlines(keepends=True)
-    offset = 0
-    fence: tuple[str, int, int] | None = None  # (char, length, start offset)
-    prose_start = 0
-    for line in lines:
+@dataclass(frozen=True)
+class Fence:
+    """A fenced code block: its first and last line (0-based, inclusive); `closed` is False when it runs to the end."""
+
+    start: int
+    end: int
+    closed: bool
+
+
+def fences(lines: list[str]) -> list[Fence]:
+    """The fenced code blocks among `lines` (``` or ~~~, closed by a run at least as long)."""
+    out: list[Fence] = []
+    opened: tuple[str, int, int] | None = None  # (char, length, line)
+    for index, line in enumerate(lines):
         match = FENCE.match(line)
-        if fence is None and match:
-            yield from _span_ranges(text, prose_start, offset)
-            run = match.group(1)
-            fence = (run[0], len(run), offset)
+        if opened is None:
+            if match:
+                run = match.group(1)
+                opened = (run[0], len(run), index)
         elif (
-            fence is not None
-            and match
-            and match.group(1)[0] == fence[0]
-            and len(match.group(1)) >= fence[1]
+            match
+            and match.group(1)[0] == opened[0]
+            and len(match.group(1)) >= opened[1]
             and not line.strip()[len(match.group(1)) :].strip()
         ):
-            yield (fence[2], offset + len(line), True)
-            fence = None
-            prose_start = offset + len(line)
-        offset += len(line)
-    if fence is not None:  # an unclosed fence runs to the end, as in Markdown
-        yield (fence[2], len(text), True)
-    else:
-        yield from _span_ranges(text, prose_start, len(text))
+            out.append(Fence(opened[2], index, True))
+            opened = None
+    if opened is not None:  # an unclosed fence runs to the end, as in Markdown
+        out.append(Fence(opened[2], len(lines) - 1, False))
+    return out
+
+
+def _code_ranges(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, is_fence) of every code region, as character offsets. Fences first, then spans."""
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    prose_start = 0
+    for fence in fences([line.rstrip("\r\n") for line in lines]):
+        yield from _span_ranges(text, prose_start, starts[fence.start])
+        yield (starts[fence.start], starts[fence.end + 1], True)
+        prose_start = starts[fence.end + 1]
+    yield from _span_ranges(text, prose_start, len(text))
 
 
 def _span_ranges(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:

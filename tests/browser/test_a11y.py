@@ -7,7 +7,6 @@ keyboard focus and a spoken result after each submitted answer.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,10 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from browser.conftest import Server  # noqa: E402
-from browser.site_map import AXE_JS, require_npm_package, site_pages  # noqa: E402
-from sites import BuildResult  # noqa: E402
+from support import AXE_JS, BuildResult, PagesServer, require_npm_package, site_pages
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's palette
@@ -128,7 +124,7 @@ def report(found: list[tuple[str, Violation]]) -> str:
 def test_every_page_passes_axe(
     browser: Browser,
     project_site: BuildResult,
-    server: Server,
+    server: PagesServer,
     axe_js: Path,
     errors: list[str],
     scheme: str,
@@ -159,7 +155,7 @@ def test_every_page_passes_axe(
 
 
 def test_palette_toggle_reaches_the_dark_palette(
-    browser: Browser, server: Server, axe_js: Path, errors: list[str]
+    browser: Browser, server: PagesServer, axe_js: Path, errors: list[str]
 ) -> None:
     """A student who clicks the toggle (rather than having a dark system theme) gets the same result."""
     context = new_context(browser, "light", "laptop")
@@ -205,7 +201,9 @@ def focus_problem(page: Page) -> str | None:
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_keyboard_focus_is_always_visible(browser: Browser, server: Server, errors: list[str], scheme: str) -> None:
+def test_keyboard_focus_is_always_visible(
+    browser: Browser, server: PagesServer, errors: list[str], scheme: str
+) -> None:
     """Tab through a chapter (answering as we go): every stop shows a focus indicator, clear of the header."""
     context = new_context(browser, scheme, "laptop")
     problems: list[str] = []
@@ -232,7 +230,7 @@ def test_keyboard_focus_is_always_visible(browser: Browser, server: Server, erro
     assert not problems, "Focus not visible:\n" + "\n".join(sorted(set(problems)))
 
 
-def test_submitted_answer_is_announced(page: Page, server: Server) -> None:
+def test_submitted_answer_is_announced(page: Page, server: PagesServer) -> None:
     """One polite live region, present before any answer, says each result after Submit."""
     page.goto(server.url("part-1/"))
     announcer = page.locator("#quiz-announcer")
@@ -262,7 +260,7 @@ def test_submitted_answer_is_announced(page: Page, server: Server) -> None:
     expect(announcer).to_contain_text("Incorrect")
 
 
-def test_announcer_survives_instant_navigation(page: Page, server: Server) -> None:
+def test_announcer_survives_instant_navigation(page: Page, server: PagesServer) -> None:
     page.goto(server.url("part-1/"))
     page.evaluate("() => { window.__sameDocument = true; }")
     page.locator(".md-footer__link--next").click()

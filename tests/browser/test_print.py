@@ -5,15 +5,9 @@ None of the site's navigation chrome (header, tabs, sidebars, footer, quiz progr
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from playwright.sync_api import Locator, Page, expect
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from browser.conftest import Server  # noqa: E402
-from browser.site_map import site_pages  # noqa: E402
-from sites import BuildResult  # noqa: E402
+from support import BuildResult, PagesServer, site_pages
 
 CHROME = [
     ".md-header",
@@ -30,7 +24,7 @@ CHROME = [
 DRAFT = "\n".join(f"Line {n}: a sentence of the student's draft that must reach the paper." for n in range(1, 41))
 
 
-def chapter_with_questions_and_answer_boxes(page: Page, server: Server, paths: list[str]) -> str:
+def chapter_with_questions_and_answer_boxes(page: Page, server: PagesServer, paths: list[str]) -> str:
     for path in paths:
         page.goto(server.url(path))
         if page.locator(".quiz").count() and page.locator("textarea").count():
@@ -38,7 +32,7 @@ def chapter_with_questions_and_answer_boxes(page: Page, server: Server, paths: l
     raise AssertionError(f"no chapter has both self-check questions and answer boxes among {paths}")
 
 
-def test_a_chapter_prints_cleanly(page: Page, server: Server, project_site: BuildResult) -> None:
+def test_a_chapter_prints_cleanly(page: Page, server: PagesServer, project_site: BuildResult) -> None:
     path = chapter_with_questions_and_answer_boxes(page, server, site_pages(project_site.site, server.base))
     page.set_viewport_size({"width": 900, "height": 1200})
     areas = page.locator("textarea")
@@ -96,7 +90,7 @@ def assert_draft_prints(area: Locator, where: str) -> None:
     assert hidden <= 2, f"{where}: the print copy hides {hidden}px of the text"
 
 
-def test_printing_leaves_the_screen_layout_alone(page: Page, server: Server, project_site: BuildResult) -> None:
+def test_printing_leaves_the_screen_layout_alone(page: Page, server: PagesServer, project_site: BuildResult) -> None:
     path = chapter_with_questions_and_answer_boxes(page, server, site_pages(project_site.site, server.base))
     area = page.locator("textarea").first
     area.fill(DRAFT)

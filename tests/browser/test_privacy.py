@@ -7,18 +7,13 @@ should never be told what they read) loses nothing and leaks nothing.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, expect
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from browser.conftest import Server  # noqa: E402
-from browser.site_map import site_pages  # noqa: E402
-from sites import BuildResult  # noqa: E402
+from support import BuildResult, PagesServer, site_pages
 
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
@@ -26,7 +21,7 @@ LOCAL_SCHEMES = {"data", "blob", "about"}
 class Guard:
     """Lets requests to the test server through; aborts and records every other one."""
 
-    def __init__(self, server: Server) -> None:
+    def __init__(self, server: PagesServer) -> None:
         self.netloc = urlsplit(server.origin).netloc
         self.blocked: list[str] = []
         self.allowed: list[str] = []
@@ -56,7 +51,7 @@ class Guard:
 
 
 @pytest.fixture
-def guarded(browser: Browser, server: Server) -> Iterator[tuple[BrowserContext, Guard]]:
+def guarded(browser: Browser, server: PagesServer) -> Iterator[tuple[BrowserContext, Guard]]:
     guard = Guard(server)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     context.route("**/*", guard.route)
@@ -75,7 +70,7 @@ def search(page: Page, term: str) -> None:
 
 
 def test_no_page_contacts_another_host(
-    project_site: BuildResult, server: Server, guarded: tuple[BrowserContext, Guard]
+    project_site: BuildResult, server: PagesServer, guarded: tuple[BrowserContext, Guard]
 ) -> None:
     context, guard = guarded
     page = context.new_page()
@@ -111,7 +106,7 @@ def test_no_page_contacts_another_host(
     )
 
 
-def test_the_guard_catches_a_third_party_request(server: Server, guarded: tuple[BrowserContext, Guard]) -> None:
+def test_the_guard_catches_a_third_party_request(server: PagesServer, guarded: tuple[BrowserContext, Guard]) -> None:
     """The check above can fail: a page that loads a web font from Google is caught and counted."""
     context, guard = guarded
     page = context.new_page()

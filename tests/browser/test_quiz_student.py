@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from browser.conftest import Server  # noqa: E402
-from sites import build, write_site  # noqa: E402
+from support import PagesServer, build, write_site
 
 BANK_V1 = """questions:
   - id: key-benefit
@@ -90,11 +87,11 @@ PAGES = {
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
+def site(tmp_path: Path) -> Iterator[tuple[PagesServer, Path]]:
     config = write_site(tmp_path, PAGES, {"checks.yml": BANK_V1})
     result = build(config)
     assert result.code == 0, result.output
-    srv = Server(result.site)
+    srv = PagesServer(result.site)
     yield srv, config
     srv.close()
 
@@ -103,7 +100,7 @@ def quiz(page: Page, qid: str):  # type: ignore[no-untyped-def]
     return page.locator(f"#quiz-checks--{qid}")
 
 
-def test_answer_each_type_right_and_wrong_with_the_mouse(page: Page, site: tuple[Server, Path]) -> None:
+def test_answer_each_type_right_and_wrong_with_the_mouse(page: Page, site: tuple[PagesServer, Path]) -> None:
     server, _ = site
     page.goto(server.url("quiz/"))
     key = quiz(page, "key-benefit")
@@ -147,7 +144,7 @@ def test_answer_each_type_right_and_wrong_with_the_mouse(page: Page, site: tuple
     expect(blank.locator("section.content")).to_contain_text("It must be opted into.")
 
 
-def test_keyboard_only(page: Page, site: tuple[Server, Path]) -> None:
+def test_keyboard_only(page: Page, site: tuple[PagesServer, Path]) -> None:
     server, _ = site
     page.goto(server.url("quiz/"))
     key = quiz(page, "key-benefit")
@@ -198,7 +195,7 @@ def answer_everything(page: Page) -> None:
     expect(blank.locator(".quiz-feedback .correct")).to_be_visible()
 
 
-def test_answers_survive_a_reload(page: Page, site: tuple[Server, Path]) -> None:
+def test_answers_survive_a_reload(page: Page, site: tuple[PagesServer, Path]) -> None:
     server, _ = site
     page.goto(server.url("quiz/"))
     answer_everything(page)
@@ -211,7 +208,7 @@ def test_answers_survive_a_reload(page: Page, site: tuple[Server, Path]) -> None
     expect(quiz(page, "runtime").locator("input.quiz-blank-input")).to_have_value("ONNX Runtime")
 
 
-def test_edited_bank_never_attaches_an_answer_to_the_wrong_question(page: Page, site: tuple[Server, Path]) -> None:
+def test_edited_bank_never_attaches_an_answer_to_the_wrong_question(page: Page, site: tuple[PagesServer, Path]) -> None:
     server, config = site
     page.goto(server.url("quiz/"))
     answer_everything(page)
@@ -236,7 +233,7 @@ def test_edited_bank_never_attaches_an_answer_to_the_wrong_question(page: Page, 
     assert sorted(stored) == ["quiz-checks--key-benefit", "quiz-checks--no-eval", "quiz-checks--runtime"]
 
 
-def test_a_changed_answer_key_regrades_the_saved_answer(page: Page, site: tuple[Server, Path]) -> None:
+def test_a_changed_answer_key_regrades_the_saved_answer(page: Page, site: tuple[PagesServer, Path]) -> None:
     server, config = site
     page.goto(server.url("quiz/"))
     tf = quiz(page, "no-eval")
@@ -252,7 +249,7 @@ def test_a_changed_answer_key_regrades_the_saved_answer(page: Page, site: tuple[
     expect(tf.locator(".quiz-feedback .correct")).to_be_visible()
 
 
-def test_quizzes_work_after_instant_navigation(page: Page, site: tuple[Server, Path]) -> None:
+def test_quizzes_work_after_instant_navigation(page: Page, site: tuple[PagesServer, Path]) -> None:
     server, _ = site
     page.goto(server.url("quiz/"))
     answer_everything(page)
@@ -271,7 +268,7 @@ def test_quizzes_work_after_instant_navigation(page: Page, site: tuple[Server, P
     expect(key.locator(".quiz-feedback .incorrect")).to_have_count(1)
 
 
-def test_reset_all_clears_every_type_without_errors(page: Page, site: tuple[Server, Path]) -> None:
+def test_reset_all_clears_every_type_without_errors(page: Page, site: tuple[PagesServer, Path]) -> None:
     server, _ = site
     page.goto(server.url("quiz/"))
     answer_everything(page)

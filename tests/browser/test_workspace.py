@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,9 +18,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Dialog, Locator, Page, Request, expect
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from browser.conftest import Server  # noqa: E402
-from sites import build, write_site  # noqa: E402
+from support import PagesServer, build, write_site
 
 CASES = json.loads((Path(__file__).resolve().parents[1] / "word_count_cases.json").read_text(encoding="utf-8"))
 
@@ -111,11 +108,11 @@ def answer(n: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesServer]:
     config = write_site(tmp_path_factory.mktemp("workspace"), PAGES, {"tasks.yml": BANK})
     result = build(config)
     assert result.code == 0, result.output
-    srv = Server(result.site)
+    srv = PagesServer(result.site)
     yield srv
     srv.close()
 
@@ -170,7 +167,7 @@ def tab_to(page: Page, target: Locator, limit: int = 15) -> None:
 # ── The word-count rule ──────────────────────────────────────────────────────────────────────
 
 
-def test_the_page_counts_words_like_the_python_reference(page: Page, server: Server) -> None:
+def test_the_page_counts_words_like_the_python_reference(page: Page, server: PagesServer) -> None:
     page.goto(server.url("essay/"))
     got = page.evaluate("(cases) => cases.map((c) => window.workspaceWordCount(c.text))", CASES)
     wrong = [(c["why"], c["text"], c["words"], n) for c, n in zip(CASES, got, strict=True) if n != c["words"]]
@@ -199,7 +196,7 @@ def test_the_page_counts_words_like_the_python_reference(page: Page, server: Ser
 # ── Live count, states and announcements ─────────────────────────────────────────────────────
 
 
-def test_live_count_with_one_announcement_per_state_change(page: Page, server: Server) -> None:
+def test_live_count_with_one_announcement_per_state_change(page: Page, server: PagesServer) -> None:
     page.add_init_script(RECORD_ANNOUNCEMENTS)
     page.goto(server.url("essay/"))
     ws = workspace(page)
@@ -243,7 +240,7 @@ def test_live_count_with_one_announcement_per_state_change(page: Page, server: S
     assert len({tuple(v[1:2]) for v in looks.values()}) == 3, looks
 
 
-def test_several_fields_count_each_and_in_total(page: Page, server: Server) -> None:
+def test_several_fields_count_each_and_in_total(page: Page, server: PagesServer) -> None:
     page.add_init_script(RECORD_ANNOUNCEMENTS)
     page.goto(server.url("plan/"))
     ws = workspace(page, "plan")
@@ -277,7 +274,7 @@ def test_several_fields_count_each_and_in_total(page: Page, server: Server) -> N
 
 
 def test_drafts_survive_reload_instant_navigation_and_a_closed_tab(
-    context: BrowserContext, page: Page, server: Server
+    context: BrowserContext, page: Page, server: PagesServer
 ) -> None:
     page.goto(server.url("essay/"))
     ws = workspace(page)
@@ -325,7 +322,7 @@ def test_drafts_survive_reload_instant_navigation_and_a_closed_tab(
 
 
 def test_a_second_tab_follows_saved_text_and_asks_when_both_have_edits(
-    context: BrowserContext, page: Page, server: Server
+    context: BrowserContext, page: Page, server: PagesServer
 ) -> None:
     a = page
     b = context.new_page()
@@ -368,7 +365,7 @@ def test_a_second_tab_follows_saved_text_and_asks_when_both_have_edits(
 
 
 def test_a_tab_that_missed_the_change_asks_before_saving_over_it(
-    context: BrowserContext, page: Page, server: Server
+    context: BrowserContext, page: Page, server: PagesServer
 ) -> None:
     a = page
     b = context.new_page()
@@ -401,7 +398,7 @@ def test_a_tab_that_missed_the_change_asks_before_saving_over_it(
 
 
 def test_closing_a_tab_with_an_open_conflict_hands_its_text_to_the_other(
-    context: BrowserContext, page: Page, server: Server
+    context: BrowserContext, page: Page, server: PagesServer
 ) -> None:
     a = page
     b = context.new_page()
@@ -426,7 +423,7 @@ def test_closing_a_tab_with_an_open_conflict_hands_its_text_to_the_other(
 # ── Download, clear, privacy ─────────────────────────────────────────────────────────────────
 
 
-def test_download_has_every_draft_in_order_and_nothing_leaves_the_browser(page: Page, server: Server) -> None:
+def test_download_has_every_draft_in_order_and_nothing_leaves_the_browser(page: Page, server: PagesServer) -> None:
     requests: list[Request] = []
     page.on("request", lambda r: requests.append(r))
     page.goto(server.url("plan/"), wait_until="networkidle")
@@ -485,7 +482,7 @@ def test_the_script_has_no_way_to_send_anything() -> None:
         assert api not in code, api
 
 
-def test_clear_asks_first(page: Page, server: Server) -> None:
+def test_clear_asks_first(page: Page, server: PagesServer) -> None:
     page.goto(server.url("essay/"))
     ws = workspace(page)
     ws.get_by_label("Your answer").fill("Keep me unless I say so.")
@@ -517,7 +514,7 @@ def test_clear_asks_first(page: Page, server: Server) -> None:
 # ── Storage failures ─────────────────────────────────────────────────────────────────────────
 
 
-def test_a_full_storage_is_shown_to_the_student(page: Page, server: Server) -> None:
+def test_a_full_storage_is_shown_to_the_student(page: Page, server: PagesServer) -> None:
     page.add_init_script(BREAK_SET_ITEM)
     page.goto(server.url("essay/"))
     ws = workspace(page)
@@ -534,7 +531,7 @@ def test_a_full_storage_is_shown_to_the_student(page: Page, server: Server) -> N
     expect(alert).to_have_count(0)
 
 
-def test_disabled_storage_is_shown_on_arrival(context: BrowserContext, server: Server) -> None:
+def test_disabled_storage_is_shown_on_arrival(context: BrowserContext, server: PagesServer) -> None:
     page = context.new_page()  # Material's own scripts fail without storage: their errors are not ours
     page.add_init_script(
         "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });"
@@ -550,7 +547,7 @@ def test_disabled_storage_is_shown_on_arrival(context: BrowserContext, server: S
 # ── Keyboard, phone, palettes, print, no JavaScript ──────────────────────────────────────────
 
 
-def test_keyboard_only(page: Page, server: Server) -> None:
+def test_keyboard_only(page: Page, server: PagesServer) -> None:
     page.goto(server.url("essay/"))
     ws = workspace(page)
     box = ws.get_by_label("Your answer")
@@ -577,7 +574,7 @@ def test_keyboard_only(page: Page, server: Server) -> None:
     expect(box).to_be_focused()  # back where the student writes
 
 
-def test_phone_width_has_no_horizontal_scroll(browser: Browser, server: Server) -> None:
+def test_phone_width_has_no_horizontal_scroll(browser: Browser, server: PagesServer) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 700}, is_mobile=True, has_touch=True)
     try:
         page = context.new_page()
@@ -624,7 +621,7 @@ CONTRAST = """
 
 
 @pytest.mark.parametrize(("scheme", "palette"), [("light", "default"), ("dark", "slate")])
-def test_text_contrast_in_both_palettes(browser: Browser, server: Server, scheme: str, palette: str) -> None:
+def test_text_contrast_in_both_palettes(browser: Browser, server: PagesServer, scheme: str, palette: str) -> None:
     context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
     try:
         page = context.new_page()
@@ -651,7 +648,7 @@ def test_text_contrast_in_both_palettes(browser: Browser, server: Server, scheme
         context.close()
 
 
-def test_printing_shows_the_typed_text(page: Page, server: Server) -> None:
+def test_printing_shows_the_typed_text(page: Page, server: PagesServer) -> None:
     page.goto(server.url("plan/"))
     ws = workspace(page, "plan")
     ws.get_by_label("First task").fill("Printed on paper, not lost in a box.")
@@ -664,7 +661,7 @@ def test_printing_shows_the_typed_text(page: Page, server: Server) -> None:
     expect(ws.locator(".workspace-print").first).to_be_hidden()
 
 
-def test_without_javascript_the_task_still_reads_well(browser: Browser, server: Server) -> None:
+def test_without_javascript_the_task_still_reads_well(browser: Browser, server: PagesServer) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()

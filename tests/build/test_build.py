@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from hooks_glossary_terms import terms as glossary_terms  # noqa: E402
-from sites import build, write_site  # noqa: E402
+from support import CORPUS, build, expectation, glossary_terms, write_site
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-BAD = sorted((CORPUS / "bad").glob("*.yml"))
+# Every bad bank is checked in process (tests/unit/test_load.py); these few go through a whole
+# build, strict and lenient, to check the hook's part: the located message, no traceback, no page.
+BAD = [CORPUS / "bad" / f"{name}.yml" for name in ("yaml-syntax", "not-utf8", "single-none", "unknown-key")]
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -27,7 +26,7 @@ def good_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unty
     banks = {
         f"{p.stem}.yml": p.read_text(encoding="utf-8")
         for p in (CORPUS / "good").glob("*.yml")
-        if p.stem != "reflection"
+        if p.stem != "written-task"
     }
     banks["part-1/checks.yml"] = banks["all-types.yml"]
     pages = {
@@ -132,7 +131,7 @@ def test_markers_in_code_blocks_and_subfolder_banks(good_site) -> None:  # type:
 @pytest.mark.parametrize("strict", [True, False], ids=["strict", "lenient"])
 @pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
 def test_bad_bank_stops_the_build_with_a_located_error(path: Path, strict: bool, tmp_path: Path) -> None:
-    line, message = re.match(r"# expect: (\d+): (.+)$", path.read_bytes().split(b"\n", 1)[0].decode()).groups()  # type: ignore[union-attr]
+    line, message = expectation(path)
     config = write_site(
         tmp_path, {"index.md": f"# Home\n\n<!-- quiz: {path.stem} -->\n"}, {path.name: path.read_bytes()}
     )
@@ -208,3 +207,76 @@ def test_material_bundle_is_deferred(tmp_path: Path) -> None:
     # Our scripts that subscribe to document$ run after it: deferred, and later in the page.
     later = scripts[scripts.index(bundle[0]) + 1 :]
     assert later and all(s.has_attr("defer") for s in later)
+
+
+def test_hidden_and_system_files_under_quizzes_are_not_banks(tmp_path: Path) -> None:
+    """An Emacs lock file, a macOS shadow file and a hidden folder must not stop the build."""
+    banks: dict[str, str | bytes] = {
+        "bank.yml": GOOD_BANK,
+        ".#bank.yml": "nonsense: [",
+        "._bank.yml": b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X",
+        ".trash/old.yml": "questions: []\n",
+    }
+    result = build(write_site(tmp_path, {"index.md": "# P\n\n<!-- quiz: bank -->\n"}, banks))
+    assert result.code == 0, result.output
+    assert 'id="quiz-bank--a"' in result.page("index.html")
+
+
+@pytest.mark.parametrize(
+    ("bank", "expected"),
+    [
+        ("questions:\n  - id: a\n\ttype: true-false\n", "quizzes/bank.yml:3: YAML syntax error"),
+        ("", "quizzes/bank.yml:1: the bank is empty (it has no questions, only comments or blank lines)"),
+        ("# only a comment\n\n", "quizzes/bank.yml:1: the bank is empty"),
+    ],
+    ids=["tab-indented", "empty", "comment-only"],
+)
+def test_unusual_bank_files_get_a_clear_message(bank: str, expected: str, tmp_path: Path) -> None:
+    result = build(write_site(tmp_path, {"index.md": "# P\n"}, {"bank.yml": bank}))
+    assert result.code != 0
+    assert expected in result.output, result.output
+    if "\t" in bank:
+        assert "indent with spaces, not tabs" in result.output
+    assert "Traceback" not in result.output
+
+
+def snippets_from(config: Path, base: Path, auto_append: list[str] | None = None) -> None:
+    """Point the throwaway site's pymdownx.snippets at `base` (and, optionally, its auto-appended files)."""
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    for ext in data["markdown_extensions"]:
+        if isinstance(ext, dict) and "pymdownx.snippets" in ext:
+            ext["pymdownx.snippets"]["base_path"] = [str(base)]
+            if auto_append is not None:
+                ext["pymdownx.snippets"]["auto_append"] = auto_append
+    config.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+def test_a_marker_in_an_included_file_stops_the_build(tmp_path: Path) -> None:
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "part.md").write_text("Some text.\n\n<!-- quiz: bank -->\n", encoding="utf-8")
+    config = write_site(tmp_path, {"index.md": '# P\n\n--8<-- "includes/part.md"\n'}, {"bank.yml": GOOD_BANK})
+    snippets_from(config, tmp_path)
+    result = build(config)
+    assert result.code != 0
+    assert "docs/index.md:3: the included file includes/part.md has a quiz marker on its line 3" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_marker_that_reaches_the_html_stops_the_build(tmp_path: Path) -> None:
+    """The safety net: a marker that no Markdown check saw (here, in an auto-appended file) is not published."""
+    (tmp_path / "appended.md").write_text("\n<!-- quiz: bank -->\n", encoding="utf-8")
+    config = write_site(tmp_path, {"index.md": "# P\n\nText.\n"}, {"bank.yml": GOOD_BANK})
+    snippets_from(config, tmp_path, ["appended.md"])
+    result = build(config)
+    assert result.code != 0, "a page with an unplaced marker was published"
+    assert "docs/index.md" in result.output and "a quiz marker was not placed" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_quiz_placed_inside_raw_html_stops_the_build(tmp_path: Path) -> None:
+    """Inside a raw HTML block the quiz's Markdown would come out as text: refused, not published."""
+    page = "# P\n\n<table><tr><td>\n<!-- quiz: bank -->\n</td></tr></table>\n"
+    result = build(write_site(tmp_path, {"index.md": page}, {"bank.yml": GOOD_BANK}))
+    assert result.code != 0, "a page with an unrendered quiz was published"
+    assert "docs/index.md" in result.output and "question 'bank#a'" in result.output
+    assert "Traceback" not in result.output

@@ -12,12 +12,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
-from quizbank import load_banks  # noqa: E402
-from quizbank.render import anchor  # noqa: E402
-from quizbank.workspace import answer_anchor  # noqa: E402
-from sites import ROOT  # noqa: E402
+from quizbank import load_banks
+from quizbank.ids import anchor, written_task_anchor
+from support import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -62,7 +59,8 @@ def test_every_bank_question_is_placed(site: Path) -> None:
         f"{bank.name}#{q.id}"
         for bank in banks.values()
         for q in bank.questions
-        if f'id="{answer_anchor(bank.name, q.id) if q.type == "reflection" else anchor(bank.name, q.id)}"' not in html
+        if f'id="{written_task_anchor(bank.name, q.id) if q.kind == "written-task" else anchor(bank.name, q.id)}"'
+        not in html
     ]
     assert not missing, f"questions in banks but on no page: {missing}"
 
@@ -97,8 +95,8 @@ def test_the_brief_concept_checks_are_there_word_for_word_with_its_answers(site:
 
 
 def test_every_written_task_of_the_brief_has_an_answer_box(site: Path) -> None:
-    boxes = {w["data-answer-key"]: w for soup in pages(site).values() for w in soup.select("div.workspace")}
-    prompts = normalise(" ".join(w.select_one(".workspace-prompt").get_text() for w in boxes.values()))
+    boxes = {w["data-task"]: w for soup in pages(site).values() for w in soup.select("div.written-task")}
+    prompts = normalise(" ".join(w.select_one(".written-task-prompt").get_text() for w in boxes.values()))
     for phrase in (
         "Identify three potential tasks for which fine-tuning can be applied",
         "Describe the dataset you would use and how you would prepare it",

@@ -11,8 +11,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from sites import write_site  # noqa: E402
+from support import write_site
 
 BANK = "questions:\n  - id: a\n    type: true-false\n    question: {text}\n    answer: true\n"
 

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from quizbank import BankError, load_bank_file, load_bank_text, load_banks
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from quizbank import BankError, load_bank_file, load_bank_text, load_banks
+from quizbank.model import Choice, TrueFalse
+from support import CORPUS, expectation
+
 GOOD = sorted((CORPUS / "good").glob("*.yml"))
 BAD = sorted((CORPUS / "bad").glob("*.yml"))
-
-
-def expectation(path: Path) -> tuple[int, str]:
-    first = path.read_bytes().split(b"\n", 1)[0].decode("utf-8")
-    m = re.match(r"# expect: (\d+): (.+)$", first)
-    assert m, f"{path.name} must start with '# expect: LINE: message'"
-    return int(m.group(1)), m.group(2)
 
 
 @pytest.mark.parametrize("path", GOOD, ids=[p.stem for p in GOOD])
@@ -41,12 +35,12 @@ def test_bad_banks_fail_with_location_and_fix(path: Path) -> None:
 def test_text_fields_keep_yaml11_words_as_written() -> None:
     bank = load_bank_file(CORPUS / "good/literal-syntax.yml", CORPUS / "good", CORPUS)
     words = bank.get("yaml-words")
-    assert words is not None
+    assert isinstance(words, Choice)
     assert words.question == "Yes"
     assert [o.text for o in words.options] == ["No", "on", "0.10"]
     assert words.options[2].feedback == "off"
     tf = bank.get("tf-yaml")
-    assert tf is not None and tf.question == "0.10" and tf.answer is True
+    assert isinstance(tf, TrueFalse) and tf.question == "0.10" and tf.answer is True
 
 
 def test_every_problem_is_reported_at_once() -> None:

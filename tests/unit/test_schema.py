@@ -1,4 +1,4 @@
-"""quizzes/schema.json (for editors) and the build's validation agree on the corpus of banks."""
+"""quizzes/schema.json (for editors) and the build agree: on each type's keys, and on the corpus of banks."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from quizbank import BankError, load_bank_file
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "tests" / "corpus"
+from quizbank import QUESTION_TYPES, BankError, load_bank_file
+from quizbank.model import COMMON_KEYS, keys_of, required_keys_of
+from support import CORPUS, ROOT
+
 SCHEMA = json.loads((ROOT / "quizzes" / "schema.json").read_text(encoding="utf-8"))
 FILES = sorted([*CORPUS.glob("good/*.yml"), *CORPUS.glob("bad/*.yml"), *(ROOT / "quizzes").glob("**/*.yml")])
 
@@ -69,6 +70,28 @@ def build_accepts(path: Path) -> bool:
 
 def test_schema_is_valid_json_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+def schema_types() -> dict[str, dict[str, Any]]:
+    """Each question type's `then` branch in the schema, by type name."""
+    question = SCHEMA["$defs"]["question"]
+    return {branch["if"]["properties"]["type"]["const"]: branch["then"] for branch in question["allOf"]}
+
+
+def test_schema_knows_exactly_the_question_types() -> None:
+    assert SCHEMA["$defs"]["question"]["properties"]["type"]["enum"] == list(QUESTION_TYPES)
+    assert sorted(schema_types()) == sorted(QUESTION_TYPES)
+
+
+@pytest.mark.parametrize("name", list(QUESTION_TYPES))
+def test_schema_has_each_types_keys_and_required_keys(name: str) -> None:
+    """The keys a type's class declares (model.py) are the keys the schema allows, and the same are required."""
+    cls = QUESTION_TYPES[name]
+    branch = schema_types()[name]
+    common_required = set(SCHEMA["$defs"]["question"]["required"])
+    assert set(branch["properties"]) == {*COMMON_KEYS, *keys_of(cls)}, name
+    assert branch.get("additionalProperties") is False, name
+    assert common_required | set(branch.get("required", [])) == {*COMMON_KEYS, *required_keys_of(cls)}, name
 
 
 @pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(ROOT)) for p in FILES])

@@ -1,0 +1,260 @@
+"""The bank format: a mapping with `questions:`, a list of questions, each of a type in model.py.
+
+Reading validates: every problem is recorded with its line and question id, and the bank is
+returned only when there is none. Which keys a type has, and which it requires, comes from its
+class in model.py; the readers below say how each kind of value is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields as dataclass_fields
+from typing import Any
+
+import yaml
+
+from .errors import BankError, did_you_mean
+from .model import (
+    COMMON_KEYS,
+    QUESTION_TYPES,
+    Bank,
+    Field,
+    Option,
+    Question,
+    WordLimits,
+    keys_of,
+    required_keys_of,
+)
+from .nodes import Entry, Mapping, NodeReader, line_of
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+OPTION_KEYS = ("text", "correct", "feedback")
+FIELD_KEYS = ("id", "label", "words")
+WORDS_KEYS = ("min", "max")
+
+
+def read_bank(root: yaml.Node | None, *, name: str, shown: str) -> Bank:
+    """A bank from its composed YAML, or a BankError listing every problem."""
+    reader = BankReader(shown)
+    questions = reader.bank(root)
+    if reader.problems:
+        raise BankError(reader.problems)
+    return Bank(name=name, path=shown, questions=questions)
+
+
+class BankReader(NodeReader):
+    """Reads the bank format; each `read_<reader>` method reads one kind of declared key."""
+
+    def bank(self, root: yaml.Node | None) -> tuple[Question, ...]:
+        if root is None:
+            self.problem(
+                1,
+                "the bank is empty (it has no questions, only comments or blank lines).",
+                "start the file with 'questions:' and a list of questions.",
+            )
+            return ()
+        top = self.mapping(root, ("questions",), "the bank")
+        if top is None:
+            return ()
+        if "questions" not in top:
+            self.problem(root, "the bank has no 'questions:' list.", "add 'questions:' with at least one question.")
+            return ()
+        items = self.sequence(
+            top["questions"].value, "questions", "list each question under 'questions:' starting with '- id: …'."
+        )
+        questions: list[Question] = []
+        seen: dict[str, int] = {}
+        for node in items:
+            question = self.question(node)
+            if question is None:
+                continue
+            if question.id in seen:
+                self.qid = question.id
+                self.problem(
+                    question.line,
+                    f"the id '{question.id}' is already used by the question on line {seen[question.id]}.",
+                    "give each question in a bank its own id.",
+                )
+                continue
+            seen[question.id] = question.line
+            questions.append(question)
+        return tuple(questions)
+
+    def question(self, node: yaml.Node) -> Question | None:
+        self.qid = None
+        start = len(self.problems)
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(
+                node,
+                "each question must be a mapping starting with 'id:'.",
+                "write '- id: my-question' and indent its other keys under it.",
+            )
+            return None
+        raw = {str(k.value): v for k, v in node.value}
+        self.qid = self.question_id(raw.get("id"))
+        cls = self.question_type(node, raw.get("type"))
+        if cls is None:
+            return None
+        declared = keys_of(cls)
+        entries = self.mapping(node, (*COMMON_KEYS, *declared), f"a '{cls.type}' question")
+        if entries is None:
+            return None
+        for key in ("id", *required_keys_of(cls)):
+            if key not in entries:
+                self.problem(
+                    node, f"the required key '{key}' is missing.", f"add '{key}:' to this {cls.type} question."
+                )
+        if len(self.problems) > start:
+            return None
+        values: dict[str, Any] = {}
+        for key, reader in declared.items():
+            if key in entries:
+                values[key] = getattr(self, "read_" + reader)(entries[key], key)
+        question = cls(id=self.qid or "", line=line_of(node), **values)
+        for finding in question.check():
+            self.problem(entries[finding.at].key if finding.at in entries else node, finding.what, finding.fix)
+        return None if len(self.problems) > start else question
+
+    def question_id(self, node: yaml.Node | None) -> str | None:
+        if node is None:
+            return None  # reported with the other missing keys
+        value = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+        if not SLUG.match(value):
+            self.problem(
+                node,
+                f"the id '{value}' is not a lowercase slug.",
+                "use lowercase letters, digits and single hyphens, e.g. 'key-benefit'.",
+            )
+            return None
+        return value
+
+    def question_type(self, node: yaml.Node, vnode: yaml.Node | None) -> type[Question] | None:
+        names = tuple(QUESTION_TYPES)
+        if vnode is None:
+            self.problem(
+                node, "the required key 'type' is missing.", "add 'type:' with one of: " + ", ".join(names) + "."
+            )
+            return None
+        value = str(vnode.value) if isinstance(vnode, yaml.ScalarNode) else ""
+        if value not in QUESTION_TYPES:
+            renamed = {"reflection": "written-task"}
+            hint = f"did you mean '{renamed[value]}'? " if value in renamed else did_you_mean(value, names, cutoff=0.4)
+            self.problem(vnode, f"unknown question type '{value}'.", hint + "valid types: " + ", ".join(names) + ".")
+            return None
+        return QUESTION_TYPES[value]
+
+    # ── readers of declared keys (model.key(reader=…)) ─────────────────────────────────────
+
+    def read_text(self, entry: Entry, key: str) -> str:
+        return self.text(entry.value, key)
+
+    def read_boolean(self, entry: Entry, key: str) -> bool | None:
+        return self.boolean(entry.value, key)
+
+    def read_text_list(self, entry: Entry, key: str) -> tuple[str, ...]:
+        return self.text_list(entry.value, key)
+
+    def read_example_names(self, entry: Entry, key: str) -> tuple[str, ...]:
+        return tuple(" ".join(e.split()) for e in self.text_list(entry.value, key))
+
+    def read_options(self, entry: Entry, key: str) -> tuple[Option, ...]:
+        node = entry.value
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, "'options' must be a list.", "write each option as '- text: …' under 'options:'.")
+            return ()
+        out: list[Option] = []
+        seen: dict[str, int] = {}
+        for onode in node.value:
+            if isinstance(onode, yaml.ScalarNode):
+                self.problem(onode, "each option must be a mapping with 'text:'.", f"write '- text: {onode.value}'.")
+                continue
+            entries = self.mapping(onode, OPTION_KEYS, "an option")
+            if entries is None:
+                continue
+            if "text" not in entries:
+                self.problem(onode, "an option has no 'text'.", "add 'text: …' to the option.")
+                continue
+            text = self.text(entries["text"].value, "text")
+            if PARAGRAPH_BREAK.search(text.strip()):
+                self.problem(
+                    entries["text"].value,
+                    "an option's text must be one paragraph.",
+                    "shorten the option; put longer discussion in 'feedback' or 'explanation'.",
+                )
+            correct = self.boolean(entries["correct"].value, "correct") if "correct" in entries else False
+            feedback = self.text(entries["feedback"].value, "feedback") if "feedback" in entries else ""
+            if PARAGRAPH_BREAK.search(feedback.strip()) or "```" in feedback or "~~~" in feedback:
+                self.problem(
+                    entries["feedback"].value,
+                    "per-option feedback must be one paragraph without code blocks.",
+                    "keep it to one paragraph; put longer discussion in the question's 'explanation'.",
+                )
+            same = " ".join(text.split())
+            if same in seen:
+                self.problem(
+                    onode,
+                    f"two options have the same text (see line {seen[same]}).",
+                    "make each option's text different.",
+                )
+            seen[same] = line_of(onode)
+            out.append(Option(text=text, correct=bool(correct), feedback=feedback))
+        if len(node.value) < 2:
+            self.problem(
+                entry.key,
+                f"a choice question needs at least two options, found {len(node.value)}.",
+                "add more options under 'options:'.",
+            )
+        return tuple(out)
+
+    def read_word_limits(self, entry: Entry, key: str) -> WordLimits:
+        return self.word_limits(entry.value)
+
+    def word_limits(self, node: yaml.Node) -> WordLimits:
+        limits = self.mapping(node, WORDS_KEYS, "'words'")
+        if limits is None:
+            return WordLimits()
+        if not limits:
+            self.problem(node, "'words' needs 'min', 'max' or both.", "write e.g. 'words: {min: 150, max: 200}'.")
+            return WordLimits()
+        lo = self.integer(limits["min"].value, "min") if "min" in limits else None
+        hi = self.integer(limits["max"].value, "max") if "max" in limits else None
+        if lo is not None and hi is not None and lo > hi:
+            self.problem(node, f"'min' ({lo}) is larger than 'max' ({hi}).", "swap the two numbers.")
+        return WordLimits(min=lo, max=hi)
+
+    def read_fields(self, entry: Entry, key: str) -> tuple[Field, ...]:
+        node = entry.value
+        parts: list[Field] = []
+        seen: set[str] = set()
+        for fnode in self.sequence(node, "fields", "write each part as '- id: …' with a 'label: …'."):
+            entries: Mapping | None = self.mapping(fnode, FIELD_KEYS, "a field")
+            if entries is None:
+                continue
+            missing = [k for k in ("id", "label") if k not in entries]
+            for k in missing:
+                self.problem(fnode, f"a field has no '{k}'.", f"add '{k}: …' to the field.")
+            if missing:
+                continue
+            fid = str(entries["id"].value.value)
+            if not SLUG.match(fid):
+                self.problem(
+                    entries["id"].value,
+                    f"the field id '{fid}' is not a lowercase slug.",
+                    "use lowercase letters, digits and single hyphens.",
+                )
+                continue
+            if fid in seen:
+                self.problem(entries["id"].value, f"two fields share the id '{fid}'.", "give each field its own id.")
+                continue
+            seen.add(fid)
+            words = self.word_limits(entries["words"].value) if "words" in entries else WordLimits()
+            parts.append(Field(id=fid, label=self.text(entries["label"].value, "label"), words=words))
+        return tuple(parts)
+
+
+# Every reader a model declares exists here (checked at import, so a typo fails at once).
+for _cls in QUESTION_TYPES.values():
+    for _key, _reader in keys_of(_cls).items():
+        assert hasattr(BankReader, "read_" + _reader), f"{_cls.__name__}.{_key}: no reader 'read_{_reader}'"
+assert {f.name for f in dataclass_fields(Option)} == set(OPTION_KEYS)

@@ -1,0 +1,144 @@
+"""Render self-check questions into the markup mkdocs-quiz's browser script drives.
+
+The output is HTML with Markdown inside (`markdown="1"` blocks, `markdown="span"` options) so
+the page's own Markdown pass renders question text: glossary tooltips, links between chapters
+and code highlighting behave exactly as in the chapter around it. mkdocs-quiz's parser never
+sees it, so nothing in a question is mistaken for quiz syntax. The DOM written here is one side
+of the contract with mkdocs-quiz described in docs/developers.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from .ids import anchor, fingerprint, sub_id, text_key
+from .markup import attrs, block, span
+from .text import protect_code_spans
+
+if TYPE_CHECKING:
+    from .model import FillBlank, Option
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """mkdocs-quiz's behaviour switches, read from its entry in mkdocs.yml."""
+
+    show_correct: bool = True
+    auto_submit: bool = False
+    disable_after_submit: bool = False
+
+
+class ChoiceLike(Protocol):
+    """What a choice renderer needs: single, multiple and true/false questions all have it."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def select_all(self) -> bool: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def question(self) -> str: ...
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def options(self) -> Sequence[Option]: ...
+
+
+def _open(
+    bank: str,
+    question: ChoiceLike | FillBlank,
+    fp: str,
+    options: RenderOptions,
+    extra_class: str = "",
+    **extra: str | bool,
+) -> list[str]:
+    qid = anchor(bank, question.id)
+    cls = "quiz" + (f" {extra_class}" if extra_class else "")
+    return [
+        f'<div {attrs(class_=cls, id=qid, data_bank=bank, data_qid=question.id, data_fp=fp, data_show_correct=options.show_correct, data_disable_after_submit=options.disable_after_submit, **extra)} markdown="1">',
+        f'<a href="#{qid}" class="quiz-header-link" aria-label="Link to this question">#</a>',
+        f'<div class="quiz-question" id="{sub_id(qid, "question")}" markdown="1">',
+    ]
+
+
+def _explanation(explanation: str) -> list[str]:
+    if not explanation.strip():
+        return ['<section class="content hidden"></section>']
+    return ['<section class="content hidden" markdown="1">', *block(explanation), "</section>"]
+
+
+def render_choice(bank: str, question: ChoiceLike, options: RenderOptions) -> list[str]:
+    """The lines of Markdown (with HTML) for a single, multiple or true/false question."""
+    qid = anchor(bank, question.id)
+    opts = question.options
+    # mkdocs-quiz draws checkboxes only when two or more options are correct; a "select all
+    # that apply" question with one right answer must still offer checkboxes, so the type
+    # decides here, and mkdocs-quiz's grading (all correct and nothing else) works either way.
+    kind = "checkbox" if question.select_all else "radio"
+    auto = options.auto_submit and not question.select_all
+    fp = fingerprint(question.type, question.question, opts)
+    lines = [
+        *_open(bank, question, fp, options, data_quiz_kind=question.type, data_auto_submit=auto),
+        *block(question.question),
+        *(['<p class="quiz-hint">Select all that apply.</p>'] if question.select_all else []),
+        "</div>",
+        '<form action="javascript:void(0);" onsubmit="return false;" markdown="1">',
+        f'<fieldset aria-labelledby="{sub_id(qid, "question")}" markdown="1">',
+    ]
+    for option in opts:
+        value = text_key(option.text)
+        input_id = sub_id(qid, value)
+        inp = f"<input {attrs(type=kind, name='answer', value=value, id=input_id, data_correct='true' if option.correct else None)}>"
+        label = f'<label for="{input_id}">{span(option.text)}</label>'
+        feedback = (
+            f'<span class="answer-feedback hidden">{span(option.feedback)}</span>' if option.feedback.strip() else ""
+        )
+        lines.append(f'<div markdown="span">{inp}{label}{feedback}</div>')
+    lines += [
+        "</fieldset>",
+        '<div class="quiz-feedback hidden"></div>',
+        *([] if auto else ['<button type="submit" class="quiz-button">Submit</button>']),
+        "</form>",
+        *_explanation(question.explanation),
+        "</div>",
+    ]
+    return lines
+
+
+def render_fill_blank(bank: str, question: FillBlank, options: RenderOptions) -> list[str]:
+    """The lines of Markdown (with HTML) for a fill-in-the-blank question."""
+    qid = anchor(bank, question.id)
+    form_id = sub_id(qid, "form")
+
+    def blank(index: int, answer: str) -> str:
+        size = max(5, len(answer) + 2)
+        # form= makes the quiz's form the box's owner, so Enter in the box submits the answer.
+        return f"<input {attrs(type='text', class_='quiz-blank-input', id=sub_id(qid, f'blank-{index}'), form=form_id, data_answer=answer, autocomplete='off', spellcheck='false', size=str(size), aria_label=f'Answer {index + 1}')}>"
+
+    question_md = protect_code_spans(question.question.strip(), blank)
+    return [
+        *_open(
+            bank,
+            question,
+            fingerprint(question.type, question.question),
+            options,
+            extra_class="quiz-fill-blank",
+            data_quiz_type="fill-blank",
+            data_quiz_kind="fill-blank",
+        ),
+        "",
+        *question_md.split("\n"),
+        "",
+        "</div>",
+        f'<form id="{form_id}" action="javascript:void(0);" onsubmit="return false;">',
+        # mkdocs-quiz's "reset all" expects a fieldset in every quiz form; without one it throws.
+        "<fieldset hidden></fieldset>",
+        '<div class="quiz-feedback hidden"></div>',
+        '<button type="submit" class="quiz-button">Submit</button>',
+        "</form>",
+        *_explanation(question.explanation),
+        "</div>",
+    ]

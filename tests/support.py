@@ -1,0 +1,273 @@
+"""Shared test helpers: throwaway sites with the real config, a GitHub-Pages-like server, the browser.
+
+pytest puts hooks/ and tests/ on sys.path (pyproject.toml), as MkDocs does for hooks; the
+benchmarks import this module too, so the tests and the figures use the same server.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import mimetypes
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# As root, headless, and without the background requests a closed network refuses.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def mkdocs_config() -> dict:
+    return dict(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
+
+
+SITE_URL: str = mkdocs_config()["site_url"]
+SITE_PATH = urlsplit(SITE_URL).path
+
+
+# ── Throwaway sites ───────────────────────────────────────────────────────────────────────────
+
+
+@dataclass
+class BuildResult:
+    code: int
+    output: str
+    site: Path
+
+    def page(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def project_config() -> dict:
+    """The real mkdocs.yml, with every path made absolute so a copy works from any folder."""
+    config = mkdocs_config()
+    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    for ext in config["markdown_extensions"]:
+        if isinstance(ext, dict) and "pymdownx.snippets" in ext:
+            ext["pymdownx.snippets"]["base_path"] = [str(ROOT)]
+    return config
+
+
+def write_site(base: Path, pages: dict[str, str], banks: Mapping[str, str | bytes], **overrides: object) -> Path:
+    """Create base/mkdocs.yml, base/docs/* and base/quizzes/*; return the config path."""
+    config = project_config()
+    config.pop("nav", None)
+    config.update(overrides)
+    (base / "docs").mkdir(parents=True, exist_ok=True)
+    (base / "quizzes").mkdir(exist_ok=True)
+    for name, text in pages.items():
+        path = base / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for name, source in banks.items():
+        path = base / "quizzes" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(source.encode("utf-8") if isinstance(source, str) else source)
+    config_path = base / "mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return config_path
+
+
+def build(config_path: Path, *, strict: bool = True, cwd: Path | None = None, site: Path | None = None) -> BuildResult:
+    """Run `mkdocs build` as a user would, from a different working directory by default."""
+    site = site or config_path.parent / "site"
+    args = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_path), "-d", str(site)]
+    if strict:
+        args.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        args, capture_output=True, text=True, cwd=cwd or config_path.parent.parent, env=env, timeout=300
+    )
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+def build_project(site: Path) -> BuildResult:
+    """The real site, built with --strict into `site` from another folder; fails the test on any error."""
+    result = build(ROOT / "mkdocs.yml", site=site, cwd=site.parent)
+    assert result.code == 0, result.output
+    return result
+
+
+def expectation(path: Path) -> tuple[int, str]:
+    """A corpus bank's first line, `# expect: LINE: message`, as (line, message)."""
+    first = path.read_bytes().split(b"\n", 1)[0].decode("utf-8")
+    m = re.match(r"# expect: (\d+): (.+)$", first)
+    assert m, f"{path.name} must start with '# expect: LINE: message'"
+    return int(m.group(1)), m.group(2)
+
+
+def glossary_terms() -> list[str]:
+    """The abbreviations as written in includes/abbreviations.md, read independently of the hook."""
+    text = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+    return sorted(re.findall(r"^\*\[([^\]]+)\]:", text, re.M), key=str.lower)
+
+
+# ── Serving a built site as GitHub Pages does ─────────────────────────────────────────────────
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+class PagesHandler(http.server.BaseHTTPRequestHandler):
+    """GET and HEAD for files under `root`, mounted at `prefix`, the way GitHub Pages answers.
+
+    A folder without its slash is redirected, a miss gets 404.html, and with `gzip` text is
+    compressed for clients that accept it. `cache` is the Cache-Control header: the tests send
+    no-store (they rebuild and reload within a second, finer than Last-Modified).
+    """
+
+    root: Path
+    prefix: str
+    gzip: bool
+    cache: str
+    requests: list[str]
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
+        pass
+
+    def do_HEAD(self) -> None:  # noqa: N802 - http.server's naming
+        self.respond(head=True)
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self.respond(head=False)
+
+    def resolve(self, url_path: str) -> tuple[int, Path | None, str | None]:
+        """(status, file to send, redirect location) for a request path."""
+        if not url_path.startswith(self.prefix):
+            if url_path + "/" == self.prefix:
+                return 301, None, self.prefix
+            return 404, None, None
+        rel = unquote(url_path[len(self.prefix) :])
+        target = (self.root / rel).resolve()
+        if self.root not in (target, *target.parents):
+            return 404, None, None
+        if target.is_dir():
+            if not url_path.endswith("/"):
+                return 301, None, url_path + "/"
+            target = target / "index.html"
+        if target.is_file():
+            return 200, target, None
+        return 404, None, None
+
+    def respond(self, *, head: bool) -> None:
+        self.requests.append(self.path)
+        url_path = urlsplit(self.path).path
+        status, path, location = self.resolve(url_path)
+        if location:
+            self.send_response(status)
+            self.send_header("Location", location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if path is None:
+            path = self.root / "404.html"
+            if not path.is_file():
+                self.send_error(404)
+                return
+        body = path.read_bytes()
+        ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if ctype.startswith("text/") or ctype in ("application/javascript", "application/json"):
+            ctype += "; charset=utf-8"
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Cache-Control", self.cache)
+        self.send_header("Vary", "Accept-Encoding")
+        if self.gzip and ctype.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, compresslevel=6)
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+
+class PagesServer:
+    """A built site on 127.0.0.1 (a free port), under the site_url's path, in a background thread.
+
+    Material's instant navigation follows only links listed in sitemap.xml, so the sitemap is
+    rewritten to this server's address.
+    """
+
+    def __init__(
+        self, directory: Path, prefix: str = SITE_PATH, *, gzip: bool = False, cache: str = "no-store"
+    ) -> None:
+        prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+        self.directory = directory.resolve()
+        self.requests: list[str] = []
+        handler = type(
+            "Handler",
+            (PagesHandler,),
+            {"root": self.directory, "prefix": prefix, "gzip": gzip, "cache": cache, "requests": self.requests},
+        )
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.base = self.origin + prefix
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+        self.point_sitemap_here()
+
+    def point_sitemap_here(self) -> None:
+        sitemap = self.directory / "sitemap.xml"
+        if sitemap.exists():
+            sitemap.write_text(sitemap.read_text(encoding="utf-8").replace(SITE_URL, self.base), encoding="utf-8")
+
+    def url(self, path: str = "") -> str:
+        return self.base + path
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def site_pages(site: Path, base: str) -> list[str]:
+    """Every page of a built site, as paths relative to `base`, from its sitemap (plus the 404 page).
+
+    The sitemap is read after the test server rewrote it to its own address (`base`); the nav alone
+    would miss pages that are built but kept out of the menu.
+    """
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    pages = []
+    for loc in re.findall(r"<loc>\s*(.*?)\s*</loc>", sitemap):
+        for prefix in (base, SITE_URL):
+            if loc.startswith(prefix):
+                pages.append(loc[len(prefix) :])
+                break
+        else:
+            raise AssertionError(f"sitemap.xml lists {loc}, outside the site ({base})")
+    nav = mkdocs_config().get("nav") or []
+    assert len(pages) >= len(nav), f"sitemap.xml lists {len(pages)} pages but the nav has {len(nav)}: {pages}"
+    if (site / "404.html").exists():
+        pages.append("404.html")
+    return pages
+
+
+def require_npm_package(path: Path, package: str) -> None:
+    """Fail (never skip) when an npm dev dependency is missing, saying how to install it."""
+    if not path.exists():
+        hint = "run `npm ci` in the repository root (Node.js and npm from your package manager)"
+        if shutil.which("npm") is None:
+            hint = "install Node.js and npm (Debian/Ubuntu: `sudo apt-get install nodejs npm`), then run `npm ci`"
+        raise AssertionError(f"{package} is not installed ({path} is missing): {hint}. `make test` does this for you.")
