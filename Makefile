@@ -30,11 +30,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## Every test: lint, types, unit, golden, build and browser tests.
+## Every test: lint, types, the browser scripts' pure logic under Node, unit, golden, build and browser tests.
 test: $(VENV)/.test node_modules/.package-lock.json
 	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/ruff format --check hooks tests benchmarks
 	$(BIN)/mypy
+	node --test tests/js/
 	$(BIN)/pytest
 
 ## Rewrite the golden files after an intended change to the rendered markup; review the diff.

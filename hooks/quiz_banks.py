@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 from quizbank import (
     Bank,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.quiz_banks")
 
 RESTORE_SCRIPT = "assets/javascripts/quiz-bank-restore.js"
+WRITTEN_TASK_SCRIPT = "assets/javascripts/quizbank/written-task.js"
 # A marker left in the rendered HTML was not placed (the checks on the Markdown missed a case).
 LEFT_MARKER = re.compile(r"<!--\s*quiz\s*:", re.I)
 # md_in_html consumes `markdown="…"`: one left in the HTML belongs to a question that was placed
@@ -126,8 +128,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.meta["quiz"] = {**(meta if isinstance(meta, dict) else {}), "enabled": True}
         extra.append(f"<script>{_state.restore_js}</script>")
     if placed.written_tasks:
+        # overrides/main.html adds the stylesheet to <head>. The script goes in the content, which
+        # instant navigation swaps (and whose scripts it runs); a module runs once per document.
+        page.meta["written_task"] = True
+        script = get_relative_url(WRITTEN_TASK_SCRIPT, page.url)
         # The download gathers every written task of the site, in the brief's order.
         extra.append(f'<div hidden id="written-task-manifest" data-tasks="{escape(_state.manifest)}"></div>')
+        extra.append(f'<script type="module" src="{escape(script)}"></script>')
     return new_markdown + "\n\n" + "\n".join(extra) + "\n"
 
 

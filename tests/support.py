@@ -18,9 +18,13 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import yaml
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
@@ -138,8 +142,7 @@ class PagesHandler(http.server.BaseHTTPRequestHandler):
     no-store (they rebuild and reload within a second, finer than Last-Modified).
     """
 
-    root: Path
-    prefix: str
+    mounts: dict[str, Path]  # URL prefix ("/site/") → folder served there
     gzip: bool
     cache: str
     requests: list[str]
@@ -154,15 +157,23 @@ class PagesHandler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
         self.respond(head=False)
 
+    def mount(self, url_path: str) -> tuple[str, Path] | None:
+        for prefix, root in sorted(self.mounts.items(), key=lambda m: -len(m[0])):
+            if url_path.startswith(prefix):
+                return prefix, root
+        return None
+
     def resolve(self, url_path: str) -> tuple[int, Path | None, str | None]:
         """(status, file to send, redirect location) for a request path."""
-        if not url_path.startswith(self.prefix):
-            if url_path + "/" == self.prefix:
-                return 301, None, self.prefix
+        mounted = self.mount(url_path)
+        if mounted is None:
+            if url_path + "/" in self.mounts:
+                return 301, None, url_path + "/"
             return 404, None, None
-        rel = unquote(url_path[len(self.prefix) :])
-        target = (self.root / rel).resolve()
-        if self.root not in (target, *target.parents):
+        prefix, root = mounted
+        rel = unquote(url_path[len(prefix) :])
+        target = (root / rel).resolve()
+        if root not in (target, *target.parents):
             return 404, None, None
         if target.is_dir():
             if not url_path.endswith("/"):
@@ -183,7 +194,8 @@ class PagesHandler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         if path is None:
-            path = self.root / "404.html"
+            mounted = self.mount(url_path)
+            path = (mounted[1] if mounted else next(iter(self.mounts.values()))) / "404.html"
             if not path.is_file():
                 self.send_error(404)
                 return
@@ -212,15 +224,21 @@ class PagesServer:
     """
 
     def __init__(
-        self, directory: Path, prefix: str = SITE_PATH, *, gzip: bool = False, cache: str = "no-store"
+        self,
+        directory: Path,
+        prefix: str = SITE_PATH,
+        *,
+        gzip: bool = False,
+        cache: str = "no-store",
+        more: dict[str, Path] | None = None,
     ) -> None:
         prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
         self.directory = directory.resolve()
         self.requests: list[str] = []
+        # `more`: other sites on the same origin (e.g. two projects under one github.io account).
+        mounts = {prefix: self.directory, **{"/" + p.strip("/") + "/": d.resolve() for p, d in (more or {}).items()}}
         handler = type(
-            "Handler",
-            (PagesHandler,),
-            {"root": self.directory, "prefix": prefix, "gzip": gzip, "cache": cache, "requests": self.requests},
+            "Handler", (PagesHandler,), {"mounts": mounts, "gzip": gzip, "cache": cache, "requests": self.requests}
         )
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
@@ -271,3 +289,12 @@ def require_npm_package(path: Path, package: str) -> None:
         if shutil.which("npm") is None:
             hint = "install Node.js and npm (Debian/Ubuntu: `sudo apt-get install nodejs npm`), then run `npm ci`"
         raise AssertionError(f"{package} is not installed ({path} is missing): {hint}. `make test` does this for you.")
+
+
+def watch(page: Page, errors: list[str]) -> Page:
+    """Record a page's console errors and uncaught exceptions in `errors` (tests fail on any)."""
+    page.on(
+        "console", lambda m: errors.append(f"{page.url}: console.{m.type}: {m.text}") if m.type == "error" else None
+    )
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: uncaught: {e}"))
+    return page

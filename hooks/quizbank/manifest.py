@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .ids import question_key
+from .ids import question_key, text_key
 from .model import Bank, WrittenTask
 
 
@@ -17,6 +17,7 @@ def written_tasks(banks: dict[str, Bank]) -> list[dict[str, object]]:
             "min": q.words.min,
             "max": q.words.max,
             "fields": [{"id": f.id, "label": f.label, "min": f.words.min, "max": f.words.max} for f in q.boxes],
+            "rubric": [text_key(item) for item in q.rubric],
         }
         for bank in banks.values()
         for q in bank.questions

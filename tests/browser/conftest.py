@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from support import CHROMIUM, CHROMIUM_ARGS, BuildResult, PagesServer, build_project
+from support import CHROMIUM, CHROMIUM_ARGS, BuildResult, PagesServer, build_project, watch
 
 
 @pytest.fixture(scope="session")
@@ -63,12 +63,3 @@ def page(context: BrowserContext, console_errors: list[str]) -> Iterator[Page]:
     watch(pg, console_errors)
     yield pg
     assert not console_errors, "\n".join(console_errors)
-
-
-def watch(page: Page, errors: list[str]) -> Page:
-    """Record a page's console errors and uncaught exceptions in `errors`."""
-    page.on(
-        "console", lambda m: errors.append(f"{page.url}: console.{m.type}: {m.text}") if m.type == "error" else None
-    )
-    page.on("pageerror", lambda e: errors.append(f"{page.url}: uncaught: {e}"))
-    return page

@@ -1,20 +1,26 @@
-"""The workspace's word-count rule, in Python: the reference the browser's counter must match.
+"""The written tasks' word-count rule, in Python: the reference the browser's counter must match.
 
-The rule (documented in overrides/assets/javascripts/workspace.js): a word is a
+The rule (documented in overrides/assets/javascripts/quizbank/words.js): a word is a
 whitespace-separated token that contains at least one Unicode letter or digit. So
 "fine-tuning", "200", "3.5", a URL and "e.g." are one word each; a lone "—", "-", "&" or "•"
-and an emoji alone are none. tests/word_count_cases.json holds the cases both sides check;
-tests/browser/test_workspace.py runs the page's counter on the same file.
+and an emoji alone are none. tests/word_count_cases.json holds the cases both sides check
+(tests/js/words.test.mjs runs the browser's counter on them under Node); the last test here
+runs that counter on every character and compares it with this reference.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import unicodedata
 from pathlib import Path
 from typing import TypedDict
 
 import pytest
+
+from support import ROOT
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "word_count_cases.json"
 WORDLIKE = re.compile(r"[^\W_]")  # a Unicode letter or digit: \w without the underscore
@@ -70,6 +76,47 @@ def test_the_cases_file_is_well_formed() -> None:
         assert case["why"].strip(), case
 
 
-def test_a_long_answer_is_counted_in_linear_time() -> None:
+def test_a_60000_word_answer_is_counted_exactly() -> None:
     text = "fine-tuning — 3.5 e.g. 👍 " * 20_000
     assert count_words(text) == 60_000
+
+
+# Counts each line of stdin with the browser's counter; prints one count per line.
+NODE_COUNTER = """
+import { countWords } from %s;
+let input = "";
+process.stdin.setEncoding("utf8");
+process.stdin.on("data", (chunk) => (input += chunk));
+process.stdin.on("end", () => {
+  const texts = JSON.parse(input);
+  process.stdout.write(JSON.stringify(texts.map((t) => countWords(t))));
+});
+"""
+
+
+def browser_counts(texts: list[str]) -> list[int]:
+    node = shutil.which("node")
+    assert node, (
+        "Node.js is required (Debian/Ubuntu: `sudo apt-get install nodejs`): the browser's counter runs under it."
+    )
+    module = (ROOT / "overrides/assets/javascripts/quizbank/words.js").as_uri()
+    proc = subprocess.run(
+        [node, "--input-type=module", "-e", NODE_COUNTER % json.dumps(module)],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    counts: list[int] = json.loads(proc.stdout)
+    return counts
+
+
+def test_the_browser_counter_agrees_with_python_on_every_character() -> None:
+    """Whitespace is exactly Python's str.split() set, and letters and digits are the same characters."""
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF] + ["\ufeff", "\u200b", "\u180e", "\u2060"]
+    between = [f"a{ch}b" for ch in chars]
+    assert browser_counts(between) == [len(t.split()) for t in between]
+    alone = browser_counts(chars)
+    differ = [ch for ch, n in zip(chars, alone, strict=True) if n != count_words(ch)]
+    # Only characters that Python's Unicode version has not assigned yet may differ.
+    assert all(unicodedata.category(ch) == "Cn" for ch in differ), [f"U+{ord(ch):04X}" for ch in differ]

@@ -1,16 +1,18 @@
-"""A student drafts written answers in the assignment workspace (workspace.js and workspace.css).
+"""A student drafts written answers (quizbank/written-task.js and written-task.css).
 
 Live word counts against the limits, announced once per state change; autosave that survives a
-reload, a closed tab and instant navigation; two tabs that never silently overwrite each other;
-the download; a storage failure shown to the student; keyboard only; a phone; both palettes;
-printing; and the page without JavaScript. Each test gets a fresh browser profile (empty storage).
+reload, a closed tab, instant navigation and the browser's own form restore; two or three tabs
+that never silently overwrite each other; drafts scoped to their site; text kept when an
+instructor renames a task or a box; the download; a storage failure shown to the student;
+keyboard only; a phone; both palettes; printing; and the page without JavaScript. Each test gets
+a fresh browser profile (empty storage).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,15 +20,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Dialog, Locator, Page, Request, expect
 
-from support import PagesServer, build, write_site
+from support import ROOT, SITE_PATH, PagesServer, build, write_site
+from support import watch as watch_errors
 
-CASES = json.loads((Path(__file__).resolve().parents[1] / "word_count_cases.json").read_text(encoding="utf-8"))
-
-# Bank order is the download's order: Part 1 (multi-field, per-field and overall limits),
-# Part 2 (two fields, no limits, no rubric), Part 3 (150–200 words, rubric, example answers).
+# Bank order is the download's order: Part 1 (multi-box, per-box and overall limits),
+# Part 2 (two boxes, no limits, no rubric), Part 3 (150–200 words, rubric, example answers).
 BANK = """questions:
   - id: plan
-    type: reflection
+    type: written-task
     title: "Part 1: Plan"
     question: Describe **two** tasks, each with the model you would fine-tune.
     words: {max: 60}
@@ -39,7 +40,7 @@ BANK = """questions:
     rubric:
       - Names a *specific* model for each task
   - id: case
-    type: reflection
+    type: written-task
     title: "Part 2: Case study"
     question: Describe the model and the dataset you would use.
     fields:
@@ -48,7 +49,7 @@ BANK = """questions:
       - id: dataset
         label: The dataset
   - id: essay
-    type: reflection
+    type: written-task
     title: "Part 3: Reflection"
     question: In 150–200 words, discuss why evaluation matters.
     words: {min: 150, max: 200}
@@ -64,20 +65,19 @@ PAGES = {
     "essay.md": "# Essay\n\nBack [home](index.md).\n\n<!-- quiz: tasks#essay -->\n",
 }
 
-ESSAY_KEY = "workspace:v1:tasks#essay"
 STORAGE_ERROR = (
     "Your answer could not be saved in this browser (storage is full or disabled). Copy your text somewhere safe."
 )
 # The words of generated answers; answer() mixes in "—" tokens, which count for nothing.
 SENTENCE = "Fine-tuning a pre-trained model needs honest evaluation: F1-score, e.g. on 3.5k held-out examples."
 
-# Records what the workspace's live region says, one entry per change of its text.
+# Records what each task's live region says, one entry per change of its text.
 RECORD_ANNOUNCEMENTS = """
 window.__announced = [];
 new MutationObserver((records) => {
   for (const r of records) {
     const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-    const status = node && node.closest && node.closest(".workspace-status");
+    const status = node && node.closest && node.closest(".written-task-status");
     if (status && status.textContent) window.__announced.push(status.textContent);
   }
 }).observe(document, { subtree: true, childList: true, characterData: true });
@@ -91,6 +91,15 @@ Storage.prototype.setItem = function () {
 # A tab that misses storage events, as a frozen background tab does: only its re-read before
 # saving can notice the other tab's newer text.
 MISS_STORAGE_EVENTS = 'window.addEventListener("storage", (e) => e.stopImmediatePropagation(), true);'
+
+
+def draft_key(task: str = "tasks#essay", scope: str = SITE_PATH) -> str:
+    return f"quizbank:2:{scope}:draft:{task}"
+
+
+def item_key(text: str) -> str:
+    """A rubric item's key, as the build derives it (hooks/quizbank/ids.py: text_key)."""
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:10]
 
 
 def answer(n: int) -> str:
@@ -107,10 +116,13 @@ def answer(n: int) -> str:
     return " ".join(out)
 
 
+def make_site(base: Path, bank: str = BANK) -> Path:
+    return write_site(base, PAGES, {"tasks.yml": bank})
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesServer]:
-    config = write_site(tmp_path_factory.mktemp("workspace"), PAGES, {"tasks.yml": BANK})
-    result = build(config)
+    result = build(make_site(tmp_path_factory.mktemp("written")))
     assert result.code == 0, result.output
     srv = PagesServer(result.site)
     yield srv
@@ -120,37 +132,34 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesServer]:
 def watch(page: Page) -> list[str]:
     """Console errors and uncaught exceptions of a page opened outside the `page` fixture."""
     errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    watch_errors(page, errors)
     return errors
 
 
-def workspace(page: Page, qid: str = "essay") -> Locator:
+def task(page: Page, qid: str = "essay") -> Locator:
     return page.locator(f"#answer-tasks--{qid}")
 
 
-def stored(page: Page, key: str = ESSAY_KEY) -> dict[str, Any] | None:
-    value = page.evaluate("(key) => localStorage.getItem(key)", key)
+def stored(page: Page, key: str | None = None) -> dict[str, Any] | None:
+    value = page.evaluate("(key) => localStorage.getItem(key)", key or draft_key())
     return json.loads(value) if value else None
 
 
-def wait_saved(page: Page, text: str, key: str = ESSAY_KEY, field: str = "answer") -> None:
+def wait_saved(page: Page, text: str, key: str | None = None, field: str = "answer") -> None:
     page.wait_for_function(
         "([key, field, text]) => { const r = JSON.parse(localStorage.getItem(key) || 'null'); return r && r.fields[field] === text; }",
-        arg=[key, field, text],
+        arg=[key or draft_key(), field, text],
     )
 
 
-def announcements(page: Page) -> list[str]:
+def said_exactly(page: Page, count: int) -> list[str]:
+    """Let the page's clock pass the announcement delay; then exactly `count` announcements have been made.
+
+    The page runs on Playwright's clock (installed before it loaded), so the pause is exact and
+    instant: no waiting, and an announcement that should not have happened cannot be missed.
+    """
+    page.clock.run_for(2000)
     said: list[str] = page.evaluate("() => window.__announced.slice()")
-    return said
-
-
-def wait_announcements(page: Page, count: int) -> list[str]:
-    """Wait for `count` announcements, then long enough to see that no other one follows."""
-    page.wait_for_function("(n) => window.__announced.length >= n", arg=count)
-    page.wait_for_timeout(1500)
-    said = announcements(page)
     assert len(said) == count, said
     return said
 
@@ -164,33 +173,11 @@ def tab_to(page: Page, target: Locator, limit: int = 15) -> None:
     raise AssertionError(f"Tab never reached {target}")
 
 
-# ── The word-count rule ──────────────────────────────────────────────────────────────────────
-
-
-def test_the_page_counts_words_like_the_python_reference(page: Page, server: PagesServer) -> None:
-    page.goto(server.url("essay/"))
-    got = page.evaluate("(cases) => cases.map((c) => window.workspaceWordCount(c.text))", CASES)
-    wrong = [(c["why"], c["text"], c["words"], n) for c, n in zip(CASES, got, strict=True) if n != c["words"]]
-    assert not wrong, wrong
-
-    # Every character Python splits on is whitespace to the page too, and no other.
-    split_on = [chr(c) for c in range(0x3100) if chr(c).isspace()] + [
-        "\ufeff",
-        "\u200b",
-        "\u180e",
-        "\u2060",
-    ]
-    texts = [f"a{ch}b" for ch in split_on]
-    got = page.evaluate("(texts) => texts.map((t) => window.workspaceWordCount(t))", texts)
-    assert got == [len(t.split()) for t in texts]
-
-    # A letter or digit: the same characters, across the Basic Multilingual Plane.
-    chars = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
-    page_says = page.evaluate("(s) => Array.from(s, (ch) => window.workspaceWordCount(ch)).join('')", chars)
-    python_says = "".join("1" if re.search(r"[^\W_]", ch) else "0" for ch in chars)
-    differ = [ch for ch, a, b in zip(chars, page_says, python_says, strict=True) if a != b]
-    # Only characters that Python's Unicode version has not assigned yet may differ.
-    assert all(unicodedata.category(ch) == "Cn" for ch in differ), [f"U+{ord(ch):04X}" for ch in differ]
+def backup_keys(page: Page) -> list[str]:
+    keys: list[str] = page.evaluate(
+        "(prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix))", f"quizbank:2:{SITE_PATH}:backup:"
+    )
+    return keys
 
 
 # ── Live count, states and announcements ─────────────────────────────────────────────────────
@@ -198,35 +185,36 @@ def test_the_page_counts_words_like_the_python_reference(page: Page, server: Pag
 
 def test_live_count_with_one_announcement_per_state_change(page: Page, server: PagesServer) -> None:
     page.add_init_script(RECORD_ANNOUNCEMENTS)
+    page.clock.install()
     page.goto(server.url("essay/"))
-    ws = workspace(page)
-    box = ws.get_by_label("Your answer")
-    count = ws.locator(".workspace-count")
+    wt = task(page)
+    box = wt.get_by_label("Your answer")
+    count = wt.locator(".written-task-count")
     expect(count).to_have_text("0 words — 150 under the 150–200 limit")
     # The visible count is described by the box but is not a live region (no chatter).
     assert box.get_attribute("aria-describedby") == count.get_attribute("id")
     assert count.get_attribute("aria-live") is None and count.get_attribute("role") is None
-    assert ws.locator(".workspace-status").get_attribute("role") == "status"
+    assert wt.locator(".written-task-status").get_attribute("role") == "status"
 
     box.fill(answer(173))
     expect(count).to_have_text("173 words — within the 150–200 limit")
-    assert wait_announcements(page, 1) == ["Part 3: Reflection: 173 words — within the 150–200 limit."]
+    assert said_exactly(page, 1) == ["Part 3: Reflection: 173 words — within the 150–200 limit."]
 
     box.fill(answer(149))
     expect(count).to_have_text("149 words — 1 under the 150–200 limit")
-    wait_announcements(page, 2)
+    said_exactly(page, 2)
     box.press("End")
     page.keyboard.type(" model")  # the 150th word, typed key by key: one announcement, not six
     expect(count).to_have_text("150 words — within the 150–200 limit")
-    assert wait_announcements(page, 3)[-1] == "Part 3: Reflection: 150 words — within the 150–200 limit."
+    assert said_exactly(page, 3)[-1] == "Part 3: Reflection: 150 words — within the 150–200 limit."
 
     box.fill(answer(200))  # still within: the count changes, nothing is announced
     expect(count).to_have_text("200 words — within the 150–200 limit")
-    wait_announcements(page, 3)
+    said_exactly(page, 3)
     box.press("End")
     page.keyboard.type(" model")
     expect(count).to_have_text("201 words — 1 over the 150–200 limit")
-    assert wait_announcements(page, 4)[-1] == "Part 3: Reflection: 201 words — 1 over the 150–200 limit."
+    assert said_exactly(page, 4)[-1] == "Part 3: Reflection: 201 words — 1 over the 150–200 limit."
 
     # Each state looks different without colour: its own symbol and border style.
     looks = {}
@@ -242,32 +230,33 @@ def test_live_count_with_one_announcement_per_state_change(page: Page, server: P
 
 def test_several_fields_count_each_and_in_total(page: Page, server: PagesServer) -> None:
     page.add_init_script(RECORD_ANNOUNCEMENTS)
+    page.clock.install()
     page.goto(server.url("plan/"))
-    ws = workspace(page, "plan")
-    first, second = ws.get_by_label("First task"), ws.get_by_label("Second task")
-    total = ws.locator(".workspace-total")
+    wt = task(page, "plan")
+    first, second = wt.get_by_label("First task"), wt.get_by_label("Second task")
+    total = wt.locator(".written-task-total")
     expect(total).to_have_text("Total: 0 words — within the 60-word maximum")
 
     first.fill("BERT classifies tickets")
-    expect(ws.locator('[data-field="first"] .workspace-count')).to_have_text("3 words — 2 under the 5-word minimum")
+    expect(wt.locator('[data-field="first"] .written-task-count')).to_have_text("3 words — 2 under the 5-word minimum")
     second.fill(answer(58))
-    expect(ws.locator('[data-field="second"] .workspace-count')).to_have_text("58 words")  # no limit of its own
+    expect(wt.locator('[data-field="second"] .written-task-count')).to_have_text("58 words")  # no limit of its own
     expect(total).to_have_text("Total: 61 words — 1 over the 60-word maximum")
     expect(total).to_have_attribute("data-state", "over")
-    assert wait_announcements(page, 1) == ["Part 1: Plan, total: 61 words — 1 over the 60-word maximum."]
+    assert said_exactly(page, 1) == ["Part 1: Plan, total: 61 words — 1 over the 60-word maximum."]
 
     first.fill("BERT classifies support tickets well")
-    expect(ws.locator('[data-field="first"] .workspace-count')).to_have_text("5 words — meets the 5-word minimum")
-    said = wait_announcements(page, 2)
+    expect(wt.locator('[data-field="first"] .written-task-count')).to_have_text("5 words — meets the 5-word minimum")
+    said = said_exactly(page, 2)
     assert said[-1] == "First task: 5 words — meets the 5-word minimum."  # the total stayed over: not repeated
 
     # A multi-field task without limits shows a plain total, and has nothing to announce.
-    case = workspace(page, "case")
+    case = task(page, "case")
     case.get_by_label("The model").fill("gpt-4.1-mini with SFT")
     case.get_by_label("The dataset").fill("2,000 support chats")
-    expect(case.locator(".workspace-total")).to_have_text("Total: 6 words")
-    expect(case.locator('[data-field="model"] .workspace-count')).to_have_text("3 words")
-    wait_announcements(page, 2)
+    expect(case.locator(".written-task-total")).to_have_text("Total: 6 words")
+    expect(case.locator('[data-field="model"] .written-task-count')).to_have_text("3 words")
+    said_exactly(page, 2)
 
 
 # ── Autosave ─────────────────────────────────────────────────────────────────────────────────
@@ -277,24 +266,24 @@ def test_drafts_survive_reload_instant_navigation_and_a_closed_tab(
     context: BrowserContext, page: Page, server: PagesServer
 ) -> None:
     page.goto(server.url("essay/"))
-    ws = workspace(page)
+    wt = task(page)
     text = answer(173)
-    ws.get_by_label("Your answer").fill(text)
-    ws.get_by_label("Gives concrete pitfalls").check()
+    wt.get_by_label("Your answer").fill(text)
+    wt.get_by_label("Gives concrete pitfalls").check()
     wait_saved(page, text)
     record = stored(page)
     assert record is not None
-    assert record["fields"] == {"answer": text} and record["rubric"] == [False, True]
+    assert record["fields"] == {"answer": text} and record["rubric"] == {item_key("Gives concrete pitfalls"): True}
     assert isinstance(record["updated"], int) and isinstance(record["tab"], str) and record["tab"]
 
     page.reload()
-    expect(ws.get_by_label("Your answer")).to_have_value(text)
-    expect(ws.get_by_label("Gives concrete pitfalls")).to_be_checked()
-    expect(ws.locator(".workspace-count")).to_have_text("173 words — within the 150–200 limit")
+    expect(wt.get_by_label("Your answer")).to_have_value(text)
+    expect(wt.get_by_label("Gives concrete pitfalls")).to_be_checked()
+    expect(wt.locator(".written-task-count")).to_have_text("173 words — within the 150–200 limit")
 
     # Type, and leave at once by a link: Material swaps the page without reloading it.
     page.evaluate("() => { window.__sameDocument = true; }")
-    ws.get_by_label("Your answer").press("End")
+    wt.get_by_label("Your answer").press("End")
     page.keyboard.type(" Finally")
     page.get_by_role("link", name="home", exact=True).click()
     expect(page).to_have_url(server.url(""))
@@ -303,18 +292,18 @@ def test_drafts_survive_reload_instant_navigation_and_a_closed_tab(
     page.get_by_role("link", name="home", exact=True).click()
     page.get_by_role("link", name="reflection").click()
     assert page.evaluate("() => window.__sameDocument === true"), "navigation was not instant"
-    expect(ws.get_by_label("Your answer")).to_have_value(text + " Finally")
-    expect(ws.get_by_label("Gives concrete pitfalls")).to_be_checked()
+    expect(wt.get_by_label("Your answer")).to_have_value(text + " Finally")
+    expect(wt.get_by_label("Gives concrete pitfalls")).to_be_checked()
     # Initialised once per visit, never twice: one set of buttons, one print copy per box.
-    expect(ws.locator(".workspace-actions")).to_have_count(1)
-    expect(ws.locator(".workspace-print")).to_have_count(1)
-    expect(ws.get_by_role("button", name="Download my answers")).to_have_count(1)
+    expect(wt.locator(".written-task-actions")).to_have_count(1)
+    expect(wt.locator(".written-task-print")).to_have_count(1)
+    expect(wt.get_by_role("button", name="Download my answers")).to_have_count(1)
 
     page.close()  # the tab is closed; a new one finds the draft
     again = context.new_page()
     errors = watch(again)
     again.goto(server.url("essay/"))
-    expect(workspace(again).get_by_label("Your answer")).to_have_value(text + " Finally")
+    expect(task(again).get_by_label("Your answer")).to_have_value(text + " Finally")
     assert not errors
 
 
@@ -331,8 +320,8 @@ def test_a_second_tab_follows_saved_text_and_asks_when_both_have_edits(
     a.goto(server.url("essay/"))
     b.goto(server.url("essay/"))
     a_box, b_box = (
-        workspace(a).get_by_label("Your answer"),
-        workspace(b).get_by_label("Your answer"),
+        task(a).get_by_label("Your answer"),
+        task(b).get_by_label("Your answer"),
     )
 
     # Tab B has no edits of its own: it simply shows what tab A saved.
@@ -346,13 +335,13 @@ def test_a_second_tab_follows_saved_text_and_asks_when_both_have_edits(
     b_box.fill("Bravo, typed in tab B.")
     a_box.fill("Alpha, edited again in tab A.")
     a_box.blur()
-    notice = workspace(b).get_by_role("alert")
+    notice = task(b).get_by_role("alert")
     expect(notice).to_contain_text("This answer was changed in another tab.")
     expect(b_box).to_have_value("Bravo, typed in tab B.")  # not silently replaced
     assert stored(a)["fields"]["answer"] == "Alpha, edited again in tab A."  # type: ignore[index]  # nor overwritten
 
     # Tab B keeps its text: it becomes the newest, and tab A (no unsaved edits) follows.
-    workspace(b).get_by_role("button", name="Keep this tab's text").click()
+    task(b).get_by_role("button", name="Keep this tab's text").click()
     expect(notice).to_have_count(0)
     expect(b_box).to_be_focused()
     expect(a_box).to_have_value("Bravo, typed in tab B.")
@@ -360,7 +349,7 @@ def test_a_second_tab_follows_saved_text_and_asks_when_both_have_edits(
     b.clock.resume()
     b.wait_for_timeout(500)  # B's held autosave now runs: nothing changes
     expect(a_box).to_have_value("Bravo, typed in tab B.")
-    expect(workspace(a).get_by_role("alert")).to_have_count(0)
+    expect(task(a).get_by_role("alert")).to_have_count(0)
     assert not errors
 
 
@@ -374,20 +363,20 @@ def test_a_tab_that_missed_the_change_asks_before_saving_over_it(
     a.goto(server.url("essay/"))
     b.goto(server.url("essay/"))
     a_box, b_box = (
-        workspace(a).get_by_label("Your answer"),
-        workspace(b).get_by_label("Your answer"),
+        task(a).get_by_label("Your answer"),
+        task(b).get_by_label("Your answer"),
     )
 
     a_box.fill("Alpha, saved in tab A.")
     wait_saved(a, "Alpha, saved in tab A.")
     b_box.fill("Bravo, typed in tab B.")  # B still shows its old (empty) text and saves in 300 ms
-    notice = workspace(b).get_by_role("alert")
+    notice = task(b).get_by_role("alert")
     expect(notice).to_contain_text("This answer was changed in another tab.")
     b.wait_for_timeout(500)
     assert stored(b)["fields"]["answer"] == "Alpha, saved in tab A."  # type: ignore[index]
 
     # Tab B takes the other tab's text; its next edit saves normally and tab A follows.
-    workspace(b).get_by_role("button", name="Use the other tab's text").click()
+    task(b).get_by_role("button", name="Use the other tab's text").click()
     expect(notice).to_have_count(0)
     expect(b_box).to_have_value("Alpha, saved in tab A.")
     b_box.press("End")
@@ -406,18 +395,177 @@ def test_closing_a_tab_with_an_open_conflict_hands_its_text_to_the_other(
     b.add_init_script(MISS_STORAGE_EVENTS)
     a.goto(server.url("essay/"))
     b.goto(server.url("essay/"))
-    workspace(a).get_by_label("Your answer").fill("Alpha, saved in tab A.")
+    task(a).get_by_label("Your answer").fill("Alpha, saved in tab A.")
     wait_saved(a, "Alpha, saved in tab A.")
-    workspace(b).get_by_label("Your answer").fill("Bravo, only in tab B.")
-    expect(workspace(b).get_by_role("alert")).to_contain_text("changed in another tab")
+    task(b).get_by_label("Your answer").fill("Bravo, only in tab B.")
+    expect(task(b).get_by_role("alert")).to_contain_text("changed in another tab")
 
     b.close(run_before_unload=True)  # the student closes tab B without choosing
-    notice = workspace(a).get_by_role("alert")
+    notice = task(a).get_by_role("alert")
     expect(notice).to_contain_text("Another tab was closed with a different version of this answer.")
-    workspace(a).get_by_role("button", name="Use the other tab's text").click()
-    expect(workspace(a).get_by_label("Your answer")).to_have_value("Bravo, only in tab B.")
+    task(a).get_by_role("button", name="Use the other tab's text").click()
+    expect(task(a).get_by_label("Your answer")).to_have_value("Bravo, only in tab B.")
     wait_saved(a, "Bravo, only in tab B.")
-    assert a.evaluate("() => localStorage.getItem('workspace:v1:conflict:tasks#essay')") is None
+    assert backup_keys(a) == []
+
+
+# ── Nothing lost, hidden or shared by mistake ─────────────────────────────────────────────────
+
+
+def test_the_saved_draft_wins_over_the_browsers_form_restore(page: Page, server: PagesServer) -> None:
+    """Back through history to an old visit: the browser must not put that visit's old text in the box."""
+    box = task(page).get_by_label("Your answer")
+    page.goto(server.url("essay/"))
+    box.fill("The first draft, from my first visit.")
+    wait_saved(page, "The first draft, from my first visit.")
+    page.goto(server.url(""))  # a full page load, not instant navigation
+    page.goto(server.url("essay/"))
+    expect(box).to_have_value("The first draft, from my first visit.")
+    box.fill("The newer draft, typed on my second visit.")
+    wait_saved(page, "The newer draft, typed on my second visit.")
+    page.goto(server.url(""))
+    for _ in range(3):  # back to the second visit, home, then the first visit's entry
+        page.go_back()
+    expect(page).to_have_url(server.url("essay/"))
+    page.wait_for_load_state("load")
+    expect(box).to_have_value("The newer draft, typed on my second visit.")
+    box.press("End")
+    page.keyboard.type(" More.")
+    wait_saved(page, "The newer draft, typed on my second visit. More.")
+
+
+def test_renaming_a_task_or_a_box_keeps_the_text_in_view_and_in_the_download(page: Page, tmp_path: Path) -> None:
+    config = make_site(tmp_path)
+    assert build(config).code == 0
+    server = PagesServer(config.parent / "site")
+    try:
+        page.goto(server.url("plan/"))
+        task(page, "plan").get_by_label("Second task").fill("Sentiment with DeBERTa-v3, kept across a rename.")
+        wait_saved(page, "Sentiment with DeBERTa-v3, kept across a rename.", draft_key("tasks#plan"), "second")
+        page.goto(server.url("essay/"))
+        task(page).get_by_label("Your answer").fill("My essay, written before the task was renamed.")
+        wait_saved(page, "My essay, written before the task was renamed.")
+
+        # The instructor renames the task `essay` and the box `second`, and republishes.
+        renamed = BANK.replace("id: essay", "id: evaluation").replace("id: second", "id: other-task")
+        (config.parent / "quizzes" / "tasks.yml").write_text(renamed, encoding="utf-8")
+        essay_page = config.parent / "docs" / "essay.md"
+        essay_page.write_text(essay_page.read_text(encoding="utf-8").replace("#essay", "#evaluation"), encoding="utf-8")
+        assert build(config).code == 0
+
+        page.goto(server.url("plan/"))
+        kept = task(page, "plan").locator(".written-task-kept")
+        expect(kept).to_be_visible()
+        expect(kept).to_contain_text("Sentiment with DeBERTa-v3, kept across a rename.")
+        page.goto(server.url("essay/"))
+        expect(task(page, "evaluation").get_by_label("Your answer")).to_have_value("")
+        orphans = page.locator(".written-task-orphans")
+        expect(orphans.locator("summary")).to_have_text("Your drafts for tasks no longer on the site (1)")
+        orphans.locator("summary").click()
+        expect(orphans).to_contain_text("My essay, written before the task was renamed.")
+        with page.expect_download() as info:
+            task(page, "evaluation").get_by_role("button", name="Download my answers").click()
+        text = Path(info.value.path()).read_text(encoding="utf-8")
+        assert "### Text kept from a part no longer asked for (second)\n\nSentiment with DeBERTa-v3" in text
+        assert (
+            "## Answers to tasks no longer on the site\n\n### tasks#essay\n\nanswer:\n\nMy essay, written before"
+            in text
+        )
+    finally:
+        server.close()
+
+
+def test_two_copies_of_the_site_on_one_origin_keep_their_own_drafts(browser: Browser, tmp_path: Path) -> None:
+    result = build(make_site(tmp_path))
+    assert result.code == 0, result.output
+    server = PagesServer(result.site, "/course-a/", more={"/course-b/": result.site})
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors = watch(page)
+        # A draft saved by the site's first version (unscoped, rubric ticks by position): both copies get it.
+        page.goto(server.origin + "/course-a/")
+        page.evaluate(
+            """() => localStorage.setItem("workspace:v1:tasks#essay", JSON.stringify(
+                 {fields: {answer: "Saved before the upgrade."}, rubric: [false, true], updated: 1000, tab: "old"}))"""
+        )
+        a_box = task(page).get_by_label("Your answer")
+        for site in ("course-a", "course-b"):
+            page.goto(f"{server.origin}/{site}/essay/")
+            expect(a_box).to_have_value("Saved before the upgrade.")
+            expect(task(page).get_by_label("Gives concrete pitfalls")).to_be_checked()
+            expect(task(page).get_by_label("Explains what F1 balances")).not_to_be_checked()
+
+        page.goto(server.origin + "/course-a/essay/")
+        a_box.fill("Only in course A.")
+        wait_saved(page, "Only in course A.", draft_key(scope="/course-a/"))
+        page.goto(server.origin + "/course-b/essay/")
+        expect(a_box).to_have_value("Saved before the upgrade.")
+        page.once("dialog", lambda d: d.accept())
+        task(page).get_by_role("button", name="Clear this answer").click()
+        expect(a_box).to_have_value("")
+        page.reload()
+        expect(a_box).to_have_value("")  # cleared stays cleared: the old draft is not migrated again
+        page.goto(server.origin + "/course-a/essay/")
+        expect(a_box).to_have_value("Only in course A.")
+        assert not errors
+    finally:
+        context.close()
+        server.close()
+
+
+def test_three_tabs_closed_in_conflict_each_hand_over_their_text(
+    context: BrowserContext, page: Page, server: PagesServer
+) -> None:
+    a = page
+    others = [context.new_page(), context.new_page()]
+    a.goto(server.url("essay/"))
+    for other in others:
+        watch(other)
+        other.add_init_script(MISS_STORAGE_EVENTS)
+        other.goto(server.url("essay/"))
+    task(a).get_by_label("Your answer").fill("Alpha, saved in tab A.")
+    wait_saved(a, "Alpha, saved in tab A.")
+    for other, text in zip(others, ("Bravo, only in tab B.", "Charlie, only in tab C."), strict=True):
+        task(other).get_by_label("Your answer").fill(text)
+        expect(task(other).get_by_role("alert")).to_contain_text("changed in another tab")
+    for other in others:
+        other.close(run_before_unload=True)
+
+    notice = task(a).get_by_role("alert")
+    expect(notice).to_contain_text("Another tab was closed with a different version of this answer.")
+    expect(notice).to_contain_text("(5 words;")  # Bravo's text first (the older)
+    task(a).get_by_role("button", name="Keep this tab's text").click()
+    expect(notice).to_contain_text("Another tab was closed")  # then Charlie's: not lost with Bravo's
+    task(a).get_by_role("button", name="Use the other tab's text").click()
+    expect(task(a).get_by_label("Your answer")).to_have_value("Charlie, only in tab C.")
+    expect(notice).to_have_count(0)
+    wait_saved(a, "Charlie, only in tab C.")
+    assert backup_keys(a) == []
+
+
+def test_a_rubric_tick_stays_on_its_item_when_an_item_is_inserted_before_it(page: Page, tmp_path: Path) -> None:
+    config = make_site(tmp_path)
+    assert build(config).code == 0
+    server = PagesServer(config.parent / "site")
+    try:
+        page.goto(server.url("essay/"))
+        task(page).get_by_label("Gives concrete pitfalls").check()
+        page.wait_for_function(
+            "([key, item]) => (JSON.parse(localStorage.getItem(key) || 'null') || {rubric: {}}).rubric[item] === true",
+            arg=[draft_key(), item_key("Gives concrete pitfalls")],
+        )
+        inserted = BANK.replace(
+            "      - Explains what F1 balances", "      - Names the metric first\n      - Explains what F1 balances"
+        )
+        (config.parent / "quizzes" / "tasks.yml").write_text(inserted, encoding="utf-8")
+        assert build(config).code == 0
+        page.reload()
+        expect(task(page).get_by_label("Gives concrete pitfalls")).to_be_checked()
+        expect(task(page).get_by_label("Names the metric first")).not_to_be_checked()
+        expect(task(page).get_by_label("Explains what F1 balances")).not_to_be_checked()
+    finally:
+        server.close()
 
 
 # ── Download, clear, privacy ─────────────────────────────────────────────────────────────────
@@ -427,7 +575,7 @@ def test_download_has_every_draft_in_order_and_nothing_leaves_the_browser(page: 
     requests: list[Request] = []
     page.on("request", lambda r: requests.append(r))
     page.goto(server.url("plan/"), wait_until="networkidle")
-    plan = workspace(page, "plan")
+    plan = task(page, "plan")
     expect(plan).to_contain_text("Your drafts are saved in this browser only; nothing you type is sent anywhere.")
     requests.clear()
     plan.get_by_label("First task").fill("Legal summaries with Llama 3.1 8B.")
@@ -435,22 +583,22 @@ def test_download_has_every_draft_in_order_and_nothing_leaves_the_browser(page: 
     wait_saved(
         page,
         "Sentiment with DeBERTa-v3.\n\nIt learns our labels.",
-        "workspace:v1:tasks#plan",
+        draft_key("tasks#plan"),
         "second",
     )
 
     page.get_by_role("link", name="home", exact=True).click()
     page.get_by_role("link", name="reflection").click()
-    expect(workspace(page)).to_have_attribute("data-workspace-ready", "")  # page fetched
+    expect(task(page)).to_have_attribute("data-ready", "")  # page fetched
     page.wait_for_load_state("networkidle")
     requests.clear()
     essay = answer(173)
-    workspace(page).get_by_label("Your answer").fill(essay)
+    task(page).get_by_label("Your answer").fill(essay)
     wait_saved(page, essay)
     # Typing and saving asked nothing of any server, ours included.
     assert [r.url for r in requests] == []
     with page.expect_download() as info:
-        workspace(page).get_by_role("button", name="Download my answers").click()
+        task(page).get_by_role("button", name="Download my answers").click()
     download = info.value
     assert download.suggested_filename == "fine-tuning-assignment-answers.md"
     text = Path(download.path()).read_text(encoding="utf-8")
@@ -472,21 +620,32 @@ def test_download_has_every_draft_in_order_and_nothing_leaves_the_browser(page: 
     assert [r.url for r in requests if not r.url.startswith("blob:")] == []
 
 
-def test_the_script_has_no_way_to_send_anything() -> None:
-    """Backs the promise on the page: no request API appears in workspace.js at all."""
-    source = (Path(__file__).resolve().parents[2] / "overrides/assets/javascripts/workspace.js").read_text(
-        encoding="utf-8"
-    )
-    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.DOTALL)  # comments may name them
-    for api in ("fetch", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "import(", "navigator.", "Image("):
-        assert api not in code, api
+def test_the_scripts_have_no_way_to_send_anything() -> None:
+    """Backs the promise on the page: no request API appears in the site's own scripts at all."""
+    scripts = sorted((ROOT / "overrides/assets/javascripts").rglob("*.js"))
+    assert len(scripts) >= 5, scripts
+    for path in scripts:
+        code = re.sub(
+            r"/\*.*?\*/|//[^\n]*", "", path.read_text(encoding="utf-8"), flags=re.DOTALL
+        )  # comments may name them
+        for api in (
+            "fetch",
+            "XMLHttpRequest",
+            "sendBeacon",
+            "WebSocket",
+            "EventSource",
+            "navigator.",
+            "Image(",
+            "import(",
+        ):
+            assert api not in code, f"{path.name}: {api}"
 
 
 def test_clear_asks_first(page: Page, server: PagesServer) -> None:
     page.goto(server.url("essay/"))
-    ws = workspace(page)
-    ws.get_by_label("Your answer").fill("Keep me unless I say so.")
-    ws.get_by_label("Explains what F1 balances").check()
+    wt = task(page)
+    wt.get_by_label("Your answer").fill("Keep me unless I say so.")
+    wt.get_by_label("Explains what F1 balances").check()
     wait_saved(page, "Keep me unless I say so.")
 
     questions: list[str] = []
@@ -496,19 +655,19 @@ def test_clear_asks_first(page: Page, server: PagesServer) -> None:
         dialog.dismiss()
 
     page.once("dialog", say_no)
-    ws.get_by_role("button", name="Clear this answer").click()
+    wt.get_by_role("button", name="Clear this answer").click()
     assert questions and "Part 3: Reflection" in questions[0]
-    expect(ws.get_by_label("Your answer")).to_have_value("Keep me unless I say so.")
+    expect(wt.get_by_label("Your answer")).to_have_value("Keep me unless I say so.")
     assert stored(page) is not None
 
     page.once("dialog", lambda d: d.accept())
-    ws.get_by_role("button", name="Clear this answer").click()
-    expect(ws.get_by_label("Your answer")).to_have_value("")
-    expect(ws.get_by_label("Explains what F1 balances")).not_to_be_checked()
-    expect(ws.locator(".workspace-count")).to_have_text("0 words — 150 under the 150–200 limit")
+    wt.get_by_role("button", name="Clear this answer").click()
+    expect(wt.get_by_label("Your answer")).to_have_value("")
+    expect(wt.get_by_label("Explains what F1 balances")).not_to_be_checked()
+    expect(wt.locator(".written-task-count")).to_have_text("0 words — 150 under the 150–200 limit")
     assert stored(page) is None
     page.reload()
-    expect(ws.get_by_label("Your answer")).to_have_value("")
+    expect(wt.get_by_label("Your answer")).to_have_value("")
 
 
 # ── Storage failures ─────────────────────────────────────────────────────────────────────────
@@ -517,15 +676,15 @@ def test_clear_asks_first(page: Page, server: PagesServer) -> None:
 def test_a_full_storage_is_shown_to_the_student(page: Page, server: PagesServer) -> None:
     page.add_init_script(BREAK_SET_ITEM)
     page.goto(server.url("essay/"))
-    ws = workspace(page)
-    expect(ws.get_by_role("alert")).to_have_count(0)
-    ws.get_by_label("Your answer").fill("This cannot be saved.")
-    alert = ws.get_by_role("alert")
+    wt = task(page)
+    expect(wt.get_by_role("alert")).to_have_count(0)
+    wt.get_by_label("Your answer").fill("This cannot be saved.")
+    alert = wt.get_by_role("alert")
     expect(alert).to_have_text(STORAGE_ERROR)
     expect(alert).to_be_visible()
     # Once storage works again, the next save succeeds and the message goes.
     page.evaluate("() => { Storage.prototype.setItem = window.__realSetItem; }")
-    ws.get_by_label("Your answer").press("End")
+    wt.get_by_label("Your answer").press("End")
     page.keyboard.type(" Now it can.")
     wait_saved(page, "This cannot be saved. Now it can.")
     expect(alert).to_have_count(0)
@@ -537,11 +696,11 @@ def test_disabled_storage_is_shown_on_arrival(context: BrowserContext, server: P
         "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });"
     )
     page.goto(server.url("essay/"))
-    ws = workspace(page)
-    expect(ws.get_by_role("alert")).to_have_text(STORAGE_ERROR)
-    ws.get_by_label("Your answer").fill("Still counted, never lost silently.")
-    expect(ws.locator(".workspace-count")).to_have_text("5 words — 145 under the 150–200 limit")
-    expect(ws.get_by_role("alert")).to_have_count(1)
+    wt = task(page)
+    expect(wt.get_by_role("alert")).to_have_text(STORAGE_ERROR)
+    wt.get_by_label("Your answer").fill("Still counted, never lost silently.")
+    expect(wt.locator(".written-task-count")).to_have_text("5 words — 145 under the 150–200 limit")
+    expect(wt.get_by_role("alert")).to_have_count(1)
 
 
 # ── Keyboard, phone, palettes, print, no JavaScript ──────────────────────────────────────────
@@ -549,17 +708,17 @@ def test_disabled_storage_is_shown_on_arrival(context: BrowserContext, server: P
 
 def test_keyboard_only(page: Page, server: PagesServer) -> None:
     page.goto(server.url("essay/"))
-    ws = workspace(page)
-    box = ws.get_by_label("Your answer")
+    wt = task(page)
+    box = wt.get_by_label("Your answer")
     page.get_by_role("link", name="home", exact=True).focus()
     tab_to(page, box)
     page.keyboard.type("Drafted with the keyboard only — fine-tuning, e.g. F1.")
-    expect(ws.locator(".workspace-count")).to_have_text("8 words — 142 under the 150–200 limit")
-    tab_to(page, ws.get_by_label("Explains what F1 balances"))
+    expect(wt.locator(".written-task-count")).to_have_text("8 words — 142 under the 150–200 limit")
+    tab_to(page, wt.get_by_label("Explains what F1 balances"))
     page.keyboard.press("Space")
-    expect(ws.get_by_label("Explains what F1 balances")).to_be_checked()
+    expect(wt.get_by_label("Explains what F1 balances")).to_be_checked()
 
-    download = ws.get_by_role("button", name="Download my answers")
+    download = wt.get_by_role("button", name="Download my answers")
     tab_to(page, download)
     assert download.evaluate("(el) => el.tagName") == "BUTTON"
     assert download.evaluate("(el) => getComputedStyle(el).outlineStyle") != "none", "no visible focus"
@@ -568,7 +727,7 @@ def test_keyboard_only(page: Page, server: PagesServer) -> None:
     assert "Drafted with the keyboard only" in Path(info.value.path()).read_text(encoding="utf-8")
 
     page.once("dialog", lambda d: d.accept())
-    tab_to(page, ws.get_by_role("button", name="Clear this answer"))
+    tab_to(page, wt.get_by_role("button", name="Clear this answer"))
     page.keyboard.press("Enter")
     expect(box).to_have_value("")
     expect(box).to_be_focused()  # back where the student writes
@@ -582,12 +741,12 @@ def test_phone_width_has_no_horizontal_scroll(browser: Browser, server: PagesSer
         page.add_init_script(BREAK_SET_ITEM)  # the storage notice must fit too
         for path, qid in (("essay/", "essay"), ("plan/", "plan")):
             page.goto(server.url(path))
-            box = workspace(page, qid).locator("textarea").first
+            box = task(page, qid).locator("textarea").first
             box.fill("https://learn.microsoft.com/en-us/azure/ai-foundry/openai/how-to/fine-tuning?tabs=python " * 3)
-            expect(workspace(page, qid).get_by_role("alert")).to_be_visible()
+            expect(task(page, qid).get_by_role("alert")).to_be_visible()
             width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
             assert width[0] <= width[1], (path, width)
-            for button in workspace(page, qid).get_by_role("button").all():
+            for button in task(page, qid).get_by_role("button").all():
                 b = button.bounding_box()
                 assert b is not None and b["x"] >= 0 and b["x"] + b["width"] <= 375, (
                     path,
@@ -628,20 +787,20 @@ def test_text_contrast_in_both_palettes(browser: Browser, server: PagesServer, s
         page.add_init_script(BREAK_SET_ITEM)
         page.goto(server.url("essay/"))
         assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == palette
-        ws = workspace(page)
-        box = ws.get_by_label("Your answer")
-        count = ws.locator(".workspace-count")
+        wt = task(page)
+        box = wt.get_by_label("Your answer")
+        count = wt.locator(".written-task-count")
         seen: dict[str, float] = {}
         for n, state in ((10, "under"), (160, "within"), (230, "over")):
             box.fill(answer(n))
             expect(count).to_have_attribute("data-state", state)
             seen[f"count {state}"] = count.evaluate(CONTRAST, None)
             seen[f"symbol {state}"] = count.evaluate(CONTRAST, "::before")
-        seen["alert"] = ws.get_by_role("alert").locator("p").first.evaluate(CONTRAST, None)
-        seen["note"] = ws.locator(".workspace-note").evaluate(CONTRAST, None)
-        seen["button"] = ws.get_by_role("button", name="Download my answers").evaluate(CONTRAST, None)
+        seen["alert"] = wt.get_by_role("alert").locator("p").first.evaluate(CONTRAST, None)
+        seen["note"] = wt.locator(".written-task-note").evaluate(CONTRAST, None)
+        seen["button"] = wt.get_by_role("button", name="Download my answers").evaluate(CONTRAST, None)
         seen["textarea"] = box.evaluate(CONTRAST, None)
-        seen["limits"] = ws.locator(".workspace-limits").evaluate(CONTRAST, None)
+        seen["limits"] = wt.locator(".written-task-limits").evaluate(CONTRAST, None)
         low = {k: round(v, 2) for k, v in seen.items() if v < (3 if k.startswith("symbol") else 4.5)}
         assert not low, low
     finally:
@@ -650,15 +809,15 @@ def test_text_contrast_in_both_palettes(browser: Browser, server: PagesServer, s
 
 def test_printing_shows_the_typed_text(page: Page, server: PagesServer) -> None:
     page.goto(server.url("plan/"))
-    ws = workspace(page, "plan")
-    ws.get_by_label("First task").fill("Printed on paper, not lost in a box.")
+    wt = task(page, "plan")
+    wt.get_by_label("First task").fill("Printed on paper, not lost in a box.")
     page.emulate_media(media="print")
-    expect(ws.locator("textarea").first).to_be_hidden()
-    expect(ws.locator(".workspace-print").first).to_have_text("Printed on paper, not lost in a box.")
-    expect(ws.locator(".workspace-print").first).to_be_visible()
-    expect(ws.get_by_role("button")).to_have_count(0)
+    expect(wt.locator("textarea").first).to_be_hidden()
+    expect(wt.locator(".written-task-print").first).to_have_text("Printed on paper, not lost in a box.")
+    expect(wt.locator(".written-task-print").first).to_be_visible()
+    expect(wt.get_by_role("button")).to_have_count(0)
     page.emulate_media(media="screen")
-    expect(ws.locator(".workspace-print").first).to_be_hidden()
+    expect(wt.locator(".written-task-print").first).to_be_hidden()
 
 
 def test_without_javascript_the_task_still_reads_well(browser: Browser, server: PagesServer) -> None:
@@ -666,16 +825,16 @@ def test_without_javascript_the_task_still_reads_well(browser: Browser, server: 
     try:
         page = context.new_page()
         page.goto(server.url("essay/"))
-        ws = workspace(page)
-        expect(ws.locator(".workspace-title")).to_have_text("Part 3: Reflection (150–200 words)")
-        expect(ws.locator(".workspace-prompt")).to_be_visible()
-        expect(ws.get_by_label("Your answer")).to_be_visible()
-        expect(ws.get_by_label("Explains what F1 balances")).to_be_visible()
-        expect(ws.get_by_text("Gives concrete pitfalls")).to_be_visible()
-        expect(ws.get_by_text("Compare with example answers")).to_be_visible()
-        expect(ws.get_by_role("button")).to_have_count(0)  # nothing that could not work
-        expect(ws.locator(".workspace-count")).to_be_hidden()  # no empty boxes either
+        wt = task(page)
+        expect(wt.locator(".written-task-title")).to_have_text("Part 3: Reflection (150–200 words)")
+        expect(wt.locator(".written-task-prompt")).to_be_visible()
+        expect(wt.get_by_label("Your answer")).to_be_visible()
+        expect(wt.get_by_label("Explains what F1 balances")).to_be_visible()
+        expect(wt.get_by_text("Gives concrete pitfalls")).to_be_visible()
+        expect(wt.get_by_text("Compare with example answers")).to_be_visible()
+        expect(wt.get_by_role("button")).to_have_count(0)  # nothing that could not work
+        expect(wt.locator(".written-task-count")).to_be_hidden()  # no empty boxes either
         page.goto(server.url("plan/"))
-        expect(workspace(page, "plan").get_by_text("(at least 5 words)")).to_be_visible()
+        expect(task(page, "plan").get_by_text("(at least 5 words)")).to_be_visible()
     finally:
         context.close()
