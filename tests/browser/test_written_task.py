@@ -346,8 +346,7 @@ def test_a_second_tab_follows_saved_text_and_asks_when_both_have_edits(
     expect(b_box).to_be_focused()
     expect(a_box).to_have_value("Bravo, typed in tab B.")
     assert stored(a)["fields"]["answer"] == "Bravo, typed in tab B."  # type: ignore[index]
-    b.clock.resume()
-    b.wait_for_timeout(500)  # B's held autosave now runs: nothing changes
+    b.clock.run_for(1000)  # B's held autosave now runs: nothing changes
     expect(a_box).to_have_value("Bravo, typed in tab B.")
     expect(task(a).get_by_role("alert")).to_have_count(0)
     assert not errors
@@ -360,6 +359,7 @@ def test_a_tab_that_missed_the_change_asks_before_saving_over_it(
     b = context.new_page()
     errors = watch(b)
     b.add_init_script(MISS_STORAGE_EVENTS)
+    b.clock.install()
     a.goto(server.url("essay/"))
     b.goto(server.url("essay/"))
     a_box, b_box = (
@@ -372,7 +372,7 @@ def test_a_tab_that_missed_the_change_asks_before_saving_over_it(
     b_box.fill("Bravo, typed in tab B.")  # B still shows its old (empty) text and saves in 300 ms
     notice = task(b).get_by_role("alert")
     expect(notice).to_contain_text("This answer was changed in another tab.")
-    b.wait_for_timeout(500)
+    b.clock.run_for(1000)  # any later autosave of B's would have run by now
     assert stored(b)["fields"]["answer"] == "Alpha, saved in tab A."  # type: ignore[index]
 
     # Tab B takes the other tab's text; its next edit saves normally and tab A follows.
