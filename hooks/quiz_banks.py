@@ -41,8 +41,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.quiz_banks")
 
-RESTORE_SCRIPT = "assets/javascripts/quiz-bank-restore.js"
+SELFCHECK_SCRIPT = "assets/javascripts/quizbank/site.js"
 WRITTEN_TASK_SCRIPT = "assets/javascripts/quizbank/written-task.js"
+BEFORE_QUIZZES = "<script>window.quizbank && window.quizbank.beforeQuizzes && window.quizbank.beforeQuizzes();</script>"
+NO_SCRIPT_NOTE = (
+    '<noscript><p class="quiz-noscript">The self-checks on this page need JavaScript, which is off: '
+    "you can read the questions, but answers are not checked or saved.</p></noscript>"
+)
 # A marker left in the rendered HTML was not placed (the checks on the Markdown missed a case).
 LEFT_MARKER = re.compile(r"<!--\s*quiz\s*:", re.I)
 # md_in_html consumes `markdown="…"`: one left in the HTML belongs to a question that was placed
@@ -56,7 +61,6 @@ class _State:
     banks_dir: Path = Path()
     banks: dict[str, Bank] = field(default_factory=dict)
     options: RenderOptions = RenderOptions()
-    restore_js: str = ""
     manifest: str = "[]"
     snippet_bases: list[Path] = field(default_factory=list)
 
@@ -76,9 +80,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         raise PluginError("Quiz banks need the mkdocs_quiz plugin: add '- mkdocs_quiz' under 'plugins:' in mkdocs.yml.")
     quiz_config = config.plugins["mkdocs_quiz"].config
     custom_dir = config.theme.custom_dir
-    if not custom_dir or not (Path(custom_dir) / RESTORE_SCRIPT).is_file():
+    if not custom_dir or not (Path(custom_dir) / SELFCHECK_SCRIPT).is_file():
         raise PluginError(
-            f"Quiz banks need {RESTORE_SCRIPT} in the theme's custom_dir (overrides/); restore it from git."
+            f"Quiz banks need {SELFCHECK_SCRIPT} in the theme's custom_dir (overrides/); restore it from git."
         )
     snippets = config.mdx_configs.get("pymdownx.snippets") or {}
     _state.root = root
@@ -89,7 +93,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         auto_submit=bool(quiz_config.get("auto_submit", False)),
         disable_after_submit=bool(quiz_config.get("disable_after_submit", False)),
     )
-    _state.restore_js = (Path(custom_dir) / RESTORE_SCRIPT).read_text(encoding="utf-8")
     _state.manifest = written_tasks_json(banks)
     _state.snippet_bases = [Path(b) for b in snippets.get("base_path", [root])]
     _check_examples(banks, _state.snippet_bases)
@@ -126,7 +129,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         # mkdocs-quiz adds its CSS and JS only to pages that ask for it (enabled_by_default: false).
         meta = page.meta.get("quiz")
         page.meta["quiz"] = {**(meta if isinstance(meta, dict) else {}), "enabled": True}
-        extra.append(f"<script>{_state.restore_js}</script>")
+        # After an instant navigation mkdocs-quiz's inline script starts the page's quizzes at
+        # once: this one, just before it, first writes mkdocs-quiz's storage from the course's
+        # results (on a full load, quizbank/site.js does it before mkdocs-quiz starts).
+        extra.append(BEFORE_QUIZZES)
+        new_markdown = _before_first_quiz(new_markdown, NO_SCRIPT_NOTE)
     if placed.written_tasks:
         # overrides/main.html adds the stylesheet to <head>. The script goes in the content, which
         # instant navigation swaps (and whose scripts it runs); a module runs once per document.
@@ -178,6 +185,11 @@ def _line_of_marker(page: Page, key: str) -> int:
         if re.search(rf"<!--\s*quiz:\s*{re.escape(bank)}(?:#{re.escape(key.split('#')[-1])})?\s*-->", line, re.I):
             return number
     return 1
+
+
+def _before_first_quiz(markdown: str, html: str) -> str:
+    at = markdown.find('<div class="quiz')
+    return markdown if at < 0 else markdown[:at] + html + "\n\n" + markdown[at:]
 
 
 def _read_snippet(name: str) -> str | None:

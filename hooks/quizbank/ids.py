@@ -62,3 +62,11 @@ def fingerprint(type_: str, question: str, options: Iterable[HasOptionText] = ()
     """
     values = sorted(text_key(o.text) for o in options)
     return digest(type_, " ".join(question.split()), *values)
+
+
+def answer_key(*parts: str) -> str:
+    """What a saved answer's mark depends on (which options are right, what each blank accepts).
+
+    Changing it re-marks saved answers against the new key rather than dropping them.
+    """
+    return digest("key", *parts)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, ClassVar, Literal
 
+from .blanks import Accepted, BlankSyntaxError, read_blank
 from .selfcheck import RenderOptions, render_choice, render_fill_blank
 from .text import find_blanks
 from .written_task import render_written_task
@@ -161,6 +162,21 @@ class FillBlank(Question):
                 yield Finding(
                     "question", "a blank has no answer inside its brackets.", "write the answer between [[ and ]]."
                 )
+                continue
+            try:
+                read_blank(blank.answer)
+            except BlankSyntaxError as err:
+                yield Finding(
+                    "question",
+                    f"{err}.",
+                    "write alternatives as [[ONNX Runtime|ONNXRuntime]] (a backslash before a bar, \\|, "
+                    "for a literal bar), or a number with a tolerance as [[0.84 ± 0.01]].",
+                )
+
+    @property
+    def accepted(self) -> tuple[Accepted, ...]:
+        """What each blank accepts, in order (a bank that loaded has only readable blanks)."""
+        return tuple(read_blank(b.answer) for b in find_blanks(self.question))
 
     def render(self, bank: str, options: RenderOptions) -> list[str]:
         return render_fill_blank(bank, self, options)

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from .ids import anchor, fingerprint, sub_id, text_key
+from .ids import anchor, answer_key, fingerprint, sub_id, text_key
 from .markup import attrs, block, span
-from .text import protect_code_spans
+from .text import find_blanks, protect_code_spans
 
 if TYPE_CHECKING:
     from .model import FillBlank, Option
@@ -51,6 +51,7 @@ def _open(
     bank: str,
     question: ChoiceLike | FillBlank,
     fp: str,
+    key: str,
     options: RenderOptions,
     extra_class: str = "",
     **extra: str | bool,
@@ -58,7 +59,7 @@ def _open(
     qid = anchor(bank, question.id)
     cls = "quiz" + (f" {extra_class}" if extra_class else "")
     return [
-        f'<div {attrs(class_=cls, id=qid, data_bank=bank, data_qid=question.id, data_fp=fp, data_show_correct=options.show_correct, data_disable_after_submit=options.disable_after_submit, **extra)} markdown="1">',
+        f'<div {attrs(class_=cls, id=qid, data_bank=bank, data_qid=question.id, data_fp=fp, data_key=key, data_show_correct=options.show_correct, data_disable_after_submit=options.disable_after_submit, **extra)} markdown="1">',
         f'<a href="#{qid}" class="quiz-header-link" aria-label="Link to this question">#</a>',
         f'<div class="quiz-question" id="{sub_id(qid, "question")}" markdown="1">',
     ]
@@ -80,8 +81,9 @@ def render_choice(bank: str, question: ChoiceLike, options: RenderOptions) -> li
     kind = "checkbox" if question.select_all else "radio"
     auto = options.auto_submit and not question.select_all
     fp = fingerprint(question.type, question.question, opts)
+    key = answer_key(*sorted(text_key(o.text) for o in opts if o.correct))
     lines = [
-        *_open(bank, question, fp, options, data_quiz_kind=question.type, data_auto_submit=auto),
+        *_open(bank, question, fp, key, options, data_quiz_kind=question.type, data_auto_submit=auto),
         *block(question.question),
         *(['<p class="quiz-hint">Select all that apply.</p>'] if question.select_all else []),
         "</div>",
@@ -112,22 +114,32 @@ def render_fill_blank(bank: str, question: FillBlank, options: RenderOptions) ->
     """The lines of Markdown (with HTML) for a fill-in-the-blank question."""
     qid = anchor(bank, question.id)
     form_id = sub_id(qid, "form")
+    accepted = question.accepted
 
-    def blank(index: int, answer: str) -> str:
-        size = max(5, len(answer) + 2)
+    def blank(index: int, inner: str) -> str:
+        answer = accepted[index]
+        size = max(5, len(answer.shown) + 2)
         # form= makes the quiz's form the box's owner, so Enter in the box submits the answer.
-        return f"<input {attrs(type='text', class_='quiz-blank-input', id=sub_id(qid, f'blank-{index}'), form=form_id, data_answer=answer, autocomplete='off', spellcheck='false', size=str(size), aria_label=f'Answer {index + 1}')}>"
+        return f"<input {attrs(type='text', class_='quiz-blank-input', id=sub_id(qid, f'blank-{index}'), form=form_id, data_answer=answer.shown, data_accept=answer.as_json(), autocomplete='off', spellcheck='false', size=str(size), aria_label=f'Answer {index + 1}')}>"
 
     question_md = protect_code_spans(question.question.strip(), blank)
+    # The fingerprint leaves the answers out (a new alternative re-marks saved answers, it does not
+    # drop them); the first site version's fingerprint, with them, finds answers saved then.
+    without_answers = question.question
+    for b in reversed(find_blanks(question.question)):
+        without_answers = without_answers[: b.start] + "[[]]" + without_answers[b.end :]
+    fp1 = fingerprint(question.type, question.question)
     return [
         *_open(
             bank,
             question,
-            fingerprint(question.type, question.question),
+            fingerprint(question.type, without_answers),
+            answer_key(*(a.as_json() for a in accepted)),
             options,
             extra_class="quiz-fill-blank",
             data_quiz_type="fill-blank",
             data_quiz_kind="fill-blank",
+            data_fp1=fp1,
         ),
         "",
         *question_md.split("\n"),

@@ -24,6 +24,9 @@ BUILD_ONLY = {
     "duplicate-option": "option texts unique within a question",
     "blank-only-in-code": "a blank inside `code` is not a blank",
     "raw-div": "structural HTML outside code",
+    "span-in-feedback": "structural HTML outside code",
+    "blank-tolerance": "a tolerance reads 'number ± number'",
+    "blank-empty-alternative": "no empty alternative between bars",
     "words-min-max": "min not above max",
 }
 

@@ -1,5 +1,5 @@
-// Accessibility fixes for what Material and mkdocs-quiz leave out (the installed packages stay untouched):
-// - a submitted answer's result is announced to screen readers through one polite live region;
+// Accessibility fixes for what Material leaves out (the installed package stays untouched; the
+// self-checks' own fixes are in quizbank/selfcheck.js):
 // - Material's loading bar (role=progressbar) and search dialog (role=dialog) get accessible names;
 // - the palette toggle's keyboard focus is visible when the palette follows the system setting;
 // - a table too wide for the screen scrolls sideways, so it becomes a named, focusable region
@@ -11,72 +11,6 @@
   "use strict";
   if (window.__courseA11y) return;
   window.__courseA11y = true;
-
-  var ANNOUNCER_ID = "quiz-announcer";
-
-  function announcer() {
-    var region = document.getElementById(ANNOUNCER_ID);
-    if (!region) {
-      // Created empty, long before anything is written to it: screen readers only
-      // announce changes to a live region they already know about.
-      region = document.createElement("div");
-      region.id = ANNOUNCER_ID;
-      region.className = "sr-only";
-      region.setAttribute("role", "status");
-      region.setAttribute("aria-live", "polite");
-      region.setAttribute("aria-atomic", "true");
-      document.body.appendChild(region);
-    }
-    return region;
-  }
-
-  function clean(text) {
-    return String(text || "").replace(/\s+/g, " ").trim();
-  }
-
-  // The result of one submission in words: the verdict, then mkdocs-quiz's feedback text.
-  function resultMessage(quiz) {
-    var feedback = quiz.querySelector(".quiz-feedback");
-    if (!feedback || feedback.classList.contains("hidden")) return "";
-    var wrong = feedback.querySelector(".quiz-feedback-item.incorrect");
-    var items = feedback.querySelectorAll(".quiz-feedback-item");
-    var parts = Array.prototype.map.call(items.length ? items : [feedback], function (item) {
-      var badge = item.querySelector(".quiz-feedback-badge");
-      var content = item.querySelector(".quiz-feedback-item-content") || item;
-      return (badge ? clean(badge.getAttribute("title") || badge.textContent) + ": " : "") + clean(content.textContent);
-    });
-    var details = parts.join(" ");
-    // mkdocs-quiz's default texts ("Correct answer!", "Incorrect answer. …") already say it.
-    if (/^(correct|incorrect)\b/i.test(details)) return details;
-    return (wrong ? "Incorrect." : "Correct.") + (details ? " " + details : "");
-  }
-
-  var pending = 0;
-  function announce(message) {
-    var region = announcer();
-    // Empty first, then fill: the same message twice in a row is still read the second time.
-    region.textContent = "";
-    window.clearTimeout(pending);
-    pending = window.setTimeout(function () {
-      region.textContent = message;
-    }, 100);
-  }
-
-  // Capture phase: mkdocs-quiz's own submit handler stops propagation. Its handler runs after
-  // this one, so the result is read on the next task, once the feedback is on the page.
-  document.addEventListener(
-    "submit",
-    function (event) {
-      var form = event.target;
-      var quiz = form && form.closest ? form.closest(".quiz") : null;
-      if (!quiz) return;
-      window.setTimeout(function () {
-        var message = resultMessage(quiz);
-        if (message) announce(message);
-      }, 0);
-    },
-    true,
-  );
 
   // Scrollable table wrappers: focusable only while they actually scroll.
   var scrollObserver = null;
@@ -140,7 +74,6 @@
 
   function page() {
     syncPaletteRadio();
-    announcer().textContent = "";
     watchScrollables();
     name(".md-progress[role=progressbar]", "Page loading");
     name(".md-search[role=dialog]", "Search");

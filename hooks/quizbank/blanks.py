@@ -1,0 +1,66 @@
+r"""What a fill-in-the-blank accepts: `[[ONNX Runtime|ONNXRuntime]]`, `[[0.8]]`, `[[0.84 ± 0.01]]`.
+
+- Alternatives are separated by `|` (`\|` is a literal bar). The browser matches ignoring case,
+  surrounding spaces and repeated inner spaces, and an alternative that reads as a number also
+  matches numerically equal forms (`0.8`, `0.80`, `.8`).
+- `number ± tolerance` (or `+-`) accepts any number within the tolerance, bounds included.
+
+The build reads each blank into an `Accepted` (a malformed one is a located error) and writes it
+into the page as JSON; overrides/assets/javascripts/quizbank/blanks.js does the matching.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+TOLERANCE = re.compile(r"±|\+-|\+/-")
+UNESCAPED_BAR = re.compile(r"(?<!\\)\|")
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """The answers one blank accepts: alternatives, or a number with a tolerance."""
+
+    alternatives: tuple[str, ...] = ()
+    number: str = ""
+    tolerance: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The answer as a student is shown it: the first alternative, or "0.84 ± 0.01"."""
+        return f"{self.number} ± {self.tolerance}" if self.tolerance else self.alternatives[0]
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        """Alternatives beyond the one shown."""
+        return self.alternatives[1:]
+
+    def as_json(self) -> str:
+        if self.tolerance:
+            return json.dumps({"number": self.number, "tolerance": self.tolerance})
+        return json.dumps({"any": list(self.alternatives)}, ensure_ascii=False)
+
+
+class BlankSyntaxError(ValueError):
+    """A blank that cannot be read; the message says what is wrong, for a located error."""
+
+
+def read_blank(inner: str) -> Accepted:
+    """The answers `[[inner]]` accepts, or BlankSyntaxError."""
+    text = inner.strip()
+    if TOLERANCE.search(text):
+        parts = [p.strip() for p in TOLERANCE.split(text)]
+        if len(parts) != 2 or not NUMBER.match(parts[0]) or not NUMBER.match(parts[1]):
+            raise BlankSyntaxError(
+                f"the blank [[{inner}]] has a tolerance but is not 'number ± number' (for example [[0.84 ± 0.01]])"
+            )
+        if float(parts[1]) < 0 or parts[1].startswith(("+", "-")):
+            raise BlankSyntaxError(f"the tolerance in [[{inner}]] must be a number without a sign, such as 0.01")
+        return Accepted(number=parts[0], tolerance=parts[1])
+    alternatives = tuple(" ".join(a.replace("\\|", "|").split()) for a in UNESCAPED_BAR.split(text))
+    if any(not a for a in alternatives):
+        raise BlankSyntaxError(f"the blank [[{inner}]] has an empty answer (two bars in a row, or a bar at an end)")
+    return Accepted(alternatives=alternatives)

@@ -1,0 +1,158 @@
+/*
+ * Self-check results: one record per question, keyed "bank#id", for the whole course. The
+ * chapters, the progress page and the review round all read and write these records; mkdocs-quiz's
+ * own per-page storage is derived from them before it starts. Pure functions: tests/js/results.test.mjs.
+ *
+ * The stored value (quizbank:2:<scope>:results):
+ *   {v: 2, questions: {"bank#id": Record}}
+ * A Record:
+ *   fp, key      the question's fingerprint and answer key when it was answered (see hooks/quizbank/ids.py)
+ *   kind         "single" | "multiple" | "true-false" | "fill-blank"
+ *   answer       the latest answer: option values, or the blanks' texts; [] after "Try again"
+ *   correct      the latest answer's mark
+ *   attempts     answers submitted; wrong: how many of them were wrong
+ *   hinted       a hint was open when the question was last answered right
+ *   hints        hints revealed (the most ever)
+ *   confidence   "sure" | "unsure" | "guess" | null, given with the latest answer
+ *   box, due     Leitner box (0–4) and when the question is due again (ms; 0 = now)
+ *   updated      when the record last changed (ms)
+ */
+
+export const RESULTS_VERSION = 2;
+export const KINDS = ["single", "multiple", "true-false", "fill-blank"];
+export const CONFIDENCE = ["sure", "unsure", "guess"];
+// A question answered right comes back after 1, then 3, then 7, then 21 days.
+export const INTERVAL_DAYS = [1, 3, 7, 21];
+const DAY = 24 * 60 * 60 * 1000;
+
+const isCount = (n) => Number.isInteger(n) && n >= 0;
+const isTime = (n) => typeof n === "number" && Number.isFinite(n) && n >= 0;
+
+/** A record, checked; null when it is damaged (only that question is dropped, never its neighbours). */
+export function parseRecord(value) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const { fp, key, kind, answer, correct } = value;
+  if (typeof fp !== "string" || !fp || typeof kind !== "string" || !KINDS.includes(kind)) return null;
+  if (!Array.isArray(answer) || !answer.every((a) => typeof a === "string") || typeof correct !== "boolean") return null;
+  return {
+    fp,
+    key: typeof key === "string" ? key : "",
+    kind,
+    answer: [...answer],
+    correct,
+    attempts: isCount(value.attempts) ? value.attempts : 1,
+    wrong: isCount(value.wrong) ? value.wrong : correct ? 0 : 1,
+    hinted: value.hinted === true,
+    hints: isCount(value.hints) ? value.hints : 0,
+    confidence: CONFIDENCE.includes(value.confidence) ? value.confidence : null,
+    box: isCount(value.box) && value.box <= INTERVAL_DAYS.length ? value.box : 0,
+    due: isTime(value.due) ? value.due : 0,
+    updated: isTime(value.updated) ? value.updated : 0,
+  };
+}
+
+/** The stored results, checked record by record. `damaged` counts the records left out. */
+export function parseResults(value) {
+  const questions = {};
+  let damaged = 0;
+  const source = value && typeof value === "object" && value.questions && typeof value.questions === "object" ? value.questions : {};
+  for (const [id, raw] of Object.entries(source)) {
+    const record = parseRecord(raw);
+    if (record && id.includes("#")) questions[id] = record;
+    else damaged += 1;
+  }
+  return { v: RESULTS_VERSION, questions, damaged };
+}
+
+export function emptyResults() {
+  return { v: RESULTS_VERSION, questions: {} };
+}
+
+/**
+ * The record after an answer. `question`: {fp, key, kind}; `answer`: {values, correct,
+ * confidence, hintsOpen}; `now` in ms. Right answers move the question up a box and schedule it
+ * 1, 3, 7 or 21 days on; a wrong answer, or a right one given as a guess, keeps it due now.
+ */
+export function answered(previous, question, answer, now) {
+  const base = previous && previous.fp === question.fp ? previous : null;
+  const wrong = (base ? base.wrong : 0) + (answer.correct ? 0 : 1);
+  let box = base ? base.box : 0;
+  let due = now;
+  if (!answer.correct) box = 0;
+  else if (answer.confidence !== "guess") {
+    box = Math.min(box + 1, INTERVAL_DAYS.length);
+    due = now + INTERVAL_DAYS[box - 1] * DAY;
+  }
+  return {
+    fp: question.fp,
+    key: question.key,
+    kind: question.kind,
+    answer: [...answer.values],
+    correct: answer.correct,
+    attempts: (base ? base.attempts : 0) + 1,
+    wrong,
+    hinted: answer.correct ? answer.hintsOpen > 0 : base ? base.hinted : false,
+    hints: Math.max(base ? base.hints : 0, answer.hintsOpen || 0),
+    confidence: CONFIDENCE.includes(answer.confidence) ? answer.confidence : null,
+    box,
+    due,
+    updated: now,
+  };
+}
+
+/** "Try again": the answer is cleared from the page; what the student achieved is kept. */
+export function cleared(previous, now) {
+  return previous ? { ...previous, answer: [], confidence: null, updated: now } : null;
+}
+
+/** Hints revealed before answering (kept even if the page is left before an answer). */
+export function hintsShown(previous, question, count, now) {
+  const base = previous && previous.fp === question.fp ? previous : null;
+  if (!base) return null; // recorded with the answer, when it comes
+  return count > base.hints ? { ...base, hints: count, updated: now } : base;
+}
+
+/**
+ * Where a record stands against the question now on the site: "current", "rekeyed" (same
+ * question, new answer key: re-mark it), or "stale" (reworded, options changed: it never counts).
+ */
+export function standing(record, question) {
+  if (!record) return "none";
+  if (record.fp !== question.fp) return "stale";
+  return record.key && question.key && record.key !== question.key ? "rekeyed" : "current";
+}
+
+/**
+ * A question's status for the progress page:
+ *   "none"    not tried (or only tried in an earlier wording)
+ *   "first"   right first time (never wrong, no hint)
+ *   "later"   right after a retry or with hints
+ *   "wrong"   not yet right
+ */
+export function status(record) {
+  if (!record || record.attempts === 0) return "none";
+  if (!record.correct) return "wrong";
+  return record.wrong === 0 && !record.hinted ? "first" : "later";
+}
+
+/** Should the question be in the review round: not yet right, right while guessing, or due again. */
+export function toReview(record, now) {
+  if (!record || record.attempts === 0) return false;
+  return !record.correct || record.confidence === "guess" || record.due <= now;
+}
+
+/** mkdocs-quiz's entry for a choice question, from its record: what it restores on the page. */
+export function pageEntry(record, correct) {
+  return { answered: true, correct, selectedValues: [...record.answer] };
+}
+
+/**
+ * A record from an answer the first version of the site saved in mkdocs-quiz's per-page storage
+ * ({answered, correct, selectedValues}), or null if the entry is damaged.
+ */
+export function fromPageEntry(entry, question, correct, now) {
+  if (!entry || typeof entry !== "object" || entry.answered !== true) return null;
+  if (!Array.isArray(entry.selectedValues) || !entry.selectedValues.every((v) => typeof v === "string")) return null;
+  if (!entry.selectedValues.length) return null;
+  return answered(null, question, { values: entry.selectedValues, correct, confidence: null, hintsOpen: 0 }, now);
+}

@@ -1,0 +1,375 @@
+/*
+ * Self-checks in the page, on top of mkdocs-quiz's own script (see docs/developers.md: the
+ * contract with mkdocs-quiz). mkdocs-quiz grades choice questions, shows their feedback and
+ * restores them from its per-page storage; this module
+ * - keeps the course's one store of results (results.js) and, before mkdocs-quiz starts on a
+ *   page, writes its per-page storage from that store, so both always agree;
+ * - grades fill-in-the-blanks itself (alternatives, numbers, tolerances; never through innerHTML);
+ * - adds what mkdocs-quiz lacks: a note on partly right answers, keyboard focus kept in the
+ *   question after "Try again", a spoken result, and a visible notice when an answer cannot be saved.
+ */
+
+import { describeAccepted, matches, parseAccepted } from "./blanks.js";
+import { el, onEveryPage, quizbank, siteStore } from "./env.js";
+import { answered, cleared, emptyResults, pageEntry, parseResults, standing } from "./results.js";
+
+const PAGE_KEY_PREFIX = "quiz_progress_"; // mkdocs-quiz's per-page storage: quiz_progress_<path>
+const V1_PRINTS_PREFIX = "quizbank_fingerprints_"; // the first site version's fingerprints per page
+const TEXT = {
+  chooseFirst: "Choose an answer first.",
+  notSaved: "Your answer could not be saved in this browser (storage is full or disabled): it will be gone when you leave this page.",
+  right: "Correct.",
+  wrong: "Incorrect.",
+  tryAgain: "Try Again",
+};
+
+/* ── The question a quiz element is ────────────────────────────────────────────────────────── */
+function questionOf(quiz) {
+  const kind = quiz.getAttribute("data-quiz-kind") || "single";
+  return {
+    id: `${quiz.getAttribute("data-bank")}#${quiz.getAttribute("data-qid")}`,
+    fp: quiz.getAttribute("data-fp") || "",
+    fp1: quiz.getAttribute("data-fp1") || "",
+    key: quiz.getAttribute("data-key") || "",
+    kind,
+    blank: kind === "fill-blank",
+  };
+}
+
+const ours = () => [...document.querySelectorAll(".quiz[data-qid][data-bank][data-fp]")];
+const optionsOf = (quiz) => [...quiz.querySelectorAll('input[name="answer"]')];
+const blanksOf = (quiz) => [...quiz.querySelectorAll("input.quiz-blank-input")];
+
+/** mkdocs-quiz's rule: every right option and nothing else. */
+function markChoice(quiz, values) {
+  const right = optionsOf(quiz).filter((i) => i.hasAttribute("data-correct")).map((i) => i.value);
+  return right.length === values.length && values.every((v) => right.includes(v));
+}
+
+function markBlanks(quiz, texts) {
+  const blanks = blanksOf(quiz);
+  return blanks.length === texts.length && blanks.every((input, i) => matches(parseAccepted(input.getAttribute("data-accept")), texts[i]));
+}
+
+/* ── The store of results ──────────────────────────────────────────────────────────────────── */
+function readResults(store) {
+  const raw = store.readJSON(store.key("results"));
+  if (raw === undefined) {
+    // Unreadable as a whole: keep the text aside rather than overwrite it, and start afresh.
+    store.set(store.key("damaged", String(Date.now())), store.get(store.key("results")));
+    store.writeJSON(store.key("results"), emptyResults());
+    return emptyResults();
+  }
+  return parseResults(raw);
+}
+
+/** Change one question's record (read, change, write: another tab may have changed others). */
+function updateRecord(id, change) {
+  const store = siteStore();
+  const results = readResults(store);
+  const next = change(results.questions[id] || null);
+  if (next) results.questions[id] = next;
+  else delete results.questions[id];
+  store.writeJSON(store.key("results"), { v: results.v, questions: results.questions });
+  return next;
+}
+
+function recordOf(id) {
+  try {
+    return readResults(siteStore()).questions[id] || null;
+  } catch (e) {
+    return null;
+  }
+}
+
+/* ── Before mkdocs-quiz starts on a page: its storage, from the course's results ───────────── */
+function valid(list) {
+  return list && typeof list === "object" && !Array.isArray(list) ? list : {};
+}
+
+function beforeQuizzes() {
+  const quizzes = ours();
+  if (!quizzes.length) return;
+  const path = window.location.pathname;
+  try {
+    const store = siteStore();
+    const pageKey = PAGE_KEY_PREFIX + path;
+    const legacy = valid(store.readJSON(pageKey));
+    const prints = valid(store.readJSON(V1_PRINTS_PREFIX + path));
+    const results = readResults(store);
+    let changed = results.damaged > 0;
+    const now = Date.now();
+    const derived = {};
+    // Answers mkdocs-quiz saved that are not ours to judge (a quiz written inline in a chapter): kept.
+    for (const [id, entry] of Object.entries(legacy)) {
+      if (!document.getElementById(id) || document.getElementById(id).hasAttribute("data-fp")) continue;
+      if (entry && typeof entry.answered === "boolean" && typeof entry.correct === "boolean" && Array.isArray(entry.selectedValues)) derived[id] = entry;
+    }
+    for (const quiz of quizzes) {
+      const q = questionOf(quiz);
+      let record = results.questions[q.id] || null;
+      if (!record) {
+        record = imported(quiz, q, legacy[quiz.id], prints[quiz.id], now);
+        if (record) {
+          results.questions[q.id] = record;
+          changed = true;
+        }
+      }
+      if (!record || standing(record, q) === "stale" || !record.answer.length) continue;
+      if (standing(record, q) === "rekeyed") {
+        // The answer key changed since: the saved answer is marked again, against the new key.
+        record = { ...record, key: q.key, correct: q.blank ? markBlanks(quiz, record.answer) : markChoice(quiz, record.answer) };
+        results.questions[q.id] = record;
+        changed = true;
+      }
+      if (q.blank) continue; // mkdocs-quiz never sees blanks: this module shows them
+      const known = optionsOf(quiz).map((i) => i.value);
+      if (record.answer.every((v) => known.includes(v))) derived[quiz.id] = pageEntry(record, markChoice(quiz, record.answer));
+    }
+    if (changed) store.writeJSON(store.key("results"), { v: results.v, questions: results.questions });
+    store.writeJSON(pageKey, derived);
+    store.remove(V1_PRINTS_PREFIX + path);
+  } catch (e) {
+    // Storage unavailable: mkdocs-quiz starts empty; answering shows the notice.
+  }
+}
+
+/* An answer the first site version saved in mkdocs-quiz's storage, if it is intact and still belongs here. */
+function imported(quiz, q, entry, print, now) {
+  if (!entry || typeof entry !== "object" || entry.answered !== true || !Array.isArray(entry.selectedValues)) return null;
+  const values = entry.selectedValues.filter((v) => typeof v === "string");
+  if (!values.length || values.length !== entry.selectedValues.length) return null;
+  const fingerprints = [q.fp, q.fp1].filter(Boolean);
+  if (typeof print === "string" && !fingerprints.includes(print)) return null; // reworded since
+  if (q.blank) {
+    if (values.length !== blanksOf(quiz).length) return null;
+  } else {
+    const known = optionsOf(quiz).map((i) => i.value);
+    if (!values.every((v) => known.includes(v))) return null;
+  }
+  const correct = q.blank ? markBlanks(quiz, values) : markChoice(quiz, values);
+  return answered(null, q, { values, correct, confidence: null, hintsOpen: 0 }, now);
+}
+
+/* ── Notes in a question's feedback, the spoken result and the storage notice ──────────────── */
+function partialNote(quiz, values) {
+  const right = optionsOf(quiz).filter((i) => i.hasAttribute("data-correct")).map((i) => i.value);
+  const found = values.filter((v) => right.includes(v)).length;
+  const extra = values.length - found;
+  if (quiz.getAttribute("data-quiz-kind") !== "multiple" || (found === right.length && !extra)) return "";
+  const wrong = extra ? `, and ${extra} ${extra === 1 ? "option that is" : "options that are"} not right` : "";
+  return `You chose ${found} of the ${right.length} right options${wrong}.`;
+}
+
+/** Our notes go first in the feedback (mkdocs-quiz rewrites the feedback on every answer). */
+function annotate(quiz, notes) {
+  const feedback = quiz.querySelector(".quiz-feedback");
+  if (!feedback) return;
+  feedback.querySelectorAll(".quizbank-note").forEach((n) => n.remove());
+  const text = notes.filter(Boolean).join(" ");
+  if (text) feedback.prepend(el("p", { class: "quizbank-note", text }));
+}
+
+function showNotSaved(quiz) {
+  const form = quiz.querySelector("form");
+  if (!form || form.querySelector(".quizbank-not-saved")) return;
+  form.prepend(el("p", { class: "quizbank-not-saved", role: "alert", text: TEXT.notSaved }));
+}
+
+function clean(text) {
+  return String(text || "").replace(/\s+/g, " ").trim();
+}
+
+/** The result in words: the verdict, our note, then the feedback's own text. */
+function resultMessage(quiz, correct) {
+  const feedback = quiz.querySelector(".quiz-feedback");
+  if (!feedback || feedback.classList.contains("hidden")) return "";
+  const parts = [];
+  const items = feedback.querySelectorAll(".quiz-feedback-item");
+  for (const item of items.length ? items : [feedback]) {
+    const badge = item.querySelector(".quiz-feedback-badge");
+    const content = item.querySelector(".quiz-feedback-item-content") || item;
+    parts.push((badge ? clean(badge.getAttribute("title") || badge.textContent) + ": " : "") + clean(content.textContent));
+  }
+  const note = feedback.querySelector(".quizbank-note");
+  return [correct ? TEXT.right : TEXT.wrong, note ? clean(note.textContent) : "", ...parts].filter(Boolean).join(" ");
+}
+
+let pending = 0;
+function announce(message) {
+  const region = document.getElementById("quiz-announcer");
+  if (!region || !message) return;
+  // Empty first, then fill: the same message twice in a row is still read the second time.
+  region.textContent = "";
+  window.clearTimeout(pending);
+  pending = window.setTimeout(() => (region.textContent = message), 100);
+}
+
+function ensureAnnouncer() {
+  if (document.getElementById("quiz-announcer")) return;
+  // Created empty, long before anything is written to it: screen readers only announce changes
+  // to a live region they already know about.
+  document.body.appendChild(el("div", { id: "quiz-announcer", class: "sr-only", role: "status", "aria-live": "polite", "aria-atomic": "true" }));
+}
+
+function record(quiz, values, correct) {
+  const q = questionOf(quiz);
+  try {
+    updateRecord(q.id, (previous) => answered(previous, q, { values, correct, confidence: null, hintsOpen: 0 }, Date.now()));
+    quiz.querySelectorAll(".quizbank-not-saved").forEach((n) => n.remove());
+  } catch (e) {
+    showNotSaved(quiz);
+  }
+}
+
+/* ── Choice questions: mkdocs-quiz grades and shows; we record, annotate and announce ──────── */
+function submittedChoice(event, quiz) {
+  const values = optionsOf(quiz).filter((i) => i.checked).map((i) => i.value);
+  if (!values.length) {
+    // Nothing chosen is not an answer: say so, and keep mkdocs-quiz from marking it wrong.
+    event.preventDefault();
+    event.stopPropagation();
+    const feedback = quiz.querySelector(".quiz-feedback");
+    feedback.classList.remove("hidden");
+    feedback.replaceChildren(el("p", { class: "quizbank-note", text: TEXT.chooseFirst }));
+    announce(TEXT.chooseFirst);
+    return;
+  }
+  const correct = markChoice(quiz, values);
+  record(quiz, values, correct);
+  // mkdocs-quiz's own handler (on the form) runs after this capturing one and writes the feedback.
+  window.setTimeout(() => {
+    annotate(quiz, [partialNote(quiz, values)]);
+    announce(resultMessage(quiz, correct));
+  }, 0);
+}
+
+/* ── Blanks: graded here, with the student's text only ever set as text ────────────────────── */
+function showBlanks(quiz, texts, { focus }) {
+  const blanks = blanksOf(quiz);
+  const feedback = quiz.querySelector(".quiz-feedback");
+  const results = blanks.map((input, i) => matches(parseAccepted(input.getAttribute("data-accept")), texts[i] ?? ""));
+  const correct = results.every(Boolean);
+  blanks.forEach((input, i) => {
+    input.value = texts[i] ?? "";
+    input.classList.toggle("correct", results[i]);
+    input.classList.toggle("wrong", !results[i]);
+  });
+  const content = el("div", { class: "quiz-feedback-item-content" });
+  if (correct) content.append(el("p", { text: "Correct answer!" }));
+  else {
+    content.append(el("p", { text: "Not quite. The accepted answers:" }));
+    const list = el("ul");
+    blanks.forEach((input, i) => {
+      if (results[i]) return;
+      const given = clean(texts[i]) || "(empty)";
+      list.append(el("li", {}, [el("del", { text: given }), ` → ${describeAccepted(parseAccepted(input.getAttribute("data-accept")))}`]));
+    });
+    content.append(list);
+  }
+  feedback.replaceChildren(el("div", { class: `quiz-feedback-item ${correct ? "correct" : "incorrect"}` }, [content]));
+  feedback.classList.remove("hidden");
+  const section = quiz.querySelector("section.content");
+  if (section) section.classList.remove("hidden");
+  retryButton(quiz).classList.remove("hidden");
+  if (focus) {
+    feedback.setAttribute("tabindex", "-1");
+    feedback.focus();
+  }
+  return correct;
+}
+
+function retryButton(quiz) {
+  let button = quiz.querySelector(".quizbank-retry");
+  if (!button) {
+    button = el("button", { type: "button", class: "quiz-button quizbank-retry hidden", text: TEXT.tryAgain });
+    quiz.querySelector('form button[type="submit"]').insertAdjacentElement("afterend", button);
+  }
+  return button;
+}
+
+function submittedBlanks(event, quiz) {
+  // mkdocs-quiz would write the student's text into the page as HTML: it never sees a blank.
+  event.preventDefault();
+  event.stopPropagation();
+  const texts = blanksOf(quiz).map((input) => input.value);
+  const correct = showBlanks(quiz, texts, { focus: true });
+  record(quiz, texts, correct);
+  announce(resultMessage(quiz, correct));
+}
+
+function retryBlanks(quiz) {
+  blanksOf(quiz).forEach((input) => {
+    input.value = "";
+    input.classList.remove("correct", "wrong");
+  });
+  quiz.querySelector(".quiz-feedback").classList.add("hidden");
+  quiz.querySelector(".quiz-feedback").replaceChildren();
+  const section = quiz.querySelector("section.content");
+  if (section) section.classList.add("hidden");
+  retryButton(quiz).classList.add("hidden");
+  forget(quiz);
+  blanksOf(quiz)[0].focus();
+}
+
+function forget(quiz) {
+  const q = questionOf(quiz);
+  try {
+    updateRecord(q.id, (previous) => cleared(previous, Date.now()));
+  } catch (e) {
+    showNotSaved(quiz);
+  }
+}
+
+/* ── Events, bound once for every page ─────────────────────────────────────────────────────── */
+// Capture phase: mkdocs-quiz's handlers sit on each form and stop the event there.
+document.addEventListener(
+  "submit",
+  (event) => {
+    const quiz = event.target && event.target.closest ? event.target.closest(".quiz[data-fp]") : null;
+    if (!quiz) return;
+    if (quiz.getAttribute("data-quiz-kind") === "fill-blank") submittedBlanks(event, quiz);
+    else submittedChoice(event, quiz);
+  },
+  true,
+);
+
+document.addEventListener(
+  "click",
+  (event) => {
+    const button = event.target && event.target.closest ? event.target.closest(".quiz-reset-button, .quizbank-retry") : null;
+    const quiz = button ? button.closest(".quiz[data-fp]") : null;
+    if (!quiz) return;
+    if (button.classList.contains("quizbank-retry")) {
+      retryBlanks(quiz);
+      return;
+    }
+    forget(quiz);
+    // After mkdocs-quiz's own handler has hidden the button: keep the focus in the question.
+    window.setTimeout(() => {
+      const first = optionsOf(quiz)[0];
+      if (first) first.focus();
+    }, 0);
+  },
+  true,
+);
+
+/* ── Each page ─────────────────────────────────────────────────────────────────────────────── */
+function mount() {
+  ensureAnnouncer();
+  for (const quiz of ours()) {
+    if (quiz.hasAttribute("data-quizbank")) continue;
+    quiz.setAttribute("data-quizbank", "");
+    const q = questionOf(quiz);
+    if (!q.blank) continue;
+    retryButton(quiz);
+    const record = recordOf(q.id);
+    if (record && standing(record, q) !== "stale" && record.answer.length) showBlanks(quiz, record.answer, { focus: false });
+  }
+}
+
+// Called by an inline script just before mkdocs-quiz's after an instant navigation; on a full
+// page load this module runs before mkdocs-quiz starts (at DOMContentLoaded), so it calls it itself.
+quizbank.beforeQuizzes = beforeQuizzes;
+beforeQuizzes();
+onEveryPage(mount);

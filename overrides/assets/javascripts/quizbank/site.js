@@ -1,0 +1,6 @@
+/*
+ * The site's scripts for every page, as one module (Material loads it deferred, as type=module):
+ * self-checks on top of mkdocs-quiz. The modules it imports run once per document; each mounts
+ * itself on every page Material's instant navigation brings in.
+ */
+import "./selfcheck.js";
