@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -72,9 +73,10 @@ def quiz(page: Page, qid: str):  # type: ignore[no-untyped-def]
     return page.locator(f"#quiz-checks--{qid}")
 
 
-def results(page: Page) -> dict[str, dict]:  # type: ignore[type-arg]
+def results(page: Page) -> dict[str, dict[str, Any]]:
     raw = page.evaluate("(key) => localStorage.getItem(key)", RESULTS_KEY)
-    return json.loads(raw)["questions"] if raw else {}
+    questions: dict[str, dict[str, Any]] = json.loads(raw)["questions"] if raw else {}
+    return questions
 
 
 def test_a_blanks_text_is_never_run_as_html(page: Page, server: PagesServer) -> None:
