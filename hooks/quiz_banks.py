@@ -68,10 +68,34 @@ class _State:
 _state = _State()
 
 
+SETTINGS = {"dir": str, "confidence": bool}
+
+
+def _settings(config: MkDocsConfig) -> dict[str, object]:
+    """`extra: quiz_banks:` in mkdocs.yml, checked: where the banks are, and whether to ask for confidence."""
+    given = config.extra.get("quiz_banks") or {}
+    if not isinstance(given, dict):
+        raise PluginError(
+            "mkdocs.yml: 'extra: quiz_banks:' must be a mapping.\n    Fix: write e.g. 'quiz_banks: {dir: quizzes}'."
+        )
+    for name, value in given.items():
+        if name not in SETTINGS:
+            raise PluginError(
+                f"mkdocs.yml: unknown setting 'extra: quiz_banks: {name}'.\n    Fix: use {' or '.join(SETTINGS)}."
+            )
+        if not isinstance(value, SETTINGS[name]):
+            kind = "true or false" if SETTINGS[name] is bool else "a folder name"
+            raise PluginError(
+                f"mkdocs.yml: 'extra: quiz_banks: {name}' must be {kind}.\n    Fix: write e.g. '{name}: {'true' if SETTINGS[name] is bool else 'quizzes'}'."
+            )
+    return {"dir": "quizzes", "confidence": True, **given}
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Load every bank afresh; a bad bank stops the build with every problem listed."""
     root = Path(config.config_file_path).parent
-    banks_dir = root / str(config.extra.get("quiz_banks_dir", "quizzes"))
+    settings = _settings(config)
+    banks_dir = root / str(settings["dir"])
     try:
         banks = load_banks(banks_dir, root)
     except BankError as err:
@@ -92,6 +116,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         show_correct=bool(quiz_config.get("show_correct", True)),
         auto_submit=bool(quiz_config.get("auto_submit", False)),
         disable_after_submit=bool(quiz_config.get("disable_after_submit", False)),
+        confidence=bool(settings["confidence"]),
     )
     _state.manifest = written_tasks_json(banks)
     _state.snippet_bases = [Path(b) for b in snippets.get("base_path", [root])]

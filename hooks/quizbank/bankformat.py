@@ -155,6 +155,21 @@ class BankReader(NodeReader):
     def read_text_list(self, entry: Entry, key: str) -> tuple[str, ...]:
         return self.text_list(entry.value, key)
 
+    def read_paragraphs(self, entry: Entry, key: str) -> tuple[str, ...]:
+        """A list of one-paragraph Markdown texts (hints)."""
+        items = self.sequence(entry.value, key, f"write each item on its own line starting with '- ' under '{key}:'.")
+        out = []
+        for item in items:
+            text = self.text(item, key)
+            if PARAGRAPH_BREAK.search(text.strip()) or "```" in text or "~~~" in text:
+                self.problem(
+                    item,
+                    f"each of the '{key}' must be one paragraph without code blocks.",
+                    "split it into two items, or shorten it.",
+                )
+            out.append(text)
+        return tuple(out)
+
     def read_example_names(self, entry: Entry, key: str) -> tuple[str, ...]:
         return tuple(" ".join(e.split()) for e in self.text_list(entry.value, key))
 

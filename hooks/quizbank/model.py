@@ -21,7 +21,7 @@ from .written_task import render_written_task
 
 QuestionType = Literal["single", "multiple", "true-false", "fill-blank", "written-task"]
 # How a key's YAML value is read: the name of a reader method of bankformat.BankReader.
-Reader = Literal["text", "boolean", "hints", "options", "word_limits", "text_list", "example_names", "fields"]
+Reader = Literal["text", "boolean", "paragraphs", "options", "word_limits", "text_list", "example_names", "fields"]
 
 
 def key(reader: Reader, *, default: Any = MISSING) -> Any:
@@ -85,10 +85,19 @@ class Question:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Choice(Question):
+class SelfCheck(Question):
+    """A question the browser marks: it may offer hints, revealed one at a time before answering."""
+
+    hints: tuple[str, ...] = key("paragraphs", default=())
+
+
+@dataclass(frozen=True, kw_only=True)
+class Choice(SelfCheck):
     select_all: ClassVar[bool] = False  # checkboxes ("select all that apply") rather than radio buttons
 
     options: tuple[Option, ...] = key("options")
+    # Shown in an order of their own (fixed per question), unless the written order matters.
+    shuffle: bool = key("boolean", default=True)
 
     def render(self, bank: str, options: RenderOptions) -> list[str]:
         return render_choice(bank, self, options)
@@ -124,9 +133,10 @@ class Multiple(Choice):
 
 
 @dataclass(frozen=True, kw_only=True)
-class TrueFalse(Question):
+class TrueFalse(SelfCheck):
     type: ClassVar[QuestionType] = "true-false"
     select_all: ClassVar[bool] = False
+    shuffle: ClassVar[bool] = False  # True, then False: the order carries nothing
 
     answer: bool = key("boolean")
     feedback_true: str = key("text", default="")
@@ -145,7 +155,7 @@ class TrueFalse(Question):
 
 
 @dataclass(frozen=True, kw_only=True)
-class FillBlank(Question):
+class FillBlank(SelfCheck):
     type: ClassVar[QuestionType] = "fill-blank"
 
     def check(self) -> Iterator[Finding]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from .ids import anchor, answer_key, fingerprint, sub_id, text_key
+from .ids import anchor, answer_key, digest, fingerprint, sub_id, text_key
 from .markup import attrs, block, span
 from .text import find_blanks, protect_code_spans
 
@@ -28,6 +28,8 @@ class RenderOptions:
     show_correct: bool = True
     auto_submit: bool = False
     disable_after_submit: bool = False
+    # Ours, from mkdocs.yml's `extra: quiz_banks: confidence:`: ask how sure the student is.
+    confidence: bool = True
 
 
 class ChoiceLike(Protocol):
@@ -45,6 +47,10 @@ class ChoiceLike(Protocol):
     def explanation(self) -> str: ...
     @property
     def options(self) -> Sequence[Option]: ...
+    @property
+    def shuffle(self) -> bool: ...
+    @property
+    def hints(self) -> Sequence[str]: ...
 
 
 def _open(
@@ -66,9 +72,57 @@ def _open(
 
 
 def _explanation(explanation: str) -> list[str]:
+    # data-search-exclude: Material's search index leaves answers out (a search must not find them).
     if not explanation.strip():
         return ['<section class="content hidden"></section>']
-    return ['<section class="content hidden" markdown="1">', *block(explanation), "</section>"]
+    return ['<section class="content hidden" data-search-exclude markdown="1">', *block(explanation), "</section>"]
+
+
+def _hints(qid: str, hints: Sequence[str]) -> list[str]:
+    """Hints, hidden until the student asks for them one at a time (quizbank/selfcheck.js)."""
+    if not hints:
+        return []
+    return [
+        f'<div class="quiz-hints" id="{sub_id(qid, "hints")}" data-search-exclude markdown="1">',
+        '<ol class="quiz-hints-list" markdown="1">',
+        *(f'<li hidden markdown="span">{span(hint)}</li>' for hint in hints),
+        "</ol>",
+        f'<button type="button" class="quiz-hint-button" hidden>Show a hint (1 of {len(hints)})</button>',
+        "</div>",
+    ]
+
+
+CONFIDENCE = (("sure", "Sure"), ("unsure", "Think so"), ("guess", "Guessing"))
+
+
+def _confidence(qid: str, options: RenderOptions) -> list[str]:
+    """How sure the student is: optional, asked before they submit, used in the feedback."""
+    if not options.confidence:
+        return []
+    lines = ['<fieldset class="quiz-confidence">', "<legend>How sure are you? (optional)</legend>"]
+    for value, label in CONFIDENCE:
+        cid = sub_id(qid, "confidence", value)
+        lines.append(
+            f'<span><input type="radio" name="confidence" value="{value}" id="{cid}"><label for="{cid}">{label}</label></span>'
+        )
+    return [*lines, "</fieldset>"]
+
+
+def shown_order(bank: str, question: ChoiceLike) -> list[Option]:
+    """The options in the order students see them.
+
+    The written order if `shuffle: false`; otherwise an order fixed by the question's identity (the
+    same for every visit and every student), which is never the written one. Saved answers are
+    keyed by option text, so they survive any order.
+    """
+    opts = list(question.options)
+    if not question.shuffle or len(opts) < 2:
+        return opts
+    seed = digest("order", bank, question.id)
+    order = sorted(opts, key=lambda o: digest(seed, text_key(o.text)))
+    if order == opts:  # the written order would tell a student nothing; but never as a rule
+        order = order[1:] + order[:1]
+    return order
 
 
 def render_choice(bank: str, question: ChoiceLike, options: RenderOptions) -> list[str]:
@@ -85,22 +139,26 @@ def render_choice(bank: str, question: ChoiceLike, options: RenderOptions) -> li
     lines = [
         *_open(bank, question, fp, key, options, data_quiz_kind=question.type, data_auto_submit=auto),
         *block(question.question),
-        *(['<p class="quiz-hint">Select all that apply.</p>'] if question.select_all else []),
+        *(['<p class="quiz-select-all">Select all that apply.</p>'] if question.select_all else []),
         "</div>",
-        '<form action="javascript:void(0);" onsubmit="return false;" markdown="1">',
+        '<form action="javascript:void(0);" onsubmit="return false;" autocomplete="off" markdown="1">',
+        *_hints(qid, question.hints),
         f'<fieldset aria-labelledby="{sub_id(qid, "question")}" markdown="1">',
     ]
-    for option in opts:
+    for option in shown_order(bank, question):
         value = text_key(option.text)
         input_id = sub_id(qid, value)
         inp = f"<input {attrs(type=kind, name='answer', value=value, id=input_id, data_correct='true' if option.correct else None)}>"
         label = f'<label for="{input_id}">{span(option.text)}</label>'
         feedback = (
-            f'<span class="answer-feedback hidden">{span(option.feedback)}</span>' if option.feedback.strip() else ""
+            f'<span class="answer-feedback hidden" data-search-exclude>{span(option.feedback)}</span>'
+            if option.feedback.strip()
+            else ""
         )
         lines.append(f'<div markdown="span">{inp}{label}{feedback}</div>')
     lines += [
         "</fieldset>",
+        *_confidence(qid, options),
         '<div class="quiz-feedback hidden"></div>',
         *([] if auto else ['<button type="submit" class="quiz-button">Submit</button>']),
         "</form>",
@@ -145,9 +203,11 @@ def render_fill_blank(bank: str, question: FillBlank, options: RenderOptions) ->
         *question_md.split("\n"),
         "",
         "</div>",
-        f'<form id="{form_id}" action="javascript:void(0);" onsubmit="return false;">',
+        f'<form id="{form_id}" action="javascript:void(0);" onsubmit="return false;" autocomplete="off" markdown="1">',
         # mkdocs-quiz's "reset all" expects a fieldset in every quiz form; without one it throws.
         "<fieldset hidden></fieldset>",
+        *_hints(qid, question.hints),
+        *_confidence(qid, options),
         '<div class="quiz-feedback hidden"></div>',
         '<button type="submit" class="quiz-button">Submit</button>',
         "</form>",

@@ -13,6 +13,7 @@ from support import PagesServer, build, write_site
 BANK_V1 = """questions:
   - id: key-benefit
     type: single
+    shuffle: false
     question: What is the key benefit of fine-tuning a pre-trained model?
     options:
       - text: It reduces the need for computational resources
@@ -57,6 +58,7 @@ BANK_V2 = """questions:
     feedback_false: Correct, evaluation remains essential.
   - id: key-benefit
     type: single
+    shuffle: false
     question: What is the key benefit of fine-tuning a pre-trained model?
     options:
       - text: It removes the need for evaluation
@@ -156,6 +158,8 @@ def test_keyboard_only(page: Page, site: tuple[PagesServer, Path]) -> None:
     page.keyboard.press("ArrowUp")
     expect(first).to_be_checked()
     page.keyboard.press("Tab")
+    expect(key.get_by_label("Sure")).to_be_focused()  # how sure: optional, one stop
+    page.keyboard.press("Tab")
     expect(key.get_by_role("button", name="Submit")).to_be_focused()
     page.keyboard.press("Enter")
     expect(key.locator(".quiz-feedback .correct")).to_be_visible()
@@ -163,11 +167,12 @@ def test_keyboard_only(page: Page, site: tuple[PagesServer, Path]) -> None:
 
     peft = quiz(page, "peft")
     peft.locator('input[name="answer"]').first.focus()
-    page.keyboard.press("Space")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Space")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
+    for option in peft.locator('input[name="answer"]').all():  # in the order shown (shuffled)
+        if option.get_attribute("data-correct"):
+            page.keyboard.press("Space")
+        page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # past "How sure are you?"
+    expect(peft.get_by_role("button", name="Submit")).to_be_focused()
     page.keyboard.press("Enter")
     expect(peft.locator(".quiz-feedback .correct")).to_have_count(2)
 

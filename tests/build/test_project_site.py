@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -14,6 +15,8 @@ from bs4 import BeautifulSoup
 
 from quizbank import load_banks
 from quizbank.ids import anchor, written_task_anchor
+from quizbank.model import Choice, TrueFalse
+from quizbank.selfcheck import shown_order
 from support import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -161,3 +164,55 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
             elif target.fragment and file in ids and unquote(target.fragment) not in ids[file]:
                 broken.append(f"{path}: {href} (no #{target.fragment})")
     assert not broken, "\n".join(broken)
+
+
+def test_the_search_index_holds_no_answers(site: Path) -> None:
+    """Feedback, explanations and hints stay out of Material's search index; question text stays in."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = normalise(" ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]))
+    indexed = normalise(BeautifulSoup(indexed, "html.parser").get_text(" "))
+    answers: list[str] = []
+    questions: list[str] = []
+    for soup in pages(site).values():
+        for quiz in soup.select("div.quiz"):
+            questions.append(normalise(quiz.select_one(".quiz-question").get_text(" ")))
+            for part in quiz.select(".answer-feedback, section.content, .quiz-hints-list li"):
+                answers.append(normalise(part.get_text(" ")))
+    assert len(answers) > 40, "the site should have feedback and explanations to check"
+    leaked = [a for a in answers if len(a) >= 30 and a[:80] in indexed]
+    assert not leaked, f"{len(leaked)} answer texts are searchable, e.g. {leaked[:3]}"
+    found = [q for q in questions if len(q) >= 30 and q[:60] in indexed]
+    assert len(found) > len(questions) // 2, "question texts should be searchable"
+
+
+def test_always_picking_the_first_option_scores_about_what_chance_gives() -> None:
+    """Option order carries no information: the first option shown is right about as often as chance says."""
+    banks = load_banks(ROOT / "quizzes", ROOT)
+    expected = observed = variance = 0.0
+    written = []
+    for bank in banks.values():
+        for q in bank.questions:
+            if not isinstance(q, Choice | TrueFalse):
+                continue
+            shown = shown_order(bank.name, q)
+            right = [o for o in q.options if o.correct]
+            if isinstance(q, Choice) and q.shuffle and len(q.options) > 1 and shown == list(q.options):
+                written.append(f"{bank.name}#{q.id}")
+            # Ticking only the first option is right when it is the only right one.
+            p = 1 / len(q.options) if len(right) == 1 else 0.0
+            expected += p
+            variance += p * (1 - p)
+            observed += 1 if len(right) == 1 and shown[0].correct else 0
+    assert not written, f"shown in the written order: {written}"
+    assert expected > 5, "the site should have choice questions"
+    assert observed <= expected + 2 * variance**0.5, f"first option right {observed} times; chance gives {expected:.1f}"
+
+
+def test_the_brief_concept_checks_keep_the_briefs_order(site: Path) -> None:
+    brief = seed("004")
+    quizzes = [q for soup in pages(site).values() for q in soup.select("div.quiz")]
+    for question, block in re.findall(r"^(.+\?)\n((?:[A-D]\) .+\n?)+)", brief, re.M):
+        options = [normalise(t) for t, _ in re.findall(r"^[A-D]\) (.+?)( \(Correct Answer\))?$", block, re.M)]
+        found = [q for q in quizzes if normalise(question) in normalise(q.select_one(".quiz-question").get_text())]
+        shown = [normalise(label.get_text()) for label in found[0].select("fieldset:not(.quiz-confidence) label")]
+        assert shown == options, f"{question!r} is not in the brief's A–D order"

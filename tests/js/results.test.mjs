@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { answered, cleared, parseResults, standing, status, toReview } from "../../overrides/assets/javascripts/quizbank/results.js";
+import { answered, cleared, hintsShown, parseResults, standing, status, toReview } from "../../overrides/assets/javascripts/quizbank/results.js";
 
 const DAY = 86400000;
 const q = { fp: "fp1", key: "k1", kind: "single" };
@@ -78,4 +78,13 @@ test("Try again clears the answer on the page but keeps what was achieved", () =
   const r = cleared(answered(null, q, right({ confidence: "sure" }), 1), 9);
   assert.deepEqual([r.answer, r.correct, r.confidence, r.attempts, r.updated], [[], true, null, 1, 9]);
   assert.equal(cleared(null, 9), null);
+});
+
+test("hints opened before any answer are kept, and the next right answer counts as helped", () => {
+  const opened = hintsShown(null, q, 1, 5);
+  assert.deepEqual([opened.attempts, opened.hints, status(opened), toReview(opened, 5)], [0, 1, "none", false]);
+  assert.equal(parseResults({ questions: { "b#q": opened } }).questions["b#q"].hints, 1);
+  const r = answered(opened, q, right({ hintsOpen: 1 }), 6);
+  assert.deepEqual([r.attempts, r.hinted, status(r)], [1, true, "later"]);
+  assert.equal(hintsShown(r, q, 1, 7), r); // nothing new
 });

@@ -105,11 +105,25 @@ export function cleared(previous, now) {
   return previous ? { ...previous, answer: [], confidence: null, updated: now } : null;
 }
 
-/** Hints revealed before answering (kept even if the page is left before an answer). */
+/** Hints revealed (kept even if the page is left before an answer: a record with no attempt yet). */
 export function hintsShown(previous, question, count, now) {
   const base = previous && previous.fp === question.fp ? previous : null;
-  if (!base) return null; // recorded with the answer, when it comes
-  return count > base.hints ? { ...base, hints: count, updated: now } : base;
+  if (base) return count > base.hints ? { ...base, hints: count, updated: now } : base;
+  return {
+    fp: question.fp,
+    key: question.key,
+    kind: question.kind,
+    answer: [],
+    correct: false,
+    attempts: 0,
+    wrong: 0,
+    hinted: false,
+    hints: count,
+    confidence: null,
+    box: 0,
+    due: 0,
+    updated: now,
+  };
 }
 
 /**

@@ -5,13 +5,14 @@
  * - keeps the course's one store of results (results.js) and, before mkdocs-quiz starts on a
  *   page, writes its per-page storage from that store, so both always agree;
  * - grades fill-in-the-blanks itself (alternatives, numbers, tolerances; never through innerHTML);
- * - adds what mkdocs-quiz lacks: a note on partly right answers, keyboard focus kept in the
- *   question after "Try again", a spoken result, and a visible notice when an answer cannot be saved.
+ * - adds what mkdocs-quiz lacks: hints revealed one at a time, "how sure are you?" used in the
+ *   feedback, a note on partly right answers, keyboard focus kept in the question after
+ *   "Try again", a spoken result, and a visible notice when an answer cannot be saved.
  */
 
 import { describeAccepted, matches, parseAccepted } from "./blanks.js";
 import { el, onEveryPage, quizbank, siteStore } from "./env.js";
-import { answered, cleared, emptyResults, pageEntry, parseResults, standing } from "./results.js";
+import { answered, cleared, emptyResults, hintsShown, pageEntry, parseResults, standing } from "./results.js";
 
 const PAGE_KEY_PREFIX = "quiz_progress_"; // mkdocs-quiz's per-page storage: quiz_progress_<path>
 const V1_PRINTS_PREFIX = "quizbank_fingerprints_"; // the first site version's fingerprints per page
@@ -22,6 +23,14 @@ const TEXT = {
   wrong: "Incorrect.",
   tryAgain: "Try Again",
 };
+
+/** What a student said about how sure they were, set against the mark. */
+function confidenceNote(confidence, correct) {
+  if (confidence === "sure") return correct ? "You were sure, and you were right." : "You were sure, and this is not right: read why below.";
+  if (confidence === "unsure") return correct ? "You thought so, and you were right: the explanation below says why." : "You thought so, but this is not right: read why below.";
+  if (confidence === "guess") return correct ? "Right, but you were guessing: this question will come back in your review." : "You were guessing, and this is not right: read why below.";
+  return "";
+}
 
 /* ── The question a quiz element is ────────────────────────────────────────────────────────── */
 function questionOf(quiz) {
@@ -212,11 +221,54 @@ function ensureAnnouncer() {
   document.body.appendChild(el("div", { id: "quiz-announcer", class: "sr-only", role: "status", "aria-live": "polite", "aria-atomic": "true" }));
 }
 
+function confidenceOf(quiz) {
+  const chosen = quiz.querySelector('input[name="confidence"]:checked');
+  return chosen ? chosen.value : null;
+}
+
+const hintItems = (quiz) => [...quiz.querySelectorAll(".quiz-hints-list > li")];
+const hintsOpen = (quiz) => hintItems(quiz).filter((li) => !li.hidden).length;
+
 function record(quiz, values, correct) {
   const q = questionOf(quiz);
+  const answer = { values, correct, confidence: confidenceOf(quiz), hintsOpen: hintsOpen(quiz) };
   try {
-    updateRecord(q.id, (previous) => answered(previous, q, { values, correct, confidence: null, hintsOpen: 0 }, Date.now()));
+    updateRecord(q.id, (previous) => answered(previous, q, answer, Date.now()));
     quiz.querySelectorAll(".quizbank-not-saved").forEach((n) => n.remove());
+  } catch (e) {
+    showNotSaved(quiz);
+  }
+}
+
+/** The notes that open a question's feedback: confidence against the mark, and how far a partly right answer got. */
+function notesFor(quiz, values, correct, confidence) {
+  return [confidenceNote(confidence, correct), quiz.getAttribute("data-quiz-kind") === "multiple" ? partialNote(quiz, values) : ""];
+}
+
+/* ── Hints: one at a time, on request ──────────────────────────────────────────────────────── */
+function showHints(quiz, count) {
+  const items = hintItems(quiz);
+  const button = quiz.querySelector(".quiz-hint-button");
+  items.forEach((li, i) => (li.hidden = i >= count));
+  if (!button) return;
+  button.hidden = count >= items.length;
+  button.textContent = `Show a hint (${Math.min(count + 1, items.length)} of ${items.length})`;
+}
+
+function nextHint(quiz) {
+  const items = hintItems(quiz);
+  const count = Math.min(hintsOpen(quiz) + 1, items.length);
+  showHints(quiz, count);
+  const shown = items[count - 1];
+  announce(`Hint ${count} of ${items.length}: ${clean(shown.textContent)}`);
+  if (count >= items.length) {
+    // The button is gone: the focus goes to the hint it revealed.
+    shown.setAttribute("tabindex", "-1");
+    shown.focus();
+  }
+  const q = questionOf(quiz);
+  try {
+    updateRecord(q.id, (previous) => hintsShown(previous, q, count, Date.now()));
   } catch (e) {
     showNotSaved(quiz);
   }
@@ -237,15 +289,28 @@ function submittedChoice(event, quiz) {
   }
   const correct = markChoice(quiz, values);
   record(quiz, values, correct);
-  // mkdocs-quiz's own handler (on the form) runs after this capturing one and writes the feedback.
-  window.setTimeout(() => {
-    annotate(quiz, [partialNote(quiz, values)]);
-    announce(resultMessage(quiz, correct));
-  }, 0);
+  // mkdocs-quiz's own handler (on the form) runs after this capturing one and writes the
+  // feedback; the observer set up in mount() puts our notes in front of it.
+  window.setTimeout(() => announce(resultMessage(quiz, correct)), 0);
+}
+
+/* mkdocs-quiz writes a choice question's feedback when it is answered and when it restores the
+   page: each time, our notes go in front of it, from the question's record. */
+function watchFeedback(quiz) {
+  const feedback = quiz.querySelector(".quiz-feedback");
+  if (!feedback) return;
+  const apply = () => {
+    if (feedback.classList.contains("hidden") || feedback.querySelector(".quizbank-note") || !feedback.firstChild) return;
+    const record = recordOf(questionOf(quiz).id);
+    if (!record || !record.answer.length) return;
+    annotate(quiz, notesFor(quiz, record.answer, markChoice(quiz, record.answer), record.confidence));
+  };
+  new MutationObserver(apply).observe(feedback, { childList: true });
+  apply();
 }
 
 /* ── Blanks: graded here, with the student's text only ever set as text ────────────────────── */
-function showBlanks(quiz, texts, { focus }) {
+function showBlanks(quiz, texts, { focus, confidence }) {
   const blanks = blanksOf(quiz);
   const feedback = quiz.querySelector(".quiz-feedback");
   const results = blanks.map((input, i) => matches(parseAccepted(input.getAttribute("data-accept")), texts[i] ?? ""));
@@ -269,6 +334,7 @@ function showBlanks(quiz, texts, { focus }) {
   }
   feedback.replaceChildren(el("div", { class: `quiz-feedback-item ${correct ? "correct" : "incorrect"}` }, [content]));
   feedback.classList.remove("hidden");
+  annotate(quiz, [confidenceNote(confidence, correct)]);
   const section = quiz.querySelector("section.content");
   if (section) section.classList.remove("hidden");
   retryButton(quiz).classList.remove("hidden");
@@ -293,7 +359,7 @@ function submittedBlanks(event, quiz) {
   event.preventDefault();
   event.stopPropagation();
   const texts = blanksOf(quiz).map((input) => input.value);
-  const correct = showBlanks(quiz, texts, { focus: true });
+  const correct = showBlanks(quiz, texts, { focus: true, confidence: confidenceOf(quiz) });
   record(quiz, texts, correct);
   announce(resultMessage(quiz, correct));
 }
@@ -308,8 +374,13 @@ function retryBlanks(quiz) {
   const section = quiz.querySelector("section.content");
   if (section) section.classList.add("hidden");
   retryButton(quiz).classList.add("hidden");
+  clearConfidence(quiz);
   forget(quiz);
   blanksOf(quiz)[0].focus();
+}
+
+function clearConfidence(quiz) {
+  quiz.querySelectorAll('input[name="confidence"]').forEach((input) => (input.checked = false));
 }
 
 function forget(quiz) {
@@ -337,13 +408,18 @@ document.addEventListener(
 document.addEventListener(
   "click",
   (event) => {
-    const button = event.target && event.target.closest ? event.target.closest(".quiz-reset-button, .quizbank-retry") : null;
+    const button = event.target && event.target.closest ? event.target.closest(".quiz-reset-button, .quizbank-retry, .quiz-hint-button") : null;
     const quiz = button ? button.closest(".quiz[data-fp]") : null;
     if (!quiz) return;
+    if (button.classList.contains("quiz-hint-button")) {
+      nextHint(quiz);
+      return;
+    }
     if (button.classList.contains("quizbank-retry")) {
       retryBlanks(quiz);
       return;
     }
+    clearConfidence(quiz);
     forget(quiz);
     // After mkdocs-quiz's own handler has hidden the button: keep the focus in the question.
     window.setTimeout(() => {
@@ -361,10 +437,19 @@ function mount() {
     if (quiz.hasAttribute("data-quizbank")) continue;
     quiz.setAttribute("data-quizbank", "");
     const q = questionOf(quiz);
-    if (!q.blank) continue;
+    let record = recordOf(q.id);
+    if (record && standing(record, q) === "stale") record = null; // reworded since: it starts afresh
+    showHints(quiz, record ? Math.min(record.hints, hintItems(quiz).length) : 0);
+    if (record && record.answer.length && record.confidence) {
+      const chosen = quiz.querySelector(`input[name="confidence"][value="${record.confidence}"]`);
+      if (chosen) chosen.checked = true;
+    }
+    if (!q.blank) {
+      watchFeedback(quiz);
+      continue;
+    }
     retryButton(quiz);
-    const record = recordOf(q.id);
-    if (record && standing(record, q) !== "stale" && record.answer.length) showBlanks(quiz, record.answer, { focus: false });
+    if (record && record.answer.length) showBlanks(quiz, record.answer, { focus: false, confidence: record.confidence });
   }
 }
 
