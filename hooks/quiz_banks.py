@@ -7,6 +7,7 @@ file only wires them to MkDocs events. Banks are re-read on every build, so unde
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from quizbank import (
@@ -29,8 +31,10 @@ from quizbank import (
     load_banks,
     place_quizzes,
 )
-from quizbank.manifest import written_tasks_json
+from quizbank.manifest import Chapter, Manifest, course_manifest, written_tasks_json
 from quizbank.markers import NEAR_MARKER, markers_in_included_files
+from quizbank.progress import MARKER as PROGRESS_MARKER
+from quizbank.progress import render_progress
 from quizbank.written_task import EXAMPLES_DIR
 
 if TYPE_CHECKING:
@@ -43,6 +47,9 @@ log = logging.getLogger("mkdocs.plugins.quiz_banks")
 
 SELFCHECK_SCRIPT = "assets/javascripts/quizbank/site.js"
 WRITTEN_TASK_SCRIPT = "assets/javascripts/quizbank/written-task.js"
+PROGRESS_SCRIPT = "assets/javascripts/quizbank/progress.js"
+# Written once per build: the course's questions and tasks, for the progress page and the nav counts.
+MANIFEST_FILE = "assets/quizbank/course.json"
 BEFORE_QUIZZES = "<script>window.quizbank && window.quizbank.beforeQuizzes && window.quizbank.beforeQuizzes();</script>"
 NO_SCRIPT_NOTE = (
     '<noscript><p class="quiz-noscript">The self-checks on this page need JavaScript, which is off: '
@@ -63,6 +70,7 @@ class _State:
     options: RenderOptions = RenderOptions()
     manifest: str = "[]"
     snippet_bases: list[Path] = field(default_factory=list)
+    course: Manifest = field(default_factory=lambda: course_manifest({}, []))
 
 
 _state = _State()
@@ -124,6 +132,34 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     return config
 
 
+def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
+    """Write the course manifest: which page places which question, read from every chapter's markers."""
+    pages = {f.src_uri: f for f in files.documentation_pages()}
+    titles = _nav_titles(config.nav or [])
+    ordered = [src for src in titles if src in pages] + [src for src in pages if src not in titles]
+    chapters = []
+    for src in ordered:
+        text = pages[src].content_string
+        heading = re.search(r"^#\s+(.+?)\s*$", text, re.M)
+        chapters.append(Chapter(pages[src].url, titles.get(src) or (heading.group(1) if heading else src), text))
+    _state.course = course_manifest(_state.banks, chapters)
+    files.append(File.generated(config, MANIFEST_FILE, content=json.dumps(_state.course, ensure_ascii=False)))
+    return files
+
+
+def _nav_titles(nav: list[object]) -> dict[str, str]:
+    """Page source path → its title in mkdocs.yml's nav, in nav order (nested sections included)."""
+    out: dict[str, str] = {}
+    for item in nav:
+        if isinstance(item, dict):
+            for title, target in item.items():
+                if isinstance(target, str):
+                    out[target] = str(title)
+                elif isinstance(target, list):
+                    out.update(_nav_titles(target))
+    return out
+
+
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
     """Rebuild when a bank changes, not only when a chapter does."""
     if _state.banks_dir.is_dir():
@@ -141,16 +177,21 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     problems = markers_in_included_files(markdown, source, _read_snippet)
     if problems:
         raise PluginError(BankError(problems).report())
-    if not NEAR_MARKER.search(markdown):  # cheap early exit: markers and near-misses all match it
+    if PROGRESS_MARKER.search(markdown):
+        markdown = _progress(markdown, page)
+    if not NEAR_MARKER.search(markdown) and "quizbank-review-item" not in markdown:  # cheap early exit
         return None
     try:
         new_markdown, placed = place_quizzes(markdown, _state.banks, source=source, options=_state.options)
     except BankError as err:
         raise PluginError(err.report()) from None
-    if not placed:
+    progress = "quizbank-review-item" in new_markdown
+    if not placed and not progress:
         return None
     extra = []
-    if placed.quizzes:
+    if progress:
+        extra.append(f'<script type="module" src="{escape(get_relative_url(PROGRESS_SCRIPT, page.url))}"></script>')
+    if placed.quizzes or progress:
         # mkdocs-quiz adds its CSS and JS only to pages that ask for it (enabled_by_default: false).
         meta = page.meta.get("quiz")
         page.meta["quiz"] = {**(meta if isinstance(meta, dict) else {}), "enabled": True}
@@ -210,6 +251,14 @@ def _line_of_marker(page: Page, key: str) -> int:
         if re.search(rf"<!--\s*quiz:\s*{re.escape(bank)}(?:#{re.escape(key.split('#')[-1])})?\s*-->", line, re.I):
             return number
     return 1
+
+
+def _progress(markdown: str, page: Page) -> str:
+    """The progress page: `<!-- progress -->` becomes the course's parts, the review round and the transfer."""
+    html = render_progress(
+        _state.course, _state.banks, _state.options, link=lambda url: get_relative_url(url, page.url)
+    )
+    return PROGRESS_MARKER.sub(lambda _: html, markdown, count=1)
 
 
 def _before_first_quiz(markdown: str, html: str) -> str:

@@ -3,7 +3,7 @@
 Bank names and question ids are slugs (lowercase words joined by single hyphens), so "--" never
 occurs inside either: it separates the parts of an id, and a sub-element's id
 (`<anchor>--question`) can never equal another question's anchor. The browser relies on the
-same shapes (see docs/developers.md: the storage format).
+same shapes (see DEVELOPERS.md: the storage format).
 """
 
 from __future__ import annotations

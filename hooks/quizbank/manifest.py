@@ -1,24 +1,85 @@
-"""What the browser needs to know about the whole course, written once per build as JSON."""
+"""What the browser needs to know about the whole course, written once per build as JSON.
+
+The course manifest lists every placed question (its page, type, a short title and the
+fingerprint and answer key its saved results are checked against) and every written task, in
+bank order. The progress page and the completion counts in the navigation read it, so they
+know about questions a student has never opened.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TypedDict
 
 from .ids import question_key, text_key
-from .model import Bank, WrittenTask
+from .markers import Source, find_markers, resolve
+from .model import Bank, SelfCheck, WrittenTask
+
+MANIFEST_VERSION = 1
 
 
-def written_tasks(banks: dict[str, Bank]) -> list[dict[str, object]]:
+class BoxEntry(TypedDict):
+    id: str
+    label: str
+    min: int | None
+    max: int | None
+
+
+class TaskEntry(TypedDict, total=False):
+    key: str
+    title: str
+    min: int | None
+    max: int | None
+    fields: list[BoxEntry]
+    rubric: list[str]
+    page: str
+
+
+class QuestionEntry(TypedDict):
+    page: str
+    type: str
+    title: str
+    fp: str
+    key: str
+
+
+class PartEntry(TypedDict):
+    url: str
+    title: str
+    questions: list[str]
+    tasks: list[str]
+
+
+class Manifest(TypedDict):
+    v: int
+    parts: list[PartEntry]
+    questions: dict[str, QuestionEntry]
+    tasks: list[TaskEntry]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A page of the site as the manifest needs it: where it is, its title, its Markdown."""
+
+    url: str
+    title: str
+    markdown: str
+
+
+def written_tasks(banks: dict[str, Bank]) -> list[TaskEntry]:
     """Every written task in bank order (the brief's order): the order of the downloaded answers."""
     return [
-        {
-            "key": question_key(bank.name, q.id),
-            "title": q.heading,
-            "min": q.words.min,
-            "max": q.words.max,
-            "fields": [{"id": f.id, "label": f.label, "min": f.words.min, "max": f.words.max} for f in q.boxes],
-            "rubric": [text_key(item) for item in q.rubric],
-        }
+        TaskEntry(
+            key=question_key(bank.name, q.id),
+            title=q.heading,
+            min=q.words.min,
+            max=q.words.max,
+            fields=[BoxEntry(id=f.id, label=f.label, min=f.words.min, max=f.words.max) for f in q.boxes],
+            rubric=[text_key(item) for item in q.rubric],
+        )
         for bank in banks.values()
         for q in bank.questions
         if isinstance(q, WrittenTask)
@@ -27,3 +88,70 @@ def written_tasks(banks: dict[str, Bank]) -> list[dict[str, object]]:
 
 def written_tasks_json(banks: dict[str, Bank]) -> str:
     return json.dumps(written_tasks(banks), ensure_ascii=False)
+
+
+MARKUP = re.compile(r"[*_`]+|<[^>]+>")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+BLANK = re.compile(r"\[\[.*?\]\]", re.S)
+
+
+def short_title(question: str, limit: int = 90) -> str:
+    """A question's first sentence as plain text, for lists: no Markdown, blanks as "…", at most `limit` characters."""
+    text = BLANK.sub("…", question)
+    text = LINK.sub(r"\1", text)
+    text = MARKUP.sub("", text)
+    text = " ".join(text.split())
+    # Whole sentences, enough of them to say something ("Concept check from the brief." alone does not).
+    sentences = re.findall(r".+?[.?!:](?=\s|$)|.+$", text)
+    title = ""
+    for sentence in sentences:
+        title = f"{title} {sentence.strip()}".strip()
+        if len(title) >= 40:
+            break
+    text = title or text
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def placed_on(chapters: Iterable[Chapter], banks: dict[str, Bank]) -> dict[str, Chapter]:
+    """`bank#id` → the first chapter that places it (marker problems are reported by the build itself)."""
+    where: dict[str, Chapter] = {}
+    for chapter in chapters:
+        markers, _ = find_markers(chapter.markdown, Source(chapter.url))
+        for marker in markers:
+            found = resolve(marker, banks, Source(chapter.url))
+            if isinstance(found, tuple):
+                bank, questions = found
+                for q in questions:
+                    where.setdefault(question_key(bank.name, q.id), chapter)
+    return where
+
+
+def course_manifest(banks: dict[str, Bank], chapters: list[Chapter]) -> Manifest:
+    """The manifest: chapters in site order with what they place, then every question and task."""
+    where = placed_on(chapters, banks)
+    tasks = written_tasks(banks)
+    questions: dict[str, QuestionEntry] = {}
+    for bank in banks.values():
+        for q in bank.questions:
+            key = question_key(bank.name, q.id)
+            if key not in where or not isinstance(q, SelfCheck):
+                continue
+            fp, answers = q.identity()
+            questions[key] = QuestionEntry(
+                page=where[key].url, type=q.type, title=short_title(q.question), fp=fp, key=answers
+            )
+    parts = [
+        PartEntry(
+            url=chapter.url,
+            title=chapter.title,
+            questions=[k for k in questions if where[k] is chapter],
+            tasks=[t["key"] for t in tasks if where.get(t["key"]) is chapter],
+        )
+        for chapter in chapters
+    ]
+    return Manifest(
+        v=MANIFEST_VERSION,
+        parts=[p for p in parts if p["questions"] or p["tasks"]],
+        questions=questions,
+        tasks=[TaskEntry(**t, page=where[t["key"]].url) for t in tasks if t["key"] in where],
+    )

@@ -15,6 +15,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, ClassVar, Literal
 
 from .blanks import Accepted, BlankSyntaxError, read_blank
+from .ids import answer_key, fingerprint, text_key
 from .selfcheck import RenderOptions, render_choice, render_fill_blank
 from .text import find_blanks
 from .written_task import render_written_task
@@ -89,6 +90,18 @@ class SelfCheck(Question):
     """A question the browser marks: it may offer hints, revealed one at a time before answering."""
 
     hints: tuple[str, ...] = key("paragraphs", default=())
+
+    def identity(self) -> tuple[str, str]:
+        """(fingerprint, answer key): what a saved result belongs to, and what it was marked against.
+
+        A new fingerprint (reworded question, other options) sets saved results aside; a new
+        answer key (another right option, another accepted form) marks them again.
+        """
+        options: tuple[Option, ...] = getattr(self, "options", ())
+        return (
+            fingerprint(self.type, self.question, options),
+            answer_key(*sorted(text_key(o.text) for o in options if o.correct)),
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -187,6 +200,18 @@ class FillBlank(SelfCheck):
     def accepted(self) -> tuple[Accepted, ...]:
         """What each blank accepts, in order (a bank that loaded has only readable blanks)."""
         return tuple(read_blank(b.answer) for b in find_blanks(self.question))
+
+    def identity(self) -> tuple[str, str]:
+        # The fingerprint leaves the answers out: a new accepted form marks saved answers again
+        # rather than setting them aside.
+        return fingerprint(self.type, self.without_answers), answer_key(*(a.as_json() for a in self.accepted))
+
+    @property
+    def without_answers(self) -> str:
+        text = self.question
+        for b in reversed(find_blanks(self.question)):
+            text = text[: b.start] + "[[]]" + text[b.end :]
+        return text
 
     def render(self, bank: str, options: RenderOptions) -> list[str]:
         return render_fill_blank(bank, self, options)

@@ -4,7 +4,7 @@ The output is HTML with Markdown inside (`markdown="1"` blocks, `markdown="span"
 the page's own Markdown pass renders question text: glossary tooltips, links between chapters
 and code highlighting behave exactly as in the chapter around it. mkdocs-quiz's parser never
 sees it, so nothing in a question is mistaken for quiz syntax. The DOM written here is one side
-of the contract with mkdocs-quiz described in docs/developers.md.
+of the contract with mkdocs-quiz described in DEVELOPERS.md.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from .ids import anchor, answer_key, digest, fingerprint, sub_id, text_key
+from .ids import anchor, digest, fingerprint, sub_id, text_key
 from .markup import attrs, block, span
-from .text import find_blanks, protect_code_spans
+from .text import protect_code_spans
 
 if TYPE_CHECKING:
     from .model import FillBlank, Option
@@ -51,6 +51,7 @@ class ChoiceLike(Protocol):
     def shuffle(self) -> bool: ...
     @property
     def hints(self) -> Sequence[str]: ...
+    def identity(self) -> tuple[str, str]: ...
 
 
 def _open(
@@ -128,14 +129,12 @@ def shown_order(bank: str, question: ChoiceLike) -> list[Option]:
 def render_choice(bank: str, question: ChoiceLike, options: RenderOptions) -> list[str]:
     """The lines of Markdown (with HTML) for a single, multiple or true/false question."""
     qid = anchor(bank, question.id)
-    opts = question.options
     # mkdocs-quiz draws checkboxes only when two or more options are correct; a "select all
     # that apply" question with one right answer must still offer checkboxes, so the type
     # decides here, and mkdocs-quiz's grading (all correct and nothing else) works either way.
     kind = "checkbox" if question.select_all else "radio"
     auto = options.auto_submit and not question.select_all
-    fp = fingerprint(question.type, question.question, opts)
-    key = answer_key(*sorted(text_key(o.text) for o in opts if o.correct))
+    fp, key = question.identity()
     lines = [
         *_open(bank, question, fp, key, options, data_quiz_kind=question.type, data_auto_submit=auto),
         *block(question.question),
@@ -181,18 +180,15 @@ def render_fill_blank(bank: str, question: FillBlank, options: RenderOptions) ->
         return f"<input {attrs(type='text', class_='quiz-blank-input', id=sub_id(qid, f'blank-{index}'), form=form_id, data_answer=answer.shown, data_accept=answer.as_json(), autocomplete='off', spellcheck='false', size=str(size), aria_label=f'Answer {index + 1}')}>"
 
     question_md = protect_code_spans(question.question.strip(), blank)
-    # The fingerprint leaves the answers out (a new alternative re-marks saved answers, it does not
-    # drop them); the first site version's fingerprint, with them, finds answers saved then.
-    without_answers = question.question
-    for b in reversed(find_blanks(question.question)):
-        without_answers = without_answers[: b.start] + "[[]]" + without_answers[b.end :]
+    fp, key = question.identity()
+    # The first site version fingerprinted blanks with their answers: it finds answers saved then.
     fp1 = fingerprint(question.type, question.question)
     return [
         *_open(
             bank,
             question,
-            fingerprint(question.type, without_answers),
-            answer_key(*(a.as_json() for a in accepted)),
+            fp,
+            key,
             options,
             extra_class="quiz-fill-blank",
             data_quiz_type="fill-blank",

@@ -63,7 +63,7 @@ def watch(page: Page, errors: list[str]) -> Page:
 def settle(page: Page) -> None:
     """Let colour transitions finish (Material fades colours when the palette is applied)."""
     page.evaluate(
-        "() => Promise.race([Promise.all(document.getAnimations().map(a => a.finished)),"
+        "() => Promise.race([Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),"
         " new Promise(r => setTimeout(r, 3000))]).then(() => true)"
     )
 

@@ -1,5 +1,5 @@
 /*
- * Self-checks in the page, on top of mkdocs-quiz's own script (see docs/developers.md: the
+ * Self-checks in the page, on top of mkdocs-quiz's own script (see DEVELOPERS.md: the
  * contract with mkdocs-quiz). mkdocs-quiz grades choice questions, shows their feedback and
  * restores them from its per-page storage; this module
  * - keeps the course's one store of results (results.js) and, before mkdocs-quiz starts on a
@@ -80,7 +80,21 @@ function updateRecord(id, change) {
   if (next) results.questions[id] = next;
   else delete results.questions[id];
   store.writeJSON(store.key("results"), { v: results.v, questions: results.questions });
+  // The progress page and the navigation counts follow.
+  document.dispatchEvent(new CustomEvent("quizbank:results", { detail: { id, record: next } }));
   return next;
+}
+
+/* On the progress page, the review round's questions start unanswered: only an answer given in
+   the current round is shown again (after a reload, say). */
+function shownInReview(quiz, id) {
+  if (!quiz.closest(".quizbank-review-item")) return true;
+  try {
+    const round = siteStore().readJSON(siteStore().key("review"));
+    return Boolean(round && round.answered && typeof round.answered[id] === "boolean");
+  } catch (e) {
+    return false;
+  }
 }
 
 function recordOf(id) {
@@ -124,7 +138,7 @@ function beforeQuizzes() {
           changed = true;
         }
       }
-      if (!record || standing(record, q) === "stale" || !record.answer.length) continue;
+      if (!record || standing(record, q) === "stale" || !record.answer.length || !shownInReview(quiz, q.id)) continue;
       if (standing(record, q) === "rekeyed") {
         // The answer key changed since: the saved answer is marked again, against the new key.
         record = { ...record, key: q.key, correct: q.blank ? markBlanks(quiz, record.answer) : markChoice(quiz, record.answer) };
@@ -439,6 +453,7 @@ function mount() {
     const q = questionOf(quiz);
     let record = recordOf(q.id);
     if (record && standing(record, q) === "stale") record = null; // reworded since: it starts afresh
+    if (record && !shownInReview(quiz, q.id)) record = { ...record, answer: [], confidence: null };
     showHints(quiz, record ? Math.min(record.hints, hintItems(quiz).length) : 0);
     if (record && record.answer.length && record.confidence) {
       const chosen = quiz.querySelector(`input[name="confidence"][value="${record.confidence}"]`);

@@ -2,7 +2,7 @@
  * Where a student's work is kept: the browser's localStorage, under keys scoped to this site.
  * No DOM here: the storage is passed in (window.localStorage in the page, a Map-backed fake under
  * Node), and every call may throw (storage disabled, full, or denied): callers show that to the
- * student. The format is documented in docs/developers.md ("What the browser stores").
+ * student. The format is documented in DEVELOPERS.md ("What the browser stores").
  *
  *   quizbank:2:<scope>:draft:<bank#task>          a written task's draft
  *   quizbank:2:<scope>:backup:<bank#task>:<tab>   text a tab closed with while in conflict

@@ -14,13 +14,14 @@
  * Nothing typed leaves the browser: no module of this site sends anything anywhere.
  */
 
+import { answersMarkdown } from "./answers.js";
 import { isEmpty, migrateV1Draft, missedChange, parseDraft, planRemote, planSave, recordFor, sameOnPage } from "./drafts.js";
 import { TAB, downloadFile, el, isOurStorage, onEveryPage, quizbank, siteStore } from "./env.js";
-import { countWords, describeCount, words, wordsLine } from "./words.js";
+import { countWords, describeCount, words } from "./words.js";
 
 const SAVE_DELAY = 300; // ms after the last keystroke
 const ANNOUNCE_DELAY = 800; // ms: announce a state change once the student pauses
-const FILENAME = "fine-tuning-assignment-answers.md";
+export const FILENAME = "fine-tuning-assignment-answers.md";
 const TEXT = {
   storageError:
     "Your answer could not be saved in this browser (storage is full or disabled). Copy your text somewhere safe.",
@@ -581,64 +582,32 @@ function showOrphans() {
   roots[roots.length - 1].insertAdjacentElement("afterend", details);
 }
 
-/* ── Download: every task of the site, in the manifest's (the brief's) order ─────────────────── */
-function answersMarkdown() {
+/* ── Download: every task of the site, in the manifest's (the brief's) order ───────────────── */
+/** Every draft of this site in storage ({task: record}), with the texts of this page's boxes as they are now. */
+export function allDrafts() {
+  const drafts = {};
+  try {
+    const store = siteStore();
+    for (const { key, task } of store.keysOf("draft")) {
+      const rec = parseDraft(store.readJSON(key));
+      if (rec) drafts[task] = rec;
+    }
+  } catch (e) {
+    // storage unavailable: what the page shows is all there is
+  }
+  for (const t of live) if (t.root.isConnected) drafts[t.task] = { ...t.snapshot() };
+  return drafts;
+}
+
+function markdownNow() {
   const tasks =
     manifest() ||
     live.map((t) => ({ key: t.task, title: t.title, min: t.min, max: t.max, fields: t.fields.map((f) => ({ id: f.id, label: f.label, min: f.min, max: f.max })) }));
-  const store = siteStore();
-  const read = (task) => {
-    try {
-      return parseDraft(store.readJSON(store.key("draft", task)));
-    } catch (e) {
-      return null;
-    }
-  };
-  const lines = [];
-  const empty = [];
-  for (const task of tasks) {
-    const here = live.find((t) => t.task === task.key && t.root.isConnected);
-    const rec = here ? here.snapshot() : read(task.key);
-    const fields = rec ? rec.fields : {};
-    const multi = task.fields.length > 1 || (task.fields[0] && task.fields[0].id !== "answer");
-    let total = 0;
-    lines.push("## " + task.title, "");
-    for (const f of task.fields) {
-      const text = typeof fields[f.id] === "string" ? fields[f.id].replace(/\s+$/, "") : "";
-      const n = countWords(text);
-      total += n;
-      if (multi) lines.push("### " + f.label, "");
-      lines.push(text.trim() ? text : "_No draft yet._", "");
-      if (multi && (f.min !== null || f.max !== null)) lines.push(wordsLine(n, f.min, f.max, false), "");
-    }
-    const known = new Set(task.fields.map((f) => f.id));
-    for (const [id, text] of Object.entries(fields)) {
-      if (known.has(id) || !text.trim()) continue;
-      lines.push(`### Text kept from a part no longer asked for (${id})`, "", text.replace(/\s+$/, ""), "");
-    }
-    if (!total) empty.push(task.title);
-    lines.push(wordsLine(total, task.min, task.max, multi), "");
-  }
-  const orphans = orphanDrafts();
-  if (orphans.length) {
-    lines.push("## Answers to tasks no longer on the site", "");
-    for (const { task, rec } of orphans) {
-      lines.push("### " + task, "");
-      for (const [id, text] of Object.entries(rec.fields)) if (text.trim()) lines.push(`${id}:`, "", text.replace(/\s+$/, ""), "");
-    }
-  }
-  const head = [
-    "# My assignment answers",
-    "",
-    "Downloaded on " + new Date().toISOString().slice(0, 10) + ". A word is counted when it contains a letter or a digit; hyphenated words, numbers and links count as one word each.",
-    "",
-  ];
-  if (empty.length) head.push("Not drafted yet: " + empty.join("; ") + ".", "");
-  return head.concat(lines).join("\n").replace(/\n+$/, "\n");
+  return answersMarkdown(tasks, allDrafts(), new Date().toISOString().slice(0, 10));
 }
 
 function downloadAnswers() {
-  downloadFile(FILENAME, answersMarkdown(), "text/markdown;charset=utf-8");
+  downloadFile(FILENAME, markdownNow(), "text/markdown;charset=utf-8");
 }
 
 /* ── Page life cycle ───────────────────────────────────────────────────────────────────────── */
@@ -711,5 +680,5 @@ window.addEventListener("pageshow", (e) => {
 });
 window.addEventListener("load", () => live.forEach((t) => t.guardAgainstRestoredText()));
 
-quizbank.answersMarkdown = answersMarkdown;
+quizbank.answersMarkdown = markdownNow;
 onEveryPage(mount);

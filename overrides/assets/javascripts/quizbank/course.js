@@ -1,0 +1,29 @@
+/*
+ * The course manifest the build writes once (assets/quizbank/course.json): every question and
+ * written task, with its page. The progress page carries it; other pages read the file (a plain,
+ * cached request for a file of this site: nothing of the student's is in it).
+ */
+
+import { siteScope } from "./env.js";
+
+let loading = null;
+
+/** The manifest, or null if it cannot be had (offline and not cached). */
+export function courseManifest() {
+  const embedded = document.querySelector("[data-manifest]");
+  if (embedded) {
+    try {
+      return Promise.resolve(JSON.parse(embedded.getAttribute("data-manifest")));
+    } catch (e) {
+      // fall back to the file
+    }
+  }
+  if (!loading) {
+    const url = new URL("assets/quizbank/course.json", new URL(siteScope(), window.location.href));
+    loading = window
+      .fetch(url, { credentials: "same-origin" })
+      .then((response) => (response.ok ? response.json() : null))
+      .catch(() => null);
+  }
+  return loading;
+}

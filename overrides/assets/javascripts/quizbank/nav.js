@@ -1,0 +1,53 @@
+/*
+ * Completion in the navigation: each chapter's entry shows how many of its self-checks the
+ * student has answered ("9 / 15"), read by screen readers as "9 of 15 self-checks answered",
+ * and kept up to date as they answer, here or in another tab.
+ */
+
+import { courseManifest } from "./course.js";
+import { el, onEveryPage, siteScope, siteStore } from "./env.js";
+import { parseResults, standing } from "./results.js";
+
+function answeredCount(part, manifest, results) {
+  return part.questions.filter((id) => {
+    const record = results.questions[id];
+    return record && record.attempts > 0 && standing(record, manifest.questions[id]) !== "stale";
+  }).length;
+}
+
+async function update() {
+  const manifest = await courseManifest();
+  if (!manifest || !Array.isArray(manifest.parts)) return;
+  let results;
+  try {
+    results = parseResults(siteStore().readJSON(siteStore().key("results")));
+  } catch (e) {
+    return; // no storage: nothing to count
+  }
+  const root = new URL(siteScope(), window.location.href);
+  for (const part of manifest.parts) {
+    if (!part.questions.length) continue;
+    const target = new URL(part.url, root).pathname;
+    const done = answeredCount(part, manifest, results);
+    const total = part.questions.length;
+    for (const link of document.querySelectorAll(".md-nav--primary a.md-nav__link[href]")) {
+      const url = new URL(link.href, window.location.href);
+      if (url.pathname !== target || url.hash) continue; // the chapter's entry, not its headings
+      if (link.closest(".md-nav--secondary")) continue;
+      let count = link.querySelector(".quizbank-nav-count");
+      if (!count) {
+        count = el("span", { class: "quizbank-nav-count" }, [el("span", { "aria-hidden": "true" }), el("span", { class: "sr-only" })]);
+        link.appendChild(count);
+      }
+      count.setAttribute("data-complete", String(done === total));
+      count.firstChild.textContent = `${done} / ${total}`;
+      count.lastChild.textContent = `, ${done} of ${total} self-checks answered`;
+    }
+  }
+}
+
+onEveryPage(update);
+document.addEventListener("quizbank:results", () => update());
+window.addEventListener("storage", (event) => {
+  if (event.key === null || (siteStore().parse(event.key) || {}).kind === "results") update();
+});

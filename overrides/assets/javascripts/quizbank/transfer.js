@@ -1,0 +1,106 @@
+/*
+ * The progress file: everything a student has done on the site, in one JSON file they download
+ * and restore on another browser or device. Pure functions: tests/js/transfer.test.mjs.
+ *
+ * The file (version 1):
+ *   {format: "quizbank-progress", version: 1, course: <site name>, site: <site path>,
+ *    saved: <ISO date>, results: {"bank#id": result record}, drafts: {"bank#task": draft record}}
+ * Result records are results.js's (answers, confidence, hints, review schedule); draft records are
+ * drafts.js's (text and rubric ticks). Restoring compares the file with the browser entry by entry:
+ * what only one side has is kept, and where both have an entry and they differ, the student
+ * chooses (the newer of the two by default).
+ */
+
+import { parseDraft } from "./drafts.js";
+import { parseRecord } from "./results.js";
+
+export const FILE_FORMAT = "quizbank-progress";
+export const FILE_VERSION = 1;
+
+export function progressFile({ course, site, results, drafts, now }) {
+  return {
+    format: FILE_FORMAT,
+    version: FILE_VERSION,
+    course,
+    site,
+    saved: new Date(now).toISOString(),
+    results: { ...results },
+    drafts: { ...drafts },
+  };
+}
+
+const isMap = (value) => value && typeof value === "object" && !Array.isArray(value);
+
+/**
+ * A file's text, read and checked: {ok: true, data} or {ok: false, message}. Nothing partial: one
+ * damaged entry and the whole file is refused, so restoring never half-applies a file.
+ */
+export function readProgressFile(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, message: "This file is not a progress file of this course: it is not readable as one (not JSON)." };
+  }
+  if (!isMap(value) || value.format !== FILE_FORMAT) {
+    return { ok: false, message: "This file is not a progress file of this course. Choose the file that “Download my progress” saved." };
+  }
+  if (typeof value.version !== "number" || value.version > FILE_VERSION) {
+    return {
+      ok: false,
+      message: "This file was saved by a newer version of the course site than this one, so it cannot be read here. Restore it where it was saved, or on the newest copy of the site.",
+    };
+  }
+  if (!isMap(value.results) || !isMap(value.drafts)) return damaged();
+  const results = {};
+  for (const [key, raw] of Object.entries(value.results)) {
+    const record = parseRecord(raw);
+    if (!record || !key.includes("#")) return damaged();
+    results[key] = record;
+  }
+  const drafts = {};
+  for (const [key, raw] of Object.entries(value.drafts)) {
+    const draft = parseDraft(raw);
+    if (!draft || !key.includes("#")) return damaged();
+    drafts[key] = draft;
+  }
+  return { ok: true, data: { course: String(value.course || ""), saved: String(value.saved || ""), results, drafts } };
+}
+
+function damaged() {
+  return { ok: false, message: "This progress file is damaged (part of it cannot be read), so nothing was restored from it." };
+}
+
+const sameJSON = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * What restoring `file` would change in `browser` ({results, drafts} each): one entry per key
+ * that differs, {kind: "result" | "draft", key, change: "add" | "differs", newer: "file" | "browser"}.
+ */
+export function compare(file, browser) {
+  const out = [];
+  for (const kind of ["result", "draft"]) {
+    const from = kind === "result" ? file.results : file.drafts;
+    const here = kind === "result" ? browser.results : browser.drafts;
+    for (const key of Object.keys(from).sort()) {
+      if (!(key in here)) out.push({ kind, key, change: "add", newer: "file" });
+      else if (!sameJSON(from[key], here[key])) {
+        out.push({ kind, key, change: "differs", newer: from[key].updated > here[key].updated ? "file" : "browser" });
+      }
+    }
+  }
+  return out;
+}
+
+/** The browser's entries after restoring: `choices` maps "kind:key" to "file" or "browser" (default: the newer). */
+export function merge(file, browser, choices) {
+  const results = { ...browser.results };
+  const drafts = { ...browser.drafts };
+  for (const item of compare(file, browser)) {
+    const pick = (choices && choices[`${item.kind}:${item.key}`]) || item.newer;
+    if (pick !== "file") continue;
+    if (item.kind === "result") results[item.key] = file.results[item.key];
+    else drafts[item.key] = file.drafts[item.key];
+  }
+  return { results, drafts };
+}

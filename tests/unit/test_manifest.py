@@ -1,0 +1,54 @@
+"""The course manifest: which page places which question, with what the browser checks saved results against."""
+
+from __future__ import annotations
+
+from quizbank import load_bank_text
+from quizbank.manifest import Chapter, course_manifest, short_title
+
+BANK = load_bank_text(
+    """questions:
+  - id: a
+    type: true-false
+    question: "Concept check from the brief. Fine-tuning **always** improves a model."
+    answer: false
+  - id: b
+    type: fill-blank
+    question: The engine is [[ONNX Runtime|ONNXRuntime]].
+  - id: c
+    type: written-task
+    question: Write.
+  - id: unplaced
+    type: true-false
+    question: Q
+    answer: true
+""",
+    name="bank",
+    shown="quizzes/bank.yml",
+)
+
+
+def test_the_manifest_lists_parts_in_site_order_with_their_questions_and_tasks() -> None:
+    chapters = [
+        Chapter("index/", "Home", "# Home\n"),
+        Chapter("two/", "Two", "# Two\n\n<!-- quiz: bank#c -->\n\n<!-- quiz: bank#b -->\n"),
+        Chapter("one/", "One", "# One\n\n<!-- quiz: bank#a -->\n\n```\n<!-- quiz: bank#unplaced -->\n```\n"),
+    ]
+    manifest = course_manifest({"bank": BANK}, chapters)
+    assert [(p["url"], p["questions"], p["tasks"]) for p in manifest["parts"]] == [
+        ("two/", ["bank#b"], ["bank#c"]),
+        ("one/", ["bank#a"], []),
+    ]
+    questions = manifest["questions"]
+    assert sorted(questions) == ["bank#a", "bank#b"]  # unplaced: not listed
+    assert questions["bank#b"]["page"] == "two/" and questions["bank#b"]["type"] == "fill-blank"
+    fp, key = BANK.questions[1].identity()  # type: ignore[attr-defined]
+    assert (questions["bank#b"]["fp"], questions["bank#b"]["key"]) == (fp, key)
+    assert [t["key"] for t in manifest["tasks"]] == ["bank#c"]
+
+
+def test_short_titles_are_plain_whole_sentences() -> None:
+    assert short_title("Concept check from the brief. Fine-tuning **always** improves a model.") == (
+        "Concept check from the brief. Fine-tuning always improves a model."
+    )
+    assert short_title("The engine is [[ONNX Runtime]], see [the docs](x.md).") == "The engine is …, see the docs."
+    assert short_title("word " * 40).endswith("…") and len(short_title("word " * 40)) <= 90
