@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: serve build test lint golden bench clean
+.PHONY: serve build check export test lint golden bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm not found: install Node.js and npm (Debian/Ubuntu: sudo apt-get install nodejs npm), then run make test again." >&2; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+## Check every bank and every marker in every chapter without building (fast enough for every save).
+check: $(VENV)/.runtime
+	PYTHONPATH=hooks $(BIN)/python -m quizbank check
+
+## Write dist/: QTI 1.2 and 2.1 packages, a Moodle (GIFT) file and a printable answer key (never published).
+export: $(VENV)/.runtime
+	PYTHONPATH=hooks $(BIN)/python -m quizbank export -o dist
 
 ## Every test: lint, types, the browser scripts' pure logic under Node, unit, golden, build and browser tests.
 test: $(VENV)/.test node_modules/.package-lock.json

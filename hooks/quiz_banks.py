@@ -26,7 +26,6 @@ from quizbank import (
     Problem,
     RenderOptions,
     Source,
-    WrittenTask,
     display_path,
     load_banks,
     place_quizzes,
@@ -35,7 +34,7 @@ from quizbank.manifest import Chapter, Manifest, course_manifest, written_tasks_
 from quizbank.markers import NEAR_MARKER, markers_in_included_files
 from quizbank.progress import MARKER as PROGRESS_MARKER
 from quizbank.progress import render_progress
-from quizbank.written_task import EXAMPLES_DIR
+from quizbank.written_task import missing_examples
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -128,7 +127,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     )
     _state.manifest = written_tasks_json(banks)
     _state.snippet_bases = [Path(b) for b in snippets.get("base_path", [root])]
-    _check_examples(banks, _state.snippet_bases)
+    problems = missing_examples(banks, _state.snippet_bases)
+    if problems:
+        raise PluginError(BankError(problems).report())
     return config
 
 
@@ -272,28 +273,3 @@ def _read_snippet(name: str) -> str | None:
         if path.is_file():
             return path.read_text(encoding="utf-8", errors="replace")
     return None
-
-
-def _check_examples(banks: dict[str, Bank], bases: list[Path]) -> None:
-    """Every `examples:` entry of a written task names a file in includes/examples/ (found as snippets find it)."""
-
-    def exists(name: str) -> bool:
-        return any((base / EXAMPLES_DIR / f"{name}.md").is_file() for base in bases)
-
-    known = sorted({p.stem for base in bases for p in (base / EXAMPLES_DIR).glob("*.md")})
-    problems = [
-        Problem(
-            bank.path,
-            q.line,
-            f"the example set '{name}' has no file {EXAMPLES_DIR}/{name}.md.",
-            f"create {EXAMPLES_DIR}/{name}.md, or use one of: {', '.join(known) or 'none yet'}.",
-            q.id,
-        )
-        for bank in banks.values()
-        for q in bank.questions
-        if isinstance(q, WrittenTask)
-        for name in q.examples
-        if not exists(name)
-    ]
-    if problems:
-        raise PluginError(BankError(problems).report())

@@ -8,13 +8,15 @@ the download and the rest.
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .errors import Problem
 from .ids import question_key, sub_id, text_key, written_task_anchor
 from .markup import attrs, block, span
 
 if TYPE_CHECKING:
-    from .model import WordLimits, WrittenTask
+    from .model import Bank, WordLimits, WrittenTask
 
 EXAMPLES_DIR = "includes/examples"
 
@@ -91,3 +93,25 @@ def render_written_task(bank: str, task: WrittenTask) -> list[str]:
         "</div>",
     ]
     return lines
+
+
+def missing_examples(banks: dict[str, Bank], bases: list[Path]) -> list[Problem]:
+    """A problem for every `examples:` entry naming no file in includes/examples/ (looked up as snippets look)."""
+
+    def exists(name: str) -> bool:
+        return any((base / EXAMPLES_DIR / f"{name}.md").is_file() for base in bases)
+
+    known = sorted({p.stem for base in bases for p in (base / EXAMPLES_DIR).glob("*.md")})
+    return [
+        Problem(
+            bank.path,
+            q.line,
+            f"the example set '{name}' has no file {EXAMPLES_DIR}/{name}.md.",
+            f"create {EXAMPLES_DIR}/{name}.md, or use one of: {', '.join(known) or 'none yet'}.",
+            q.id,
+        )
+        for bank in banks.values()
+        for q in bank.questions
+        for name in getattr(q, "examples", ())
+        if not exists(name)
+    ]
