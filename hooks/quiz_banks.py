@@ -12,6 +12,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from html import escape
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,11 @@ class _State:
 _state = _State()
 
 
+# The mkdocs-quiz releases this site is tested with (DEVELOPERS.md: the contract with mkdocs-quiz).
+# Our markup, storage and event order rely on its internals; tests/unit/test_mkdocs_quiz_contract.py
+# fails when a release changes them. To try a new release: install it, run `make test`, add it here.
+MKDOCS_QUIZ_TESTED = ("1.7.1",)
+
 SETTINGS = {"dir": str, "confidence": bool}
 
 
@@ -109,6 +115,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         raise PluginError(err.report()) from None
     if "mkdocs_quiz" not in config.plugins:
         raise PluginError("Quiz banks need the mkdocs_quiz plugin: add '- mkdocs_quiz' under 'plugins:' in mkdocs.yml.")
+    _check_mkdocs_quiz_version(metadata.version("mkdocs-quiz"))
     quiz_config = config.plugins["mkdocs_quiz"].config
     custom_dir = config.theme.custom_dir
     if not custom_dir or not (Path(custom_dir) / SELFCHECK_SCRIPT).is_file():
@@ -131,6 +138,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if problems:
         raise PluginError(BankError(problems).report())
     return config
+
+
+def _check_mkdocs_quiz_version(installed: str) -> None:
+    if installed not in MKDOCS_QUIZ_TESTED:
+        raise PluginError(
+            f"mkdocs-quiz {installed} is installed, but this site is tested with mkdocs-quiz "
+            f"{', '.join(MKDOCS_QUIZ_TESTED)} only: the quizzes rely on its page markup, storage and script.\n"
+            f"    Fix: install the tested version (pip install -r requirements.txt pins mkdocs-quiz=={MKDOCS_QUIZ_TESTED[-1]}); "
+            "to adopt another version, see DEVELOPERS.md (the contract with mkdocs-quiz)."
+        )
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:

@@ -69,6 +69,7 @@ def project_config() -> dict:
     config = mkdocs_config()
     config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config["watch"] = [str(ROOT / w) for w in config.get("watch", [])]
     for ext in config["markdown_extensions"]:
         if isinstance(ext, dict) and "pymdownx.snippets" in ext:
             ext["pymdownx.snippets"]["base_path"] = [str(ROOT)]

@@ -26,6 +26,8 @@ REF = re.compile(
 # pymdownx.snippets: `--8<-- "file"` on one line, or a block of file names between two `--8<--`.
 SNIPPET_LINE = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"(?P<name>[^"]+)"[ \t]*$')
 SNIPPET_FENCE = re.compile(r"^[ \t]*-{1,}8<-{1,}[ \t]*$")
+# A snippet may name lines or a section after the file: "file.md:3:9", "file.md:section".
+SNIPPET_FILE = re.compile(r"^(?P<file>.+?\.[A-Za-z0-9]+)(?::[\w-]*)*$")
 
 
 @dataclass(frozen=True)
@@ -149,8 +151,13 @@ def find_markers(markdown: str, source: Source) -> tuple[list[Marker], list[Prob
     return markers, problems
 
 
+def _file_of(name: str) -> str:
+    m = SNIPPET_FILE.match(name)
+    return m.group("file") if m else name
+
+
 def included_files(markdown: str) -> list[tuple[int, str]]:
-    """(0-based line, file name) of every file that pymdownx.snippets includes, outside code."""
+    """(0-based line, file name) of every file that pymdownx.snippets includes, outside code (URLs left out)."""
     lines = markdown.split("\n")
     code = {i for f in fences(lines) for i in range(f.start, f.end + 1)}
     out: list[tuple[int, str]] = []
@@ -161,26 +168,34 @@ def included_files(markdown: str) -> list[tuple[int, str]]:
         if block_start is not None:
             if SNIPPET_FENCE.match(line):
                 block_start = None
-            elif line.strip() and not line.strip().startswith(";"):
-                out.append((index, line.strip()))
+            elif line.strip() and not line.strip().startswith((";", "http://", "https://")):
+                out.append((index, _file_of(line.strip())))
             continue
         m = SNIPPET_LINE.match(line)
-        if m and not m.group("name").startswith(";"):
-            out.append((index, m.group("name")))
+        if m and not m.group("name").startswith((";", "http://", "https://")):
+            out.append((index, _file_of(m.group("name"))))
         elif SNIPPET_FENCE.match(line):
             block_start = index
     return out
 
 
 def markers_in_included_files(markdown: str, source: Source, read: Callable[[str], str | None]) -> list[Problem]:
-    """A problem for every marker-like line in a file the chapter includes: it would never be placed.
+    """A problem for every missing included file, and every marker in an included file (never placed).
 
-    `read` returns an included file's text (None when it is not found: pymdownx.snippets reports that).
+    `read` returns an included file's text, or None when there is no such file (also a problem: the
+    snippets extension would stop the build with a traceback).
     """
     problems = []
     for index, name in included_files(markdown):
         text = read(name)
         if text is None:
+            problems.append(
+                source.problem(
+                    index,
+                    f"the included file {name} does not exist.",
+                    "check the file name after --8<-- (paths are relative to the folder of mkdocs.yml).",
+                )
+            )
             continue
         for inner in marker_like_lines(text):
             problems.append(

@@ -10,6 +10,9 @@ import time
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
+
+import yaml
 
 from support import write_site
 
@@ -38,6 +41,48 @@ def fetch(url: str) -> str:
             return str(response.read().decode("utf-8"))
     except OSError:
         return ""
+
+
+def serve(config: Path, log: IO[str]) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return proc, f"http://127.0.0.1:{port}/cloud-fine-tuning/"
+
+
+def test_saving_an_included_file_or_the_sites_css_rebuilds_the_served_page(tmp_path: Path) -> None:
+    """Everything an instructor edits reloads the page: an example answer under includes/, the site's own CSS."""
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "overrides" / "assets").mkdir(parents=True)
+    include = tmp_path / "includes" / "example.md"
+    include.write_text("First example.\n", encoding="utf-8")
+    config = write_site(tmp_path, {"index.md": '# Home\n\n--8<-- "includes/example.md"\n'}, {})
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    for ext in data["markdown_extensions"]:
+        if isinstance(ext, dict) and "pymdownx.snippets" in ext:
+            ext["pymdownx.snippets"]["base_path"] = [str(tmp_path), *ext["pymdownx.snippets"]["base_path"]]
+    # The project's own watch list, pointed at this site's folders.
+    data["watch"] = [str(tmp_path / Path(w).name) for w in data["watch"]]
+    assert sorted(Path(w).name for w in data["watch"]) == ["includes", "overrides"]
+    config.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w") as log:
+        proc, url = serve(config, log)
+        try:
+            wait_for(lambda: "First example." in fetch(url))
+            include.write_text("Second example.\n", encoding="utf-8")
+            wait_for(lambda: "Second example." in fetch(url))
+            builds = log_path.read_text().count("Building documentation")
+            (tmp_path / "overrides" / "assets" / "extra.css").write_text("body { color: black; }\n", encoding="utf-8")
+            wait_for(lambda: log_path.read_text().count("Building documentation") > builds)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    assert "Traceback" not in log_path.read_text()
 
 
 def test_saving_a_bank_rebuilds_the_served_page(tmp_path: Path) -> None:

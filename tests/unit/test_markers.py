@@ -110,3 +110,14 @@ def test_front_matter_offsets_line_numbers() -> None:
     file_text = "---\ntitle: T\n---\n# P\n\n<!-- quiz bank -->\n"
     source = Source.of("docs/p.md", file_text, file_text[len("---\ntitle: T\n---\n") :])
     assert source.line(2) == 6
+
+
+def test_a_missing_included_file_is_a_located_problem() -> None:
+    found = [
+        str(p)
+        for p in markers_in_included_files('# P\n\n--8<-- "includes/gone.md"\n', Source("docs/p.md"), lambda name: None)
+    ]
+    assert found == [
+        "docs/p.md:3: the included file includes/gone.md does not exist.\n"
+        "    Fix: check the file name after --8<-- (paths are relative to the folder of mkdocs.yml)."
+    ]

@@ -1,0 +1,99 @@
+"""The contract with mkdocs-quiz (DEVELOPERS.md): everything this site relies on in the installed package.
+
+Our hook writes mkdocs-quiz's quiz DOM by hand, our script writes its per-page storage before it
+starts and listens around its handlers, and our hook relies on its event order. A new release
+that changes any of it fails here, loudly, before a student meets a broken quiz. The browser tests
+check the same contract in use.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import metadata, resources
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+from mkdocs_quiz import plugin as quiz_plugin
+
+import quiz_banks
+
+JS = (resources.files("mkdocs_quiz") / "js" / "quiz.js").read_text(encoding="utf-8")
+CSS = (resources.files("mkdocs_quiz") / "css" / "quiz.css").read_text(encoding="utf-8")
+
+
+def test_the_installed_version_is_a_tested_one() -> None:
+    assert metadata.version("mkdocs-quiz") in quiz_banks.MKDOCS_QUIZ_TESTED
+
+
+def test_another_version_stops_the_build_with_a_fix() -> None:
+    with pytest.raises(PluginError, match=r"mkdocs-quiz 9\.0\.0 is installed, but this site is tested with") as info:
+        quiz_banks._check_mkdocs_quiz_version("9.0.0")
+    assert "Fix: install the tested version" in str(info.value)
+
+
+def test_the_plugin_options_we_set_exist() -> None:
+    names = {name for name, _ in quiz_plugin.MkDocsQuizPlugin.config_scheme}
+    assert {
+        "enabled_by_default",
+        "confetti",
+        "auto_submit",
+        "disable_after_submit",
+        "show_progress",
+        "show_correct",
+    } <= names
+
+
+def test_event_order_and_the_per_page_switch() -> None:
+    """Its on_page_markdown runs before ours (priority 0 > -50), and page.meta quiz.enabled turns its assets on."""
+    assert getattr(quiz_plugin.MkDocsQuizPlugin.on_page_markdown, "mkdocs_priority", 0) == 0
+    assert getattr(quiz_banks.on_page_markdown, "mkdocs_priority", 0) == -50
+    plugin = quiz_plugin.MkDocsQuizPlugin()
+    plugin.load_config({"enabled_by_default": False})
+    assert plugin._should_process_page(SimpleNamespace(meta={})) is False
+    assert plugin._should_process_page(SimpleNamespace(meta={"quiz": {"enabled": True}})) is True
+
+
+@pytest.mark.parametrize(
+    ("what", "pattern"),
+    [
+        ("per-page storage key", r'STORAGE_KEY_PREFIX = "quiz_progress_"'),
+        ("keyed by the page path", r"STORAGE_KEY_PREFIX \+ window\.location\.pathname"),
+        ("an entry's shape", r"answered: true,\s*correct: isCorrect,\s*selectedValues: selectedValues"),
+        ("it drops the whole page on one bad entry (we pre-check entries)", r"Invalid quiz entry structure"),
+        ("quizzes found by class", r'document\.querySelectorAll\("\.quiz"\)'),
+        ("options are inputs named answer", r'input\[name="answer"\]'),
+        ("right options marked data-correct", r"data-correct"),
+        ("per-option feedback in .answer-feedback", r"\.answer-feedback"),
+        ("feedback goes in .quiz-feedback", r'querySelector\("\.quiz-feedback"\)'),
+        ("the explanation is the quiz's section", r'quiz\.querySelector\("section"\)'),
+        ("Try Again is a .quiz-reset-button it creates", r'"quiz-button quiz-reset-button hidden"'),
+        (
+            "the submit handler sits on the form and stops the event there",
+            r'addTrackedEventListener\(form, "submit", submitHandler\)',
+        ),
+        ("(so our capturing listener runs first)", r"event\.stopPropagation\(\)"),
+        ("fill-blank quizzes marked by data-quiz-type", r'getAttribute\("data-quiz-type"\) === "fill-blank"'),
+        ("blanks are .quiz-blank-input", r"\.quiz-blank-input"),
+        ("options read from our data attributes", r'hasAttribute\("data-show-correct"\)'),
+        ("it starts at DOMContentLoaded when the page is still loading", r'document\.readyState === "loading"'),
+        ("and again on every instant navigation", r"document\$\.subscribe"),
+    ],
+)
+def test_its_script_still_does_what_we_rely_on(what: str, pattern: str) -> None:
+    assert re.search(pattern, JS), f"mkdocs-quiz's quiz.js changed: {what} ({pattern})"
+
+
+@pytest.mark.parametrize(
+    "selector",
+    [
+        ".quiz-feedback-item",
+        ".quiz-feedback-badge",
+        ".quiz-blank-input",
+        ".quiz-header-link",
+        "#quiz-progress-sidebar",
+        ".quiz .hidden",
+    ],
+)
+def test_its_stylesheet_still_has_the_classes_we_restyle(selector: str) -> None:
+    assert selector in CSS, f"mkdocs-quiz's quiz.css no longer styles {selector}"
