@@ -50,7 +50,6 @@ WRITTEN_TASK_SCRIPT = "assets/javascripts/quizbank/written-task.js"
 PROGRESS_SCRIPT = "assets/javascripts/quizbank/progress.js"
 # Written once per build: the course's questions and tasks, for the progress page and the nav counts.
 MANIFEST_FILE = "assets/quizbank/course.json"
-BEFORE_QUIZZES = "<script>window.quizbank && window.quizbank.beforeQuizzes && window.quizbank.beforeQuizzes();</script>"
 NO_SCRIPT_NOTE = (
     '<noscript><p class="quiz-noscript">The self-checks on this page need JavaScript, which is off: '
     "you can read the questions, but answers are not checked or saved.</p></noscript>"
@@ -213,15 +212,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         # mkdocs-quiz adds its CSS and JS only to pages that ask for it (enabled_by_default: false).
         meta = page.meta.get("quiz")
         page.meta["quiz"] = {**(meta if isinstance(meta, dict) else {}), "enabled": True}
-        # After an instant navigation mkdocs-quiz's inline script starts the page's quizzes at
-        # once: this one, just before it, first writes mkdocs-quiz's storage from the course's
-        # results (on a full load, quizbank/site.js does it before mkdocs-quiz starts).
-        extra.append(BEFORE_QUIZZES)
         new_markdown = _before_first_quiz(new_markdown, NO_SCRIPT_NOTE)
     if placed.written_tasks:
-        # overrides/main.html adds the stylesheet to <head>. The script goes in the content, which
-        # instant navigation swaps (and whose scripts it runs); a module runs once per document.
-        page.meta["written_task"] = True
+        # The script goes in the content, which instant navigation swaps (and whose scripts it
+        # runs); a module runs once per document.
         script = get_relative_url(WRITTEN_TASK_SCRIPT, page.url)
         # The download gathers every written task of the site, in the brief's order.
         extra.append(f'<div hidden id="written-task-manifest" data-tasks="{escape(_state.manifest)}"></div>')

@@ -120,11 +120,10 @@ def test_text_that_looks_like_syntax_stays_literal(good_site) -> None:  # type: 
     ]
 
 
-def test_quiz_assets_only_on_pages_with_quizzes(good_site) -> None:  # type: ignore[no-untyped-def]
-    assert "quiz_progress_" in good_site.page("quiz/index.html")
-    assert "quiz_progress_" in good_site.page("one/index.html")
-    home = good_site.page("index.html")
-    assert "quiz_progress_" not in home and "quiz.css" not in home and ".quiz-feedback" not in home
+def test_quiz_settings_only_on_pages_with_quizzes(good_site) -> None:  # type: ignore[no-untyped-def]
+    assert "mkdocsQuizConfig" in good_site.page("quiz/index.html")
+    assert "mkdocsQuizConfig" in good_site.page("one/index.html")
+    assert "mkdocsQuizConfig" not in good_site.page("index.html")
 
 
 def test_markers_in_code_blocks_and_subfolder_banks(good_site) -> None:  # type: ignore[no-untyped-def]
@@ -329,3 +328,20 @@ def test_make_check_reports_what_the_build_reports_without_building(tmp_path: Pa
         cwd=tmp_path,
     )
     assert run.returncode == 0 and "no problems found" in run.stdout
+
+
+def test_mkdocs_quiz_assets_are_cached_files_not_pasted_into_pages(good_site) -> None:  # type: ignore[no-untyped-def]
+    page = good_site.page("quiz/index.html")
+    assert "STORAGE_KEY_PREFIX" not in page and ".quiz-feedback-item" not in page  # no inline quiz.js or quiz.css
+    assert "mkdocsQuizConfig" in page  # its small per-page settings stay
+    css = good_site.page("assets/stylesheets/course.css")
+    assert css.index(".quiz-feedback-item {") < css.index("/* site.css */") < css.index("/* written-task.css */")
+    assert "STORAGE_KEY_PREFIX" in good_site.page("assets/javascripts/mkdocs-quiz/quiz.js")
+    links = soup(good_site.page("index.html")).select('link[rel="stylesheet"]')
+    ours = [
+        str(link["href"])
+        for link in links
+        if "course.css" in str(link["href"]) or "assets/site.css" in str(link["href"])
+    ]
+    assert ours == ["assets/stylesheets/course.css"]  # one stylesheet of ours, on every page
+    assert not (good_site.site / "assets" / "site.css").exists()

@@ -16,6 +16,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 from mkdocs_quiz import plugin as quiz_plugin
 
+import quiz_assets
 import quiz_banks
 
 JS = (resources.files("mkdocs_quiz") / "js" / "quiz.js").read_text(encoding="utf-8")
@@ -97,3 +98,11 @@ def test_its_script_still_does_what_we_rely_on(what: str, pattern: str) -> None:
 )
 def test_its_stylesheet_still_has_the_classes_we_restyle(selector: str) -> None:
     assert selector in CSS, f"mkdocs-quiz's quiz.css no longer styles {selector}"
+
+
+def test_what_it_pastes_into_a_page_is_what_we_take_out() -> None:
+    """hooks/quiz_assets.py removes its inline copies by their exact text, and serves the files instead."""
+    assert quiz_plugin.style == f'<style type="text/css">{CSS}</style>'
+    assert quiz_plugin.js_script == f'<script type="text/javascript" defer>{JS}</script>'
+    assert getattr(quiz_plugin.MkDocsQuizPlugin.on_page_content, "mkdocs_priority", 0) == 0
+    assert getattr(quiz_assets.on_page_content, "mkdocs_priority", 0) < 0  # after it

@@ -46,7 +46,9 @@ async function update() {
   }
 }
 
-onEveryPage(update);
+// Not in the way of the page: the counts are drawn once the browser is idle.
+const later = (fn) => (window.requestIdleCallback ? window.requestIdleCallback(fn, { timeout: 2000 }) : window.setTimeout(fn, 200));
+onEveryPage(() => later(update));
 document.addEventListener("quizbank:results", () => update());
 window.addEventListener("storage", (event) => {
   if (event.key === null || (siteStore().parse(event.key) || {}).kind === "results") update();

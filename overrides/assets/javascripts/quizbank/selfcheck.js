@@ -11,7 +11,7 @@
  */
 
 import { describeAccepted, matches, parseAccepted } from "./blanks.js";
-import { el, onEveryPage, quizbank, siteStore } from "./env.js";
+import { el, onEveryPage, quizbank, siteScope, siteStore } from "./env.js";
 import { answered, cleared, emptyResults, hintsShown, pageEntry, parseResults, standing } from "./results.js";
 
 const PAGE_KEY_PREFIX = "quiz_progress_"; // mkdocs-quiz's per-page storage: quiz_progress_<path>
@@ -444,9 +444,21 @@ document.addEventListener(
   true,
 );
 
+/* ── mkdocs-quiz's script: loaded once, after this module has prepared the page's saved answers ── */
+function loadQuizScript() {
+  if (document.querySelector("script[data-quizbank-mkdocs-quiz]")) return;
+  // Served as a cached file by hooks/quiz_assets.py. Once run, it starts the quizzes on this page
+  // and subscribes to every later page, after this module (which subscribed first).
+  const script = el("script", { src: new URL("assets/javascripts/mkdocs-quiz/quiz.js", new URL(siteScope(), window.location.href)).href, "data-quizbank-mkdocs-quiz": true });
+  document.body.appendChild(script);
+}
+
 /* ── Each page ─────────────────────────────────────────────────────────────────────────────── */
 function mount() {
   ensureAnnouncer();
+  if (!ours().length) return;
+  beforeQuizzes();
+  loadQuizScript();
   for (const quiz of ours()) {
     if (quiz.hasAttribute("data-quizbank")) continue;
     quiz.setAttribute("data-quizbank", "");
@@ -468,8 +480,5 @@ function mount() {
   }
 }
 
-// Called by an inline script just before mkdocs-quiz's after an instant navigation; on a full
-// page load this module runs before mkdocs-quiz starts (at DOMContentLoaded), so it calls it itself.
 quizbank.beforeQuizzes = beforeQuizzes;
-beforeQuizzes();
 onEveryPage(mount);

@@ -1,0 +1,71 @@
+"""MkDocs hook: one cached stylesheet for the site, and mkdocs-quiz's script as a cached file.
+
+mkdocs-quiz pastes its whole stylesheet and script (about 60 KB) into every page that has a quiz.
+Here they become files the browser fetches once and keeps:
+- `assets/stylesheets/course.css` joins mkdocs-quiz's stylesheet and ours (`overrides/assets/*.css`,
+  listed in STYLESHEETS, whose own copies are then left out of the site): one request, render-blocking
+  like any stylesheet, cached across pages.
+- `assets/javascripts/mkdocs-quiz/quiz.js` is its script, unchanged; quizbank/selfcheck.js loads it
+  on the first page that has a quiz, once it has prepared the page's saved answers.
+Its inline copies are removed from each page after mkdocs-quiz has added them. The installed package
+is never edited (DEVELOPERS.md: the contract with mkdocs-quiz).
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+STYLESHEET = "assets/stylesheets/course.css"
+QUIZ_SCRIPT = "assets/javascripts/mkdocs-quiz/quiz.js"
+# Ours, in the theme's custom_dir, in cascade order after mkdocs-quiz's (ours override it).
+STYLESHEETS = ("assets/site.css", "assets/written-task.css")
+
+
+def _quiz_file(*parts: str) -> str:
+    return (resources.files("mkdocs_quiz").joinpath(*parts)).read_text(encoding="utf-8")
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
+    custom_dir = Path(str(config.theme.custom_dir))
+    parts = [f"/* mkdocs-quiz {_quiz_version()}: css/quiz.css */\n" + _quiz_file("css", "quiz.css")]
+    for name in STYLESHEETS:
+        path = custom_dir / name
+        if not path.is_file():
+            raise PluginError(f"{path}: the site's stylesheet is missing.\n    Fix: restore it from git.")
+        parts.append(f"/* {path.name} */\n" + path.read_text(encoding="utf-8"))
+        existing = files.get_file_from_path(name)
+        if existing is not None:
+            files.remove(existing)  # served inside the one stylesheet only
+    files.append(File.generated(config, STYLESHEET, content="\n".join(parts)))
+    files.append(File.generated(config, QUIZ_SCRIPT, content=_quiz_file("js", "quiz.js")))
+    return files
+
+
+# After mkdocs-quiz's on_page_content (priority 0), which appends its style and script to the page.
+@event_priority(-60)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if "mkdocsQuizConfig" not in html:
+        return None
+    from mkdocs_quiz import plugin as quiz_plugin  # its module-level copies: what it appends, exactly
+
+    for inline in (quiz_plugin.style, quiz_plugin.js_script):
+        if inline and inline in html:
+            html = html.replace(inline, "")
+    return html
+
+
+def _quiz_version() -> str:
+    from importlib import metadata
+
+    return metadata.version("mkdocs-quiz")
