@@ -331,6 +331,10 @@ def test_gift_multiple_choice_weights_share_100_and_wrong_ones_take_it_back(
         (False, 33.33333, "x ~ y # z", "Yes: x \\~ y # z."),
         (False, -100, "plain words", "No special character: nothing to escape."),
     ]
+    assert q["globalFeedback"]["text"] == (  # the empty line inside code stays in the question
+        "<p>An empty line inside code must not end the question (a blank line ends one in GIFT):</p>\n"
+        '<pre><code class="language-text">a = {b}\n\n# c ~ d\n</code></pre>'
+    )
     bank, question = real.find(Multiple, "part-")
     assert isinstance(question, Multiple)
     parsed = real_gift[question_key(bank.name, question.id)]
