@@ -1,7 +1,7 @@
 """The quiz banks from the command line, without building the site (`make check`, `make export`).
 
     python -m quizbank check  [-f mkdocs.yml]     every bank and every marker, with the build's located messages
-    python -m quizbank export [-f mkdocs.yml] [-o dist]   QTI 1.2 and 2.1, Moodle XML and a printable answer key
+    python -m quizbank export [-f mkdocs.yml] [-o dist]   QTI 1.2 and 2.1, Moodle GIFT and a printable answer key
 
 Run with hooks/ on the import path (the Makefile does: PYTHONPATH=hooks). Exit status 1 on any problem.
 """
@@ -12,40 +12,13 @@ import argparse
 import re
 import sys
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from . import BankError, Problem, RenderOptions, Source, display_path, load_banks, place_quizzes
 from .markers import markers_in_included_files
+from .siteconfig import read_config, settings
 from .written_task import missing_examples
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.S)
-
-
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml may use tags such as !ENV or !!python/name: read them as plain values."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def read_config(path: Path) -> dict[str, Any]:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-    return data if isinstance(data, dict) else {}
-
-
-def settings(config: dict[str, Any], root: Path) -> tuple[Path, Path, list[Path], list[str]]:
-    """(banks folder, docs folder, snippet base paths, auto-appended files) as the hooks read them."""
-    extra = config.get("extra") or {}
-    banks = (extra.get("quiz_banks") or {}).get("dir", "quizzes") if isinstance(extra, dict) else "quizzes"
-    snippets: dict[str, Any] = {}
-    for ext in config.get("markdown_extensions") or []:
-        if isinstance(ext, dict) and isinstance(ext.get("pymdownx.snippets"), dict):
-            snippets = ext["pymdownx.snippets"]
-    base = snippets.get("base_path", ["."])
-    bases = [(root / b).resolve() for b in ([base] if isinstance(base, str) else base)]
-    return root / str(banks), root / str(config.get("docs_dir", "docs")), bases, list(snippets.get("auto_append", []))
 
 
 def check(config_path: Path) -> list[Problem]:
