@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: serve build check export test lint golden bench clean
+.PHONY: serve build check export bundle test lint golden bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ check: $(VENV)/.runtime
 ## Write dist/: QTI 1.2 and 2.1 packages, a Moodle (GIFT) file and a printable answer key (never published).
 export: $(VENV)/.runtime
 	PYTHONPATH=hooks $(BIN)/python -m quizbank export -o dist
+
+## Rebuild the browser bundles (tools/bundle.mjs) after editing a script under overrides/assets/javascripts/quizbank/.
+bundle: node_modules/.package-lock.json
+	node tools/bundle.mjs
 
 ## Every test: lint, types, the browser scripts' pure logic under Node, unit, golden, build and browser tests.
 test: $(VENV)/.test node_modules/.package-lock.json

@@ -45,10 +45,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.quiz_banks")
 
-SELFCHECK_SCRIPT = "assets/javascripts/quizbank/site.js"
-WRITTEN_TASK_SCRIPT = "assets/javascripts/quizbank/written-task.js"
-PROGRESS_SCRIPT = "assets/javascripts/quizbank/progress.js"
-# Written once per build: the course's questions and tasks, for the progress page and the nav counts.
+# Built by `make bundle` from overrides/assets/javascripts/quizbank/ (committed: a build needs no Node).
+SELFCHECK_SCRIPT = "assets/javascripts/bundles/site.js"
+WRITTEN_TASK_SCRIPT = "assets/javascripts/bundles/written-task.js"
+PROGRESS_SCRIPT = "assets/javascripts/bundles/progress.js"
+WRITTEN_TASK_CSS = "assets/written-task.css"
+# Written once per build: the course's chapters and their questions, for the navigation counts.
 MANIFEST_FILE = "assets/quizbank/course.json"
 NO_SCRIPT_NOTE = (
     '<noscript><p class="quiz-noscript">The self-checks on this page need JavaScript, which is off: '
@@ -70,6 +72,7 @@ class _State:
     manifest: str = "[]"
     snippet_bases: list[Path] = field(default_factory=list)
     course: Manifest = field(default_factory=lambda: course_manifest({}, []))
+    written_task_css: str = ""
 
 
 _state = _State()
@@ -132,6 +135,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         confidence=bool(settings["confidence"]),
     )
     _state.manifest = written_tasks_json(banks)
+    css = Path(custom_dir) / WRITTEN_TASK_CSS
+    if not css.is_file():
+        raise PluginError(f"{css}: the answer boxes' stylesheet is missing.\n    Fix: restore it from git.")
+    _state.written_task_css = css.read_text(encoding="utf-8")
     _state.snippet_bases = [Path(b) for b in snippets.get("base_path", [root])]
     problems = missing_examples(banks, _state.snippet_bases)
     if problems:
@@ -160,7 +167,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
         heading = re.search(r"^#\s+(.+?)\s*$", text, re.M)
         chapters.append(Chapter(pages[src].url, titles.get(src) or (heading.group(1) if heading else src), text))
     _state.course = course_manifest(_state.banks, chapters)
-    files.append(File.generated(config, MANIFEST_FILE, content=json.dumps(_state.course, ensure_ascii=False)))
+    # Every page reads this file for the navigation counts: only what they need (the progress
+    # page carries the whole manifest in its HTML).
+    counts = {
+        "v": _state.course["v"],
+        "parts": [{"url": p["url"], "questions": p["questions"]} for p in _state.course["parts"]],
+        "questions": {k: {"fp": q["fp"]} for k, q in _state.course["questions"].items()},
+    }
+    files.append(File.generated(config, MANIFEST_FILE, content=json.dumps(counts, separators=(",", ":"))))
     return files
 
 
@@ -212,10 +226,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         # mkdocs-quiz adds its CSS and JS only to pages that ask for it (enabled_by_default: false).
         meta = page.meta.get("quiz")
         page.meta["quiz"] = {**(meta if isinstance(meta, dict) else {}), "enabled": True}
-        new_markdown = _before_first_quiz(new_markdown, NO_SCRIPT_NOTE)
+        new_markdown = _before_first(new_markdown, '<div class="quiz', NO_SCRIPT_NOTE)
     if placed.written_tasks:
-        # The script goes in the content, which instant navigation swaps (and whose scripts it
-        # runs); a module runs once per document.
+        # The answer boxes' style and script go in the content, which instant navigation swaps
+        # (and whose scripts it runs; a module runs once per document): pages without an answer
+        # box load neither. The style comes first, so the boxes never show unstyled.
+        new_markdown = _before_first(
+            new_markdown, '<div class="written-task', f"<style>{_state.written_task_css}</style>"
+        )
         script = get_relative_url(WRITTEN_TASK_SCRIPT, page.url)
         # The download gathers every written task of the site, in the brief's order.
         extra.append(f'<div hidden id="written-task-manifest" data-tasks="{escape(_state.manifest)}"></div>')
@@ -273,9 +291,10 @@ def _progress(markdown: str, page: Page) -> str:
     return PROGRESS_MARKER.sub(lambda _: html, markdown, count=1)
 
 
-def _before_first_quiz(markdown: str, html: str) -> str:
-    at = markdown.find('<div class="quiz')
-    return markdown if at < 0 else markdown[:at] + html + "\n\n" + markdown[at:]
+def _before_first(markdown: str, start: str, html: str) -> str:
+    """`html`, as a block of its own, just before the first line that starts with `start`."""
+    at = markdown.find("\n" + start)
+    return markdown if at < 0 else markdown[: at + 1] + html + "\n\n" + markdown[at + 1 :]
 
 
 def _read_snippet(name: str) -> str | None:

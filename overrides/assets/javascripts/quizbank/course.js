@@ -1,7 +1,8 @@
 /*
- * The course manifest the build writes once (assets/quizbank/course.json): every question and
- * written task, with its page. The progress page carries it; other pages read the file (a plain,
- * cached request for a file of this site: nothing of the student's is in it).
+ * The course manifest the build writes once: every question and written task, with its page. The
+ * progress page carries all of it; other pages read what the navigation counts need from
+ * assets/quizbank/course.json (a plain, cached request for a file of this site: nothing of the
+ * student's is in it).
  */
 
 import { siteScope } from "./env.js";

@@ -1,0 +1,14 @@
+// The committed browser bundles are what their sources give (tools/bundle.mjs): a script edited
+// without `make bundle` would otherwise ship its old version.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+
+import { BUNDLES, ENTRIES, bundle } from "../../tools/bundle.mjs";
+
+for (const entry of ENTRIES) {
+  test(`bundles/${entry}.js is up to date with its sources`, () => {
+    const committed = readFileSync(`${BUNDLES}${entry}.js`, "utf8");
+    assert.ok(committed === bundle(entry), `overrides/assets/javascripts/bundles/${entry}.js is out of date: run \`make bundle\` and commit it.`);
+  });
+}
