@@ -226,3 +226,19 @@ def test_the_brief_concept_checks_keep_the_briefs_order(site: Path) -> None:
         found = [q for q in quizzes if normalise(question) in normalise(q.select_one(".quiz-question").get_text())]
         shown = [normalise(label.get_text()) for label in found[0].select("fieldset:not(.quiz-confidence) label")]
         assert shown == options, f"{question!r} is not in the brief's A–D order"
+
+
+def test_pages_load_only_what_they_use(site: Path) -> None:
+    """The answer boxes' style and script come only with answer boxes; the progress script only with My progress."""
+    checked = 0
+    for path, soup in pages(site).items():
+        html = (site / path).read_text(encoding="utf-8")
+        boxes = bool(soup.select("div.written-task"))
+        scripts = [str(s.get("src", "")) for s in soup.select("script[src]")]
+        assert boxes == any(s.endswith("bundles/written-task.js") for s in scripts), path
+        assert boxes == (".written-task-count" in html), path
+        assert bool(soup.select(".quizbank-progress")) == any(s.endswith("bundles/progress.js") for s in scripts), path
+        assert not any("javascripts/quizbank/" in s for s in scripts), path  # sources are not served
+        checked += boxes
+    assert checked >= 3, "the chapters should have answer boxes"
+    assert not (site / "assets" / "javascripts" / "quizbank").exists()
