@@ -7,6 +7,7 @@ keyboard focus and a spoken result after each submitted answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -144,6 +145,8 @@ def test_every_page_passes_axe(
         page = watch(context.new_page(), errors)
         for path in pages:
             page.goto(server.url(path))
+            # The navigation's completion counts are drawn once the browser is idle: scan them too.
+            page.wait_for_function("() => window.quizbank && window.quizbank.navUpdates > 0")
             palette = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
             assert palette == SCHEMES[scheme], f"{path}: expected the {SCHEMES[scheme]} palette, got {palette}"
             where = f"{scheme}/{viewport} {path or '(home)'}"
@@ -284,3 +287,30 @@ def test_announcer_survives_instant_navigation(page: Page, server: PagesServer) 
     quiz.locator('input[name="answer"][data-correct]').first.check()
     quiz.get_by_role("button", name="Submit").click()
     expect(announcer).to_contain_text("Correct")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_my_progress_in_use_passes_axe(
+    browser: Browser, server: PagesServer, axe_js: Path, errors: list[str], scheme: str, tmp_path: Path
+) -> None:
+    """The progress page with results, a review round under way and a restore to confirm."""
+    context = new_context(browser, scheme, "laptop")
+    try:
+        page = watch(context.new_page(), errors)
+        page.goto(server.url("part-1/"))
+        answer_every_question(page)  # the first option everywhere: some right, some wrong
+        with page.expect_download() as info:
+            page.goto(server.url("progress/"))
+            page.get_by_role("button", name="Download my progress").click()
+        page.get_by_role("button", name=re.compile(r"^Start a review round")).click()
+        expect(page.locator(".quizbank-review-item:not([hidden])")).to_have_count(1)
+        page.locator(".quizbank-review-item:not([hidden]) .quiz").evaluate(
+            "(q) => { const i = q.querySelector('input[name=answer]'); i.click(); q.querySelector('button[type=submit]').click(); }"
+        )
+        expect(page.locator(".quizbank-review-item:not([hidden]) .quiz-feedback")).to_be_visible()
+        page.locator("#quizbank-restore-file").set_input_files(info.value.path())
+        expect(page.locator(".quizbank-notice, .quizbank-restore-form").first).to_be_visible()
+        found = [(f"{scheme} progress/ in use", v) for v in run_axe(page, axe_js)]
+        assert not found, report(found)
+    finally:
+        context.close()

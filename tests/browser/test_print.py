@@ -79,7 +79,7 @@ def assert_draft_prints(area: Locator, where: str) -> None:
         hidden = area.evaluate("t => t.scrollHeight - t.clientHeight")
         assert hidden <= 2, f"{where} hides {hidden}px of the student's text in print"
         return
-    # A textarea hidden in print must have a visible copy of its text next to it (workspace.js adds one).
+    # A textarea hidden in print must have a visible copy of its text next to it (written-task.js adds one).
     copies = area.locator("xpath=following-sibling::*").filter(has_text=DRAFT.splitlines()[-1])
     assert copies.count(), f"{where}: the textarea is hidden in print and no copy of its text is printed beside it"
     copy = copies.first

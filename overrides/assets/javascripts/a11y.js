@@ -9,8 +9,10 @@
 // so per-page work runs from document$ and listeners sit on the document.
 (function () {
   "use strict";
-  if (window.__courseA11y) return;
-  window.__courseA11y = true;
+  // Loaded twice by mistake, the first copy is in charge. The site's one global is window.quizbank.
+  var site = (window.quizbank = window.quizbank || {});
+  if (site.a11y) return;
+  site.a11y = true;
 
   // Scrollable table wrappers: focusable only while they actually scroll.
   var scrollObserver = null;

@@ -15,8 +15,9 @@
  */
 
 import { answersMarkdown } from "./answers.js";
-import { isEmpty, migrateV1Draft, missedChange, parseDraft, planRemote, planSave, recordFor, sameOnPage } from "./drafts.js";
+import { isEmpty, missedChange, parseDraft, planRemote, planSave, recordFor, sameOnPage } from "./drafts.js";
 import { TAB, downloadFile, el, isOurStorage, onEveryPage, quizbank, siteStore } from "./env.js";
+import { migrateV1Drafts } from "./migrations.js";
 import { countWords, describeCount, words } from "./words.js";
 
 const SAVE_DELAY = 300; // ms after the last keystroke
@@ -69,29 +70,6 @@ function manifest() {
     }
   }
   return manifestCache;
-}
-
-/* ── Drafts saved by the first version of the site, unscoped: copied into this site's scope once ── */
-function migrateV1(store, tasks) {
-  if (store.migrations().includes("drafts-v1")) return;
-  const rubricOf = new Map(tasks.map((t) => [t.key, t.rubric || []]));
-  for (const key of store.allKeys()) {
-    if (!key || !key.startsWith("workspace:v1:")) continue;
-    const conflict = key.startsWith("workspace:v1:conflict:");
-    const task = key.slice(conflict ? "workspace:v1:conflict:".length : "workspace:v1:".length);
-    let old = null;
-    try {
-      old = JSON.parse(store.get(key));
-    } catch (e) {
-      continue;
-    }
-    const draft = migrateV1Draft(old, rubricOf.get(task));
-    if (!draft) continue;
-    // Kept under the old key as well: another copy of the site on this origin may need it too.
-    if (conflict) store.writeJSON(store.key("backup", task, "v1"), draft);
-    else if (!parseDraft(store.readJSON(store.key("draft", task)))) store.writeJSON(store.key("draft", task), draft);
-  }
-  store.markMigrated("drafts-v1");
 }
 
 /* ── One written task on the page ──────────────────────────────────────────────────────────── */
@@ -628,7 +606,7 @@ function mount() {
   const tasks = manifest();
   if (tasks) {
     try {
-      migrateV1(siteStore(), tasks);
+      migrateV1Drafts(siteStore(), tasks);
     } catch (e) {
       // storage unavailable: each task shows the notice
     }
