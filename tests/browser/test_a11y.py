@@ -85,10 +85,12 @@ def run_axe(page: Page, axe_js: Path) -> list[Violation]:
 
 
 # Answers every question of the page in one go (one round trip instead of a few per question):
-# the first option, or a wrong word in each blank, then the question's own Submit button.
+# a hint where there is one, the first option or a wrong word in each blank, then Submit.
 ANSWER_ALL = """() => {
   const quizzes = [...document.querySelectorAll(".quiz")];
   for (const quiz of quizzes) {
+    const hint = quiz.querySelector(".quiz-hint-button:not([hidden])");
+    if (hint) hint.click(); // a revealed hint is scanned too
     const blanks = quiz.querySelectorAll("input.quiz-blank-input");
     if (blanks.length) blanks.forEach((b) => { b.value = "not the answer"; b.dispatchEvent(new Event("input", {bubbles: true})); });
     else quiz.querySelector('input[name="answer"]').click();
