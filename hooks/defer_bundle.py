@@ -23,6 +23,15 @@ BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.m
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    if "bundle." not in output:
+    return _defer(output)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+    """The 404 page is a template, not a page: its bundle is deferred too."""
+    return _defer(output_content) if template_name == "404.html" else None
+
+
+def _defer(html: str) -> str | None:
+    if "bundle." not in html:
         return None
-    return BUNDLE.sub(r'<script src="\1" defer></script>', output, count=1)
+    return BUNDLE.sub(r'<script src="\1" defer></script>', html, count=1)

@@ -221,7 +221,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return None
     extra = []
     if progress:
-        extra.append(f'<script type="module" src="{escape(get_relative_url(PROGRESS_SCRIPT, page.url))}"></script>')
+        extra.append(
+            f'<script type="module" src="{escape(get_relative_url(PROGRESS_SCRIPT, page.url))}" fetchpriority="low"></script>'
+        )
     if placed.quizzes or progress:
         # mkdocs-quiz adds its CSS and JS only to pages that ask for it (enabled_by_default: false).
         meta = page.meta.get("quiz")
@@ -237,7 +239,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         script = get_relative_url(WRITTEN_TASK_SCRIPT, page.url)
         # The download gathers every written task of the site, in the brief's order.
         extra.append(f'<div hidden id="written-task-manifest" data-tasks="{escape(_state.manifest)}"></div>')
-        extra.append(f'<script type="module" src="{escape(script)}"></script>')
+        extra.append(f'<script type="module" src="{escape(script)}" fetchpriority="low"></script>')
     return new_markdown + "\n\n" + "\n".join(extra) + "\n"
 
 

@@ -44,9 +44,9 @@ def record(page: Page, qid: str) -> dict[str, Any]:
 
 
 def labels(page: Page, qid: str) -> list[str]:
-    return [
-        " ".join(t.split()) for t in quiz(page, qid).locator("fieldset:not(.quiz-confidence) label").all_inner_texts()
-    ]
+    options = quiz(page, qid).locator("fieldset:not(.quiz-confidence) label")
+    expect(options.first).to_be_visible()  # the page (or the instantly navigated content) is there
+    return [" ".join(t.split()) for t in options.all_inner_texts()]
 
 
 def test_hints_one_at_a_time_then_the_result_is_recorded_as_helped(page: Page, server: PagesServer) -> None:

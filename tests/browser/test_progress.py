@@ -300,6 +300,7 @@ def test_a_file_that_is_not_ours_changes_nothing(
     server, _ = site
     answer_as_a_student(page, server)
     page.goto(server.url("progress/"))
+    page.wait_for_function("() => window.quizbank && window.quizbank.quizReady")  # the page has done its own writes
     before = page.evaluate("() => JSON.stringify(Object.entries(localStorage).sort())")
     bad = tmp_path / "progress.json"
     bad.write_text(content, encoding="utf-8")

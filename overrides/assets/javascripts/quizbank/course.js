@@ -22,7 +22,7 @@ export function courseManifest() {
   if (!loading) {
     const url = new URL("assets/quizbank/course.json", new URL(siteScope(), window.location.href));
     loading = window
-      .fetch(url, { credentials: "same-origin" })
+      .fetch(url, { credentials: "same-origin", priority: "low" })
       .then((response) => (response.ok ? response.json() : null))
       .catch(() => null);
   }

@@ -447,9 +447,19 @@ document.addEventListener(
 /* ── mkdocs-quiz's script: loaded once, after this module has prepared the page's saved answers ── */
 function loadQuizScript() {
   if (document.querySelector("script[data-quizbank-mkdocs-quiz]")) return;
+  const ready = () => {
+    quizbank.quizReady = true; // also read by the loader in overrides/main.html, and by tests
+    if (typeof quizbank.afterQuizReady === "function") quizbank.afterQuizReady();
+  };
   // Served as a cached file by hooks/quiz_assets.py. Once run, it starts the quizzes on this page
   // and subscribes to every later page, after this module (which subscribed first).
-  const script = el("script", { src: new URL("assets/javascripts/mkdocs-quiz/quiz.js", new URL(siteScope(), window.location.href)).href, "data-quizbank-mkdocs-quiz": true });
+  const script = el("script", {
+    src: new URL("assets/javascripts/mkdocs-quiz/quiz.js", new URL(siteScope(), window.location.href)).href,
+    fetchpriority: "low",
+    "data-quizbank-mkdocs-quiz": true,
+  });
+  // It starts the page's quizzes as it runs: once it has, answers can be taken.
+  script.addEventListener("load", ready, { once: true });
   document.body.appendChild(script);
 }
 
