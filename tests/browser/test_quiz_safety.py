@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from quizbank.ids import text_key
 from support import SITE_PATH, PagesServer, build, write_site
@@ -265,3 +265,20 @@ def test_quiz_pages_have_no_console_errors_after_everything_above(page: Page, se
     expect(quiz(page, "no-eval").get_by_label("True")).to_be_checked()
     expect(quiz(page, "scores").locator("input.quiz-blank-input").first).to_have_value("0.8")
     assert Path(server.directory / "quiz" / "index.html").exists()
+
+
+def test_an_answer_given_before_the_quizzes_are_ready_is_kept(page: Page, server: PagesServer) -> None:
+    """The site's script loads after the page: an answer submitted in the meantime is taken when it is ready."""
+    release: list[Route] = []
+    page.route("**/bundles/site.js", lambda route: release.append(route))  # held until the answer is in
+    with page.expect_request("**/bundles/site.js"):
+        page.goto(server.url("quiz/"))
+    key = quiz(page, "key-benefit")
+    key.get_by_label("It reduces the need for computational resources").check()
+    key.get_by_role("button", name="Submit").click()
+    expect(key.locator(".quiz-feedback")).to_be_hidden()  # nothing could mark it yet
+    while not release:  # the route handler runs on Playwright's side, just after the request
+        page.wait_for_timeout(20)
+    release[0].continue_()
+    expect(key.locator(".quiz-feedback .correct")).to_be_visible()
+    assert "checks#key-benefit" in results(page)
