@@ -82,7 +82,7 @@ class NodeReader:
             )
             return ""
         value = str(node.value)
-        if node.tag == "tag:yaml.org,2002:null" and node.style is None and value in NULL_WORDS:
+        if node.tag == "tag:yaml.org,2002:null" and not node.style and value in NULL_WORDS:
             value = ""
         if required and not value.strip():
             self.problem(node, f"'{key}' is empty.", f"write the {key} text after '{key}:'.")
@@ -96,7 +96,7 @@ class NodeReader:
 
     def boolean(self, node: yaml.Node, key: str) -> bool | None:
         word = str(node.value).strip().lower() if isinstance(node, yaml.ScalarNode) else ""
-        if isinstance(node, yaml.ScalarNode) and node.style is None and word in ("true", "false"):
+        if isinstance(node, yaml.ScalarNode) and not node.style and word in ("true", "false"):
             return word == "true"
         hint = f" ('{node.value}' is ambiguous in YAML)" if word in YAML11_BOOLS else ""
         quoted = " without quotes" if isinstance(node, yaml.ScalarNode) and node.style in ("'", '"') else ""
@@ -104,7 +104,7 @@ class NodeReader:
         return None
 
     def integer(self, node: yaml.Node, key: str) -> int | None:
-        if isinstance(node, yaml.ScalarNode) and node.style is None and re.fullmatch(r"\d+", str(node.value)):
+        if isinstance(node, yaml.ScalarNode) and not node.style and re.fullmatch(r"\d+", str(node.value)):
             return int(node.value)
         self.problem(node, f"'{key}' must be a whole number of words.", f"write e.g. '{key}: 150'.")
         return None

@@ -5,24 +5,51 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
-from quizbank import BankError, load_bank_file, load_bank_text, load_banks
+from quizbank import BankError, load, load_bank_file, load_bank_text, load_banks
 from quizbank.model import Choice, TrueFalse
-from support import CORPUS, expectation
+from support import CORPUS, ROOT, expectation
 
 GOOD = sorted((CORPUS / "good").glob("*.yml"))
 BAD = sorted((CORPUS / "bad").glob("*.yml"))
+REAL = sorted((ROOT / "quizzes").rglob("*.yml"))
+
+
+def test_pyyaml_has_libyaml() -> None:
+    # Without it banks still load (pure Python), but a large course builds noticeably slower.
+    assert yaml.__with_libyaml__, (
+        "PyYAML was installed without libyaml: run "
+        "'.venv/bin/pip install --force-reinstall --only-binary=:all: pyyaml' to get the binary wheel."
+    )
+    assert load.COMPOSER is yaml.CSafeLoader
+
+
+@pytest.fixture(params=["libyaml", "python"])
+def composer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with each YAML composer: the fast one builds, the fallback must agree with it."""
+    monkeypatch.setattr(load, "COMPOSER", yaml.CSafeLoader if request.param == "libyaml" else yaml.SafeLoader)
+    return str(request.param)
 
 
 @pytest.mark.parametrize("path", GOOD, ids=[p.stem for p in GOOD])
-def test_good_banks_load(path: Path) -> None:
+def test_good_banks_load(path: Path, composer: str) -> None:
     bank = load_bank_file(path, path.parent, CORPUS)
     assert bank.questions
     assert bank.name == path.stem
 
 
+@pytest.mark.parametrize("path", GOOD + REAL, ids=[p.stem for p in GOOD + REAL])
+def test_both_composers_read_a_bank_alike(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = path.read_text(encoding="utf-8")
+    monkeypatch.setattr(load, "COMPOSER", yaml.CSafeLoader)
+    fast = load_bank_text(text, name="x", shown="x.yml")
+    monkeypatch.setattr(load, "COMPOSER", yaml.SafeLoader)
+    assert load_bank_text(text, name="x", shown="x.yml") == fast
+
+
 @pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
-def test_bad_banks_fail_with_location_and_fix(path: Path) -> None:
+def test_bad_banks_fail_with_location_and_fix(path: Path, composer: str) -> None:
     line, message = expectation(path)
     with pytest.raises(BankError) as info:
         load_bank_file(path, path.parent, CORPUS)
