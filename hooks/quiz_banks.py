@@ -49,7 +49,6 @@ log = logging.getLogger("mkdocs.plugins.quiz_banks")
 SELFCHECK_SCRIPT = "assets/javascripts/bundles/site.js"
 WRITTEN_TASK_SCRIPT = "assets/javascripts/bundles/written-task.js"
 PROGRESS_SCRIPT = "assets/javascripts/bundles/progress.js"
-WRITTEN_TASK_CSS = "assets/written-task.css"
 # Written once per build: the course's chapters and their questions, for the navigation counts.
 MANIFEST_FILE = "assets/quizbank/course.json"
 NO_SCRIPT_NOTE = (
@@ -72,7 +71,6 @@ class _State:
     manifest: str = "[]"
     snippet_bases: list[Path] = field(default_factory=list)
     course: Manifest = field(default_factory=lambda: course_manifest({}, []))
-    written_task_css: str = ""
 
 
 _state = _State()
@@ -135,10 +133,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         confidence=bool(settings["confidence"]),
     )
     _state.manifest = written_tasks_json(banks)
-    css = Path(custom_dir) / WRITTEN_TASK_CSS
-    if not css.is_file():
-        raise PluginError(f"{css}: the answer boxes' stylesheet is missing.\n    Fix: restore it from git.")
-    _state.written_task_css = css.read_text(encoding="utf-8")
     _state.snippet_bases = [Path(b) for b in snippets.get("base_path", [root])]
     problems = missing_examples(banks, _state.snippet_bases)
     if problems:
@@ -230,12 +224,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.meta["quiz"] = {**(meta if isinstance(meta, dict) else {}), "enabled": True}
         new_markdown = _before_first(new_markdown, '<div class="quiz', NO_SCRIPT_NOTE)
     if placed.written_tasks:
-        # The answer boxes' style and script go in the content, which instant navigation swaps
-        # (and whose scripts it runs; a module runs once per document): pages without an answer
-        # box load neither. The style comes first, so the boxes never show unstyled.
-        new_markdown = _before_first(
-            new_markdown, '<div class="written-task', f"<style>{_state.written_task_css}</style>"
-        )
+        # The answer boxes' script goes in the content, which instant navigation swaps (and whose
+        # scripts it runs; a module runs once per document): pages without an answer box never
+        # load it. Their style is in the site's one stylesheet (hooks/quiz_assets.py).
         script = get_relative_url(WRITTEN_TASK_SCRIPT, page.url)
         # The download gathers every written task of the site, in the brief's order.
         extra.append(f'<div hidden id="written-task-manifest" data-tasks="{escape(_state.manifest)}"></div>')
