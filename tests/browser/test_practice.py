@@ -134,6 +134,7 @@ def test_options_keep_their_own_order_across_reloads_and_instant_navigation(page
     assert labels(page, "written-order") == ["A", "B", "C"]  # shuffle: false
     quiz(page, "shuffled").get_by_label("BLEU").check()
     quiz(page, "shuffled").get_by_role("button", name="Submit").click()
+    expect(quiz(page, "shuffled").locator(".quiz-feedback")).to_be_visible()  # marked (and saved) before leaving
     page.reload()
     assert labels(page, "shuffled") == shown
     expect(quiz(page, "shuffled").get_by_label("BLEU")).to_be_checked()

@@ -214,6 +214,7 @@ def test_a_right_answer_comes_back_when_it_is_due(page: Page, site: tuple[PagesS
     page.goto(server.url("part-1/"))
     quiz(page, "one", "transfer").get_by_label("A pre-trained model").check()
     quiz(page, "one", "transfer").get_by_role("button", name="Submit").click()
+    expect(quiz(page, "one", "transfer").locator(".quiz-feedback")).to_be_visible()  # marked (and saved) before leaving
     page.goto(server.url("progress/"))
     expect(page.locator(".quizbank-review-status")).to_contain_text("Nothing to review right now")
     page.clock.fast_forward(DAY_MS + 60_000)  # a day later: due again
@@ -275,6 +276,7 @@ def test_restoring_asks_where_file_and_browser_disagree(page: Page, site: tuple[
     quiz(page, "two", "format").get_by_role("button", name="Try Again").click()
     quiz(page, "two", "format").get_by_label("JSONL").check()
     quiz(page, "two", "format").get_by_role("button", name="Submit").click()
+    expect(quiz(page, "two", "format").locator(".quiz-feedback")).to_be_visible()  # marked (and saved) before leaving
     page.goto(server.url("progress/"))
     page.locator("#quizbank-restore-file").set_input_files(str(path))
     choice = page.locator('fieldset[data-choice="result:two#format"]')
@@ -336,6 +338,7 @@ def test_the_review_round_from_the_keyboard(page: Page, site: tuple[PagesServer,
     page.goto(server.url("part-2/"))
     quiz(page, "two", "format").get_by_label("CSV").check()
     quiz(page, "two", "format").get_by_role("button", name="Submit").click()
+    expect(quiz(page, "two", "format").locator(".quiz-feedback")).to_be_visible()  # marked (and saved) before leaving
     page.goto(server.url("progress/"))
     start = page.get_by_role("button", name="Start a review round (1 question)")
     start.focus()

@@ -259,6 +259,7 @@ def test_quiz_pages_have_no_console_errors_after_everything_above(page: Page, se
     quiz(page, "no-eval").get_by_role("button", name="Submit").click()
     quiz(page, "scores").locator("input.quiz-blank-input").first.fill("0.8")
     quiz(page, "scores").get_by_role("button", name="Submit").click()
+    expect(quiz(page, "scores").locator(".quiz-feedback")).to_be_visible()  # marked (and saved) before leaving
     page.reload()
     page.get_by_role("link", name="home", exact=True).click()
     page.get_by_role("link", name="the quiz").click()
