@@ -1,37 +1,60 @@
-"""MkDocs hook: load Material's script bundle with `defer`, so it never holds up first paint.
+"""MkDocs hook: Material's script bundle loads after the page's first paint.
 
-Material writes its bundle as a plain `<script src>` at the end of the page. A deferred script
-still runs before DOMContentLoaded and in document order with the other deferred scripts
-(`extra_javascript` entries with `defer: true`), so everything that waits for `document$`
-works as before; but the browser no longer treats the bundle as parser-blocking, and on a
-slow phone connection its download stops competing with the stylesheets for first paint
-(measured with benchmarks/lighthouse.py: mobile first paint about 0.35 s sooner).
-mkdocs-quiz's inline script does not depend on the bundle at first load: it initialises on
-DOMContentLoaded, and subscribes to `document$` only after an instant navigation.
+Material writes its bundle as a plain `<script src>` at the end of the page. Deferred, it still
+ran as soon as the page was parsed, and often before the first paint, so a student on a phone
+waited for about 250 ms of script to see the text. Here the minified loader
+`overrides/partials/inline/material.html` (source, and why it works:
+`overrides/assets/javascripts/quizbank/inline/material.js`) takes its place, with the bundle's URL
+in `data-bundle`, and the site's `search-index.js` (which holds back Material's search index until a
+student wants search) in `data-before`; `window.quizbank.material` resolves once the bundle has run.
 """
 
 from __future__ import annotations
 
 import re
+from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
 BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+LOADER = "partials/inline/material.html"  # in the theme's custom_dir, written by `make bundle`
+SCRIPT = re.compile(r"<script>(.*)</script>", re.S)
+BEFORE = "bundles/search-index.js"  # beside Material's bundle, under assets/javascripts/
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    return _defer(output)
+    return _after_first_paint(output, config)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
-    """The 404 page is a template, not a page: its bundle is deferred too."""
-    return _defer(output_content) if template_name == "404.html" else None
+    """The 404 page is a template, not a page: its bundle waits for the first paint too."""
+    return _after_first_paint(output_content, config) if template_name == "404.html" else None
 
 
-def _defer(html: str) -> str | None:
+def _after_first_paint(html: str, config: MkDocsConfig) -> str | None:
     if "bundle." not in html:
         return None
-    return BUNDLE.sub(r'<script src="\1" defer></script>', html, count=1)
+    code = _loader(str(config.theme.custom_dir))
+
+    def loader(match: re.Match[str]) -> str:
+        src = match.group(1)
+        before = src[: src.rindex("bundle.")] + BEFORE
+        return f'<script data-bundle="{escape(src)}" data-before="{escape(before)}">{code}</script>'
+
+    return BUNDLE.sub(loader, html, count=1)
+
+
+def _loader(custom_dir: str) -> str:
+    path = Path(custom_dir) / LOADER  # 1.3 KB, read per page: an edit shows at the next rebuild
+    found = SCRIPT.search(path.read_text(encoding="utf-8")) if path.is_file() else None
+    if found is None:
+        raise PluginError(
+            f"{path}: Material's loader is missing or unreadable.\n    Fix: run `make bundle`, or restore it from git."
+        )
+    return found.group(1)

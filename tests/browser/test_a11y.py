@@ -187,6 +187,29 @@ def test_palette_toggle_reaches_the_dark_palette(
         context.close()
 
 
+@pytest.mark.parametrize(
+    ("scheme", "palette", "toggle"),
+    [("dark", "slate", "Switch to light mode"), ("light", "default", "Switch to dark mode")],
+)
+def test_a_first_visit_is_painted_in_the_system_palette(
+    browser: Browser, server: PagesServer, scheme: str, palette: str, toggle: str
+) -> None:
+    """Material's bundle, which picks the palette, loads after the first paint: the page must not need it."""
+    context = new_context(browser, scheme, "phone")
+    try:
+        page = context.new_page()
+        page.route(re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: route.abort())
+        page.goto(server.url("part-2/"))
+        body = page.locator("body")
+        expect(body).to_have_attribute("data-md-color-scheme", palette)
+        expect(body).to_have_attribute("data-md-color-media", f"(prefers-color-scheme: {scheme})")
+        # The header's toggle offers the other palette, as Material's own would.
+        expect(page.get_by_title(toggle)).to_be_visible()
+        assert page.evaluate("() => typeof window.document$") == "undefined"  # the bundle really was held back
+    finally:
+        context.close()
+
+
 def focus_problem(page: Page) -> str | None:
     """Why the focused element's focus is not visible or is hidden under the sticky header, if so."""
     problem: str | None = page.evaluate(

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from support import CORPUS, build, expectation, glossary_terms, write_site
+from support import CORPUS, ROOT, build, expectation, glossary_terms, write_site
 
 # Every bad bank is checked in process (tests/unit/test_load.py); these few go through a whole
 # build, strict and lenient, to check the hook's part: the located message, no traceback, no page.
@@ -202,14 +202,26 @@ def test_front_matter_that_is_not_yaml_is_a_located_error(tmp_path: Path) -> Non
     assert "Fix:" in result.output and "Traceback" not in result.output
 
 
-def test_material_bundle_is_deferred(tmp_path: Path) -> None:
+def test_material_bundle_loads_after_the_first_paint(tmp_path: Path) -> None:
     result = build(write_site(tmp_path, {"index.md": "# Home\n"}, {}))
     assert result.code == 0, result.output
-    scripts = soup(result.page("index.html")).select("script[src]")
-    bundle = [s for s in scripts if re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", str(s["src"]))]
-    assert len(bundle) == 1 and bundle[0].has_attr("defer")
-    # Our scripts that subscribe to document$ run after it: deferred (modules always are), later in the page.
-    later = scripts[scripts.index(bundle[0]) + 1 :]
+    html = result.page("index.html")
+    scripts = soup(html).select("script")
+    # Not a <script src> the browser fetches while parsing: an inline loader that requests it once painted.
+    assert not [s for s in scripts if re.search(r"bundle\.[0-9a-f]+\.min\.js", str(s.get("src", "")))]
+    loaders = [s for s in scripts if s.has_attr("data-bundle")]
+    assert len(loaders) == 1
+    src = str(loaders[0]["data-bundle"])
+    assert re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", src)
+    assert (result.site / src).is_file()
+    assert loaders[0]["data-before"] == src.rsplit("/", 1)[0] + "/bundles/search-index.js"
+    assert (result.site / str(loaders[0]["data-before"])).is_file()
+    # The loader is the minified partial that `make bundle` wrote, as it is.
+    partial = (ROOT / "overrides" / "partials" / "inline" / "material.html").read_text(encoding="utf-8")
+    assert f"<script>{loaders[0].string}</script>" in partial
+    assert "first-contentful-paint" in (loaders[0].string or "")
+    # Our deferred scripts that subscribe to document$ come after it and wait for site.material.
+    later = [s for s in scripts[scripts.index(loaders[0]) + 1 :] if s.has_attr("src")]
     assert later and all(s.has_attr("defer") or s.get("type") == "module" for s in later)
 
 

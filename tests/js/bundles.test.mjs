@@ -4,11 +4,18 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { BUNDLES, ENTRIES, bundle } from "../../tools/bundle.mjs";
+import { BUNDLES, CLASSIC, ENTRIES, INLINE, PARTIALS, bundle, inline } from "../../tools/bundle.mjs";
 
-for (const entry of ENTRIES) {
+for (const entry of [...ENTRIES, ...CLASSIC]) {
   test(`bundles/${entry}.js is up to date with its sources`, () => {
     const committed = readFileSync(`${BUNDLES}${entry}.js`, "utf8");
     assert.ok(committed === bundle(entry), `overrides/assets/javascripts/bundles/${entry}.js is out of date: run \`make bundle\` and commit it.`);
+  });
+}
+
+for (const name of INLINE) {
+  test(`partials/inline/${name}.html is up to date with its source`, () => {
+    const committed = readFileSync(`${PARTIALS}${name}.html`, "utf8");
+    assert.ok(committed === inline(name), `overrides/partials/inline/${name}.html is out of date: run \`make bundle\` and commit it.`);
   });
 }

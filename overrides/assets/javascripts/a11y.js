@@ -81,8 +81,15 @@
     name(".md-search[role=dialog]", "Search");
   }
 
+  function subscribe() {
+    if (typeof window.document$ !== "undefined" && window.document$.subscribe) window.document$.subscribe(page);
+    else page();
+  }
+  // Material's bundle loads after the first paint (hooks/defer_bundle.py) and says when it has run.
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(page);
+  } else if (site.material && typeof site.material.then === "function") {
+    site.material.then(subscribe);
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", page);
   } else {

@@ -47,17 +47,18 @@ export function isOurStorage(area) {
 
 /**
  * Run `fn` for the first page and after every instant navigation. Material's document$ replays
- * the current page to a new subscriber. A module placed in the page content runs before
- * Material's bundle (both are deferred, in document order), so document$ may not exist yet:
- * then look again once the document is parsed, when the bundle has run.
+ * the current page to a new subscriber. Material's bundle loads after the first paint
+ * (hooks/defer_bundle.py): `quizbank.material` resolves once it has run. Without that loader
+ * (a page built otherwise), look again once the document is parsed.
  */
 export function onEveryPage(fn) {
   const subscribe = () => {
     if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(() => fn());
     else fn(); // no Material: one page per load
   };
-  // Deferred scripts run while readyState is already "interactive", before DOMContentLoaded.
-  if (window.document$ || document.readyState === "complete") subscribe();
+  if (window.document$) subscribe();
+  else if (quizbank.material && typeof quizbank.material.then === "function") quizbank.material.then(subscribe);
+  else if (document.readyState === "complete") subscribe();
   else document.addEventListener("DOMContentLoaded", subscribe, { once: true });
 }
 
