@@ -2,8 +2,8 @@
 
 For each page of the sitemap (and the 404 page): three mobile runs (Lighthouse's default: a
 mid-range phone on a slow 4G connection, simulated) and one desktop run. Prints the four category
-scores, first contentful paint and the page's transfer weight; mobile figures are the median of
-the runs. Then lists every audit that kept a category under 100, so a miss says why.
+scores, first contentful paint, largest contentful paint, total blocking time and the page's
+transfer weight; mobile figures are the median of the runs. Then lists every audit that kept a category under 100, so a miss says why.
 
 Nothing is asserted: Lighthouse varies by a point between runs, and far more when other work
 competes for the CPU (its simulated timings scale what it observes): the table says how busy the
@@ -45,6 +45,7 @@ class Run:
     scores: dict[str, int]
     fcp_ms: float
     lcp_ms: float
+    tbt_ms: float
     weight_bytes: int
     benchmark_index: float = 0.0
     load: float = 0.0  # 1-minute load average when the run ended
@@ -107,6 +108,7 @@ def parse(lhr: dict[str, Any]) -> Run:
         scores=scores,
         fcp_ms=audits["first-contentful-paint"]["numericValue"],
         lcp_ms=audits["largest-contentful-paint"]["numericValue"],
+        tbt_ms=audits["total-blocking-time"]["numericValue"],
         weight_bytes=int(audits["total-byte-weight"]["numericValue"]),
         benchmark_index=float(lhr.get("environment", {}).get("benchmarkIndex") or 0),
         load=os.getloadavg()[0],
@@ -126,6 +128,7 @@ def median_run(runs: list[Run]) -> Run:
         scores={c: round(statistics.median(r.scores[c] for r in runs)) for c in CATEGORIES},
         fcp_ms=statistics.median(r.fcp_ms for r in runs),
         lcp_ms=statistics.median(r.lcp_ms for r in runs),
+        tbt_ms=statistics.median(r.tbt_ms for r in runs),
         weight_bytes=round(statistics.median(r.weight_bytes for r in runs)),
         benchmark_index=statistics.median(r.benchmark_index for r in runs),
         load=statistics.median(r.load for r in runs),
@@ -138,7 +141,7 @@ def table(results: dict[str, dict[str, Run]], runs: int) -> str:
     for mode in ("mobile", "desktop"):
         if any(mode in r for r in results.values()):
             n = f" (median of {runs})" if mode == "mobile" else ""
-            head += [f"{mode}{n} " + SHORT[c] for c in CATEGORIES] + [f"{mode} FCP", f"{mode} LCP"]
+            head += [f"{mode}{n} " + SHORT[c] for c in CATEGORIES] + [f"{mode} FCP", f"{mode} LCP", f"{mode} TBT"]
     head += ["weight (KB, gzip)", "load", "bench. index"]
     rows = [head]
     for page, modes in results.items():
@@ -146,9 +149,13 @@ def table(results: dict[str, dict[str, Run]], runs: int) -> str:
         for mode in ("mobile", "desktop"):
             if mode in modes:
                 r = modes[mode]
-                row += [str(r.scores[c]) for c in CATEGORIES] + [f"{r.fcp_ms / 1000:.2f} s", f"{r.lcp_ms / 1000:.2f} s"]
+                row += [str(r.scores[c]) for c in CATEGORIES] + [
+                    f"{r.fcp_ms / 1000:.2f} s",
+                    f"{r.lcp_ms / 1000:.2f} s",
+                    f"{r.tbt_ms:.0f} ms",
+                ]
             elif any(mode in x for x in results.values()):
-                row += ["-"] * (len(CATEGORIES) + 2)
+                row += ["-"] * (len(CATEGORIES) + 3)
         any_run = modes.get("mobile") or modes["desktop"]
         row += [f"{any_run.weight_bytes / 1024:.1f}", f"{any_run.load:.1f}", f"{any_run.benchmark_index:.0f}"]
         rows.append(row)
