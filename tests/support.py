@@ -292,6 +292,17 @@ def require_npm_package(path: Path, package: str) -> None:
         raise AssertionError(f"{package} is not installed ({path} is missing): {hint}. `make test` does this for you.")
 
 
+def wait_for_material(page: Page) -> Page:
+    """Wait until Material's bundle has run and mounted the page (`window.quizbank.material`).
+
+    It loads after the first paint (hooks/defer_bundle.py), which can be after the load event
+    `page.goto` waits for: call this before using instant navigation, search or the palette toggle.
+    """
+    page.wait_for_function("() => window.quizbank && window.quizbank.material")
+    page.evaluate("() => window.quizbank.material.then(() => true)")
+    return page
+
+
 def watch(page: Page, errors: list[str]) -> Page:
     """Record a page's console errors and uncaught exceptions in `errors` (tests fail on any)."""
     page.on(

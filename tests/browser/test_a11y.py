@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
-from support import AXE_JS, BuildResult, PagesServer, require_npm_package, site_pages
+from support import AXE_JS, BuildResult, PagesServer, require_npm_package, site_pages, wait_for_material
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's palette
@@ -178,7 +178,7 @@ def test_palette_toggle_reaches_the_dark_palette(
     try:
         page = watch(context.new_page(), errors)
         page.goto(server.url("part-1/"))
-        page.get_by_title("Switch to dark mode").click()
+        wait_for_material(page).get_by_title("Switch to dark mode").click()
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
         answer_every_question(page)
         found = [("dark via toggle part-1/ after answering", v) for v in run_axe(page, axe_js)]
@@ -206,6 +206,29 @@ def test_a_first_visit_is_painted_in_the_system_palette(
         # The header's toggle offers the other palette, as Material's own would.
         expect(page.get_by_title(toggle)).to_be_visible()
         assert page.evaluate("() => typeof window.document$") == "undefined"  # the bundle really was held back
+    finally:
+        context.close()
+
+
+def test_a_palette_chosen_before_the_bundle_runs_is_kept(browser: Browser, server: PagesServer) -> None:
+    """A toggle clicked while Material's bundle is still on its way is applied, and the bundle keeps it."""
+    context = new_context(browser, "light", "laptop")
+    try:
+        page = context.new_page()
+        held: list[Route] = []
+        page.route(re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: held.append(route))
+        page.goto(server.url("part-1/"))
+        page.get_by_title("Switch to dark mode").click()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+        expect(page.get_by_title("Switch to light mode")).to_be_visible()
+        assert page.evaluate("() => typeof window.document$") == "undefined"  # the bundle is still held
+        while not held:
+            page.wait_for_timeout(50)
+        held[0].continue_()
+        wait_for_material(page)
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+        page.reload()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     finally:
         context.close()
 
@@ -301,7 +324,7 @@ def test_submitted_answer_is_announced(page: Page, server: PagesServer) -> None:
 
 def test_announcer_survives_instant_navigation(page: Page, server: PagesServer) -> None:
     page.goto(server.url("part-1/"))
-    page.evaluate("() => { window.__sameDocument = true; }")
+    wait_for_material(page).evaluate("() => { window.__sameDocument = true; }")
     page.locator(".md-footer__link--next").click()
     expect(page).to_have_url(server.url("part-2/"))
     assert page.evaluate("() => window.__sameDocument === true"), "navigation was not instant"

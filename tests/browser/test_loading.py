@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from support import PagesServer
+from support import PagesServer, wait_for_material
 
 BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 
@@ -42,8 +42,7 @@ def test_instant_navigation_loads_the_bundle_once(page: Page, server: PagesServe
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url) if BUNDLE.search(request.url) else None)
     page.goto(server.url("part-1/"))
-    page.evaluate("() => window.quizbank.material")
-    page.evaluate("() => { window.__sameDocument = true; }")
+    wait_for_material(page).evaluate("() => { window.__sameDocument = true; }")
     page.locator(".md-footer__link--next").click()
     expect(page).to_have_url(server.url("part-2/"))
     expect(page.locator("h1")).to_contain_text("Part 2")

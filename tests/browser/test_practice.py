@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from support import CORPUS, SITE_PATH, PagesServer, build, write_site
+from support import CORPUS, SITE_PATH, PagesServer, build, wait_for_material, write_site
 
 BANK = (CORPUS / "good" / "practice.yml").read_text(encoding="utf-8")
 PAGES = {
@@ -138,7 +138,7 @@ def test_options_keep_their_own_order_across_reloads_and_instant_navigation(page
     page.reload()
     assert labels(page, "shuffled") == shown
     expect(quiz(page, "shuffled").get_by_label("BLEU")).to_be_checked()
-    page.evaluate("() => { window.__sameDocument = true; }")
+    wait_for_material(page).evaluate("() => { window.__sameDocument = true; }")
     page.get_by_role("link", name="home", exact=True).click()
     page.get_by_role("link", name="the practice").click()
     expect(page).to_have_url(server.url("practice/"))

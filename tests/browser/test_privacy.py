@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, expect
 
-from support import BuildResult, PagesServer, site_pages
+from support import BuildResult, PagesServer, site_pages, wait_for_material
 
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
@@ -64,7 +64,7 @@ def guarded(browser: Browser, server: PagesServer) -> Iterator[tuple[BrowserCont
 
 def search(page: Page, term: str) -> None:
     """Type in Material's search box and wait for its results (the search runs in a web worker)."""
-    page.get_by_role("textbox", name="Search").first.click()
+    wait_for_material(page).get_by_role("textbox", name="Search").first.click()
     page.keyboard.type(term)
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
 

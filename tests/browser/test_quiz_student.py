@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from support import PagesServer, build, write_site
+from support import PagesServer, build, wait_for_material, write_site
 
 BANK_V1 = """questions:
   - id: key-benefit
@@ -258,7 +258,7 @@ def test_quizzes_work_after_instant_navigation(page: Page, site: tuple[PagesServ
     server, _ = site
     page.goto(server.url("quiz/"))
     answer_everything(page)
-    page.evaluate("() => { window.__sameDocument = true; }")
+    wait_for_material(page).evaluate("() => { window.__sameDocument = true; }")
     page.get_by_role("link", name="home", exact=True).click()
     expect(page).to_have_url(server.url(""))
     page.get_by_role("link", name="the quiz").click()

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from support import PagesServer, watch
+from support import PagesServer, wait_for_material, watch
 
 INDEX = "search/search_index.json"
 
@@ -35,7 +35,7 @@ def counted(page: Page) -> Counted:
 def loaded(counted: Counted, server: PagesServer, path: str) -> Page:
     page = counted.page
     page.goto(server.url(path), wait_until="networkidle")
-    page.wait_for_function("() => typeof window.document$ !== 'undefined'")  # Material's bundle has run
+    wait_for_material(page)
     return page
 
 

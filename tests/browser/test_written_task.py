@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Dialog, Locator, Page, Request, expect
 
-from support import ROOT, SITE_PATH, PagesServer, build, write_site
+from support import ROOT, SITE_PATH, PagesServer, build, wait_for_material, write_site
 from support import watch as watch_errors
 
 # Bank order is the download's order: Part 1 (multi-box, per-box and overall limits),
@@ -282,7 +282,7 @@ def test_drafts_survive_reload_instant_navigation_and_a_closed_tab(
     expect(wt.locator(".written-task-count")).to_have_text("173 words — within the 150–200 limit")
 
     # Type, and leave at once by a link: Material swaps the page without reloading it.
-    page.evaluate("() => { window.__sameDocument = true; }")
+    wait_for_material(page).evaluate("() => { window.__sameDocument = true; }")
     wt.get_by_label("Your answer").press("End")
     page.keyboard.type(" Finally")
     page.get_by_role("link", name="home", exact=True).click()

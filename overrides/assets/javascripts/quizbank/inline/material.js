@@ -5,7 +5,8 @@
 // often before the first paint. This requests it once the browser reports the first contentful
 // paint (at once in a background tab, which paints nothing; after a frame where paint timing is
 // not reported; after 5 s at the latest) and resolves `window.quizbank.material` when it has
-// run: the site's scripts that need Material's `document$` wait for that.
+// run and seen its DOMContentLoaded: the site's scripts that need Material's `document$` wait for
+// that (and so do tests that use Material's instant navigation, search or palette toggle).
 // Material subscribes to DOMContentLoaded, which has fired by then: while the bundle itself runs,
 // a DOMContentLoaded listener it adds is called once, as the event would have called it. Nothing
 // else on the page sees a difference.
@@ -41,7 +42,7 @@
       };
       script.onload = script.onerror = function () {
         delete document.addEventListener;
-        resolve();
+        setTimeout(resolve, 0); // after the DOMContentLoaded call queued while the bundle ran
       };
       script.src = src;
       document.body.appendChild(script);
