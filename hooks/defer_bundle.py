@@ -28,33 +28,39 @@ SCRIPT = re.compile(r"<script>(.*)</script>", re.S)
 BEFORE = "bundles/search-index.js"  # beside Material's bundle, under assets/javascripts/
 
 
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    return _after_first_paint(output, config)
+# Read once per build (on_config runs again for every rebuild under `mkdocs serve`, so an edited
+# loader shows at the next one).
+_code = ""
 
 
-def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
-    """The 404 page is a template, not a page: its bundle waits for the first paint too."""
-    return _after_first_paint(output_content, config) if template_name == "404.html" else None
-
-
-def _after_first_paint(html: str, config: MkDocsConfig) -> str | None:
-    if "bundle." not in html:
-        return None
-    code = _loader(str(config.theme.custom_dir))
-
-    def loader(match: re.Match[str]) -> str:
-        src = match.group(1)
-        before = src[: src.rindex("bundle.")] + BEFORE
-        return f'<script data-bundle="{escape(src)}" data-before="{escape(before)}">{code}</script>'
-
-    return BUNDLE.sub(loader, html, count=1)
-
-
-def _loader(custom_dir: str) -> str:
-    path = Path(custom_dir) / LOADER  # 1.3 KB, read per page: an edit shows at the next rebuild
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    global _code
+    path = Path(str(config.theme.custom_dir)) / LOADER
     found = SCRIPT.search(path.read_text(encoding="utf-8")) if path.is_file() else None
     if found is None:
         raise PluginError(
             f"{path}: Material's loader is missing or unreadable.\n    Fix: run `make bundle`, or restore it from git."
         )
-    return found.group(1)
+    _code = found.group(1)
+    return None
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    return _after_first_paint(output)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+    """The 404 page is a template, not a page: its bundle waits for the first paint too."""
+    return _after_first_paint(output_content) if template_name == "404.html" else None
+
+
+def _after_first_paint(html: str) -> str | None:
+    if "bundle." not in html:
+        return None
+
+    def loader(match: re.Match[str]) -> str:
+        src = match.group(1)
+        before = src[: src.rindex("bundle.")] + BEFORE
+        return f'<script data-bundle="{escape(src)}" data-before="{escape(before)}">{_code}</script>'
+
+    return BUNDLE.sub(loader, html, count=1)

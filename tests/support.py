@@ -6,6 +6,7 @@ benchmarks import this module too, so the tests and the figures use the same ser
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.server
 import mimetypes
@@ -15,7 +16,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -259,6 +260,18 @@ class PagesServer:
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+@contextlib.contextmanager
+def served(config_path: Path) -> Iterator[PagesServer]:
+    """A throwaway site, built with --strict (the test fails if it does not build) and served for the block."""
+    result = build(config_path)
+    assert result.code == 0, result.output
+    server = PagesServer(result.site)
+    try:
+        yield server
+    finally:
+        server.close()
 
 
 def site_pages(site: Path, base: str) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from support import CORPUS, SITE_PATH, PagesServer, build, wait_for_material, write_site
+from support import CORPUS, SITE_PATH, PagesServer, served, wait_for_material, write_site
 
 BANK = (CORPUS / "good" / "practice.yml").read_text(encoding="utf-8")
 PAGES = {
@@ -26,11 +26,8 @@ RESULTS_KEY = f"quizbank:2:{SITE_PATH}:results"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesServer]:
-    result = build(write_site(tmp_path_factory.mktemp("practice"), PAGES, {"practice.yml": BANK}))
-    assert result.code == 0, result.output
-    srv = PagesServer(result.site)
-    yield srv
-    srv.close()
+    with served(write_site(tmp_path_factory.mktemp("practice"), PAGES, {"practice.yml": BANK})) as srv:
+        yield srv
 
 
 def quiz(page: Page, qid: str):  # type: ignore[no-untyped-def]
@@ -150,10 +147,7 @@ def test_options_keep_their_own_order_across_reloads_and_instant_navigation(page
 
 def test_confidence_can_be_turned_off_for_the_whole_site(page: Page, tmp_path) -> None:  # type: ignore[no-untyped-def]
     config = write_site(tmp_path, PAGES, {"practice.yml": BANK}, extra={"quiz_banks": {"confidence": False}})
-    result = build(config)
-    assert result.code == 0, result.output
-    server = PagesServer(result.site)
-    try:
+    with served(config) as server:
         page.goto(server.url("practice/"))
         expect(page.locator(".quiz")).to_have_count(4)
         expect(page.locator(".quiz-confidence")).to_have_count(0)
@@ -161,5 +155,3 @@ def test_confidence_can_be_turned_off_for_the_whole_site(page: Page, tmp_path) -
         quiz(page, "tf-hint").get_by_role("button", name="Submit").click()
         expect(quiz(page, "tf-hint").locator(".quiz-feedback .correct")).to_be_visible()
         expect(quiz(page, "tf-hint").locator(".quizbank-note")).to_have_count(0)
-    finally:
-        server.close()

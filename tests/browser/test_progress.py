@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from support import SITE_PATH, PagesServer, build, watch, write_site
+from support import SITE_PATH, PagesServer, build, served, watch, write_site
 
 BANK_1 = """questions:
   - id: transfer
@@ -86,11 +86,8 @@ def make_site(base: Path, one: str = BANK_1) -> Path:
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[tuple[PagesServer, Path]]:
     config = make_site(tmp_path)
-    result = build(config)
-    assert result.code == 0, result.output
-    srv = PagesServer(result.site)
-    yield srv, config
-    srv.close()
+    with served(config) as srv:
+        yield srv, config
 
 
 def quiz(page: Page, bank: str, qid: str):  # type: ignore[no-untyped-def]

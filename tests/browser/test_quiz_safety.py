@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
 from quizbank.ids import text_key
-from support import SITE_PATH, PagesServer, build, write_site
+from support import SITE_PATH, PagesServer, served, write_site
 
 BANK = """questions:
   - id: key-benefit
@@ -62,11 +62,8 @@ Storage.prototype.setItem = function () { throw new DOMException("The quota has 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesServer]:
-    result = build(write_site(tmp_path_factory.mktemp("safety"), PAGES, {"checks.yml": BANK}))
-    assert result.code == 0, result.output
-    srv = PagesServer(result.site)
-    yield srv
-    srv.close()
+    with served(write_site(tmp_path_factory.mktemp("safety"), PAGES, {"checks.yml": BANK})) as srv:
+        yield srv
 
 
 def quiz(page: Page, qid: str):  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from support import PagesServer, build, wait_for_material, write_site
+from support import PagesServer, build, served, wait_for_material, write_site
 
 BANK_V1 = """questions:
   - id: key-benefit
@@ -91,11 +91,8 @@ PAGES = {
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[tuple[PagesServer, Path]]:
     config = write_site(tmp_path, PAGES, {"checks.yml": BANK_V1})
-    result = build(config)
-    assert result.code == 0, result.output
-    srv = PagesServer(result.site)
-    yield srv, config
-    srv.close()
+    with served(config) as srv:
+        yield srv, config
 
 
 def quiz(page: Page, qid: str):  # type: ignore[no-untyped-def]

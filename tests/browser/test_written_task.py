@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Dialog, Locator, Page, Request, expect
 
-from support import ROOT, SITE_PATH, PagesServer, build, wait_for_material, write_site
+from support import ROOT, SITE_PATH, PagesServer, build, served, wait_for_material, write_site
 from support import watch as watch_errors
 
 # Bank order is the download's order: Part 1 (multi-box, per-box and overall limits),
@@ -122,11 +122,8 @@ def make_site(base: Path, bank: str = BANK) -> Path:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesServer]:
-    result = build(make_site(tmp_path_factory.mktemp("written")))
-    assert result.code == 0, result.output
-    srv = PagesServer(result.site)
-    yield srv
-    srv.close()
+    with served(make_site(tmp_path_factory.mktemp("written"))) as srv:
+        yield srv
 
 
 def watch(page: Page) -> list[str]:
@@ -436,9 +433,7 @@ def test_the_saved_draft_wins_over_the_browsers_form_restore(page: Page, server:
 
 def test_renaming_a_task_or_a_box_keeps_the_text_in_view_and_in_the_download(page: Page, tmp_path: Path) -> None:
     config = make_site(tmp_path)
-    assert build(config).code == 0
-    server = PagesServer(config.parent / "site")
-    try:
+    with served(config) as server:
         page.goto(server.url("plan/"))
         task(page, "plan").get_by_label("Second task").fill("Sentiment with DeBERTa-v3, kept across a rename.")
         wait_saved(page, "Sentiment with DeBERTa-v3, kept across a rename.", draft_key("tasks#plan"), "second")
@@ -471,8 +466,6 @@ def test_renaming_a_task_or_a_box_keeps_the_text_in_view_and_in_the_download(pag
             "## Answers to tasks no longer on the site\n\n### tasks#essay\n\nanswer:\n\nMy essay, written before"
             in text
         )
-    finally:
-        server.close()
 
 
 def test_two_copies_of_the_site_on_one_origin_keep_their_own_drafts(browser: Browser, tmp_path: Path) -> None:
@@ -548,9 +541,7 @@ def test_three_tabs_closed_in_conflict_each_hand_over_their_text(
 
 def test_a_rubric_tick_stays_on_its_item_when_an_item_is_inserted_before_it(page: Page, tmp_path: Path) -> None:
     config = make_site(tmp_path)
-    assert build(config).code == 0
-    server = PagesServer(config.parent / "site")
-    try:
+    with served(config) as server:
         page.goto(server.url("essay/"))
         task(page).get_by_label("Gives concrete pitfalls").check()
         page.wait_for_function(
@@ -566,8 +557,6 @@ def test_a_rubric_tick_stays_on_its_item_when_an_item_is_inserted_before_it(page
         expect(task(page).get_by_label("Gives concrete pitfalls")).to_be_checked()
         expect(task(page).get_by_label("Names the metric first")).not_to_be_checked()
         expect(task(page).get_by_label("Explains what F1 balances")).not_to_be_checked()
-    finally:
-        server.close()
 
 
 # ── Download, clear, privacy ─────────────────────────────────────────────────────────────────

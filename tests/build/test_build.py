@@ -303,42 +303,31 @@ def test_make_check_reports_what_the_build_reports_without_building(tmp_path: Pa
     import subprocess
     import sys
 
-    from support import ROOT
-
     pages = {"index.md": "---\ntitle: T\n---\n# P\n\n<!-- quiz: bank#nope -->\n\n> <!-- quiz: bank -->\n"}
     config = write_site(
         tmp_path, pages, {"bank.yml": GOOD_BANK, "bad.yml": "questions:\n  - id: a\n    type: single\n"}
     )
-    env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}
-    run = subprocess.run(
-        [sys.executable, "-m", "quizbank", "check", "-f", str(config)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    )
+
+    def check() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "quizbank", "check", "-f", str(config)],
+            capture_output=True,
+            text=True,
+            env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
+            cwd=tmp_path,
+        )
+
+    run = check()
     assert run.returncode == 1, run.stdout + run.stderr
     assert "quizzes/bad.yml:2: question 'a': the required key 'question' is missing" in run.stderr
     assert not (tmp_path / "site").exists()
     (tmp_path / "quizzes" / "bad.yml").unlink()
-    run = subprocess.run(
-        [sys.executable, "-m", "quizbank", "check", "-f", str(config)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    )
+    run = check()
     assert run.returncode == 1
     assert "docs/index.md:6: the quiz marker names the question 'nope'" in run.stderr
     assert "docs/index.md:8: a quiz marker is inside a blockquote" in run.stderr
     (tmp_path / "docs" / "index.md").write_text("# P\n\n<!-- quiz: bank -->\n", encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "quizbank", "check", "-f", str(config)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    )
+    run = check()
     assert run.returncode == 0 and "no problems found" in run.stdout
 
 
