@@ -20,6 +20,7 @@ from .model import (
     Bank,
     Field,
     Option,
+    Pair,
     Question,
     WordLimits,
     keys_of,
@@ -31,6 +32,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 OPTION_KEYS = ("text", "correct", "feedback")
 FIELD_KEYS = ("id", "label", "words")
+PAIR_KEYS = ("prompt", "answer")
 WORDS_KEYS = ("min", "max")
 
 
@@ -113,7 +115,8 @@ class BankReader(NodeReader):
                 values[key] = getattr(self, "read_" + reader)(entries[key], key)
         question = cls(id=self.qid or "", line=line_of(node), **values)
         for finding in question.check():
-            self.problem(entries[finding.at].key if finding.at in entries else node, finding.what, finding.fix)
+            where = finding.line or (entries[finding.at].key if finding.at in entries else node)
+            self.problem(where, finding.what, finding.fix)
         return None if len(self.problems) > start else question
 
     def question_id(self, node: yaml.Node | None) -> str | None:
@@ -222,6 +225,58 @@ class BankReader(NodeReader):
             )
         return tuple(out)
 
+    def one_paragraph(self, node: yaml.Node, key: str, what: str) -> str:
+        text = self.text(node, key)
+        if PARAGRAPH_BREAK.search(text.strip()) or "```" in text or "~~~" in text:
+            self.problem(node, f"{what} must be one paragraph without code blocks.", "shorten it to one paragraph.")
+        return text
+
+    def read_items(self, entry: Entry, key: str) -> tuple[str, ...]:
+        """A list of one-paragraph texts, each different (ordering items, matching distractors)."""
+        items = self.sequence(entry.value, key, f"write each item on its own line starting with '- ' under '{key}:'.")
+        out: list[str] = []
+        seen: dict[str, int] = {}
+        for item in items:
+            text = self.one_paragraph(item, key, f"each of the '{key}'")
+            same = " ".join(text.split())
+            if same in seen:
+                self.problem(
+                    item, f"two of the '{key}' have the same text (see line {seen[same]}).", "make each one different."
+                )
+                continue
+            seen[same] = line_of(item)
+            out.append(text)
+        return tuple(out)
+
+    def read_pairs(self, entry: Entry, key: str) -> tuple[Pair, ...]:
+        """A matching question's prompts, each with its answer; prompts all different."""
+        nodes = self.sequence(entry.value, key, "write each pair as '- prompt: …' with an 'answer: …' under it.")
+        out: list[Pair] = []
+        seen: dict[str, int] = {}
+        for pnode in nodes:
+            entries: Mapping | None = self.mapping(pnode, PAIR_KEYS, "a pair")
+            if entries is None:
+                continue
+            if "prompt" not in entries:
+                self.problem(pnode, "a pair has no 'prompt'.", "add 'prompt: …' to the pair.")
+                continue
+            prompt = self.one_paragraph(entries["prompt"].value, "prompt", "a prompt")
+            if "answer" not in entries:
+                self.problem(
+                    pnode,
+                    f"the prompt '{' '.join(prompt.split())}' has no answer.",
+                    "add 'answer: …' under it: the text it is matched to.",
+                )
+                continue
+            answer = self.one_paragraph(entries["answer"].value, "answer", "an answer")
+            same = " ".join(prompt.split())
+            if same in seen:
+                self.problem(pnode, f"two prompts have the same text (see line {seen[same]}).", "make each different.")
+                continue
+            seen[same] = line_of(pnode)
+            out.append(Pair(prompt=prompt, answer=answer, line=line_of(pnode)))
+        return tuple(out)
+
     def read_word_limits(self, entry: Entry, key: str) -> WordLimits:
         return self.word_limits(entry.value)
 
@@ -273,3 +328,4 @@ for _cls in QUESTION_TYPES.values():
     for _key, _reader in keys_of(_cls).items():
         assert hasattr(BankReader, "read_" + _reader), f"{_cls.__name__}.{_key}: no reader 'read_{_reader}'"
 assert {f.name for f in dataclass_fields(Option)} == set(OPTION_KEYS)
+assert {f.name for f in dataclass_fields(Pair)} - {"line"} == set(PAIR_KEYS)

@@ -16,13 +16,17 @@ from typing import Any, ClassVar, Literal
 
 from .blanks import Accepted, BlankSyntaxError, read_blank
 from .ids import answer_key, fingerprint, text_key
+from .matching import render_matching
+from .ordering import render_ordering
 from .selfcheck import RenderOptions, render_choice, render_fill_blank
 from .text import find_blanks
 from .written_task import render_written_task
 
-QuestionType = Literal["single", "multiple", "true-false", "fill-blank", "written-task"]
+QuestionType = Literal["single", "multiple", "true-false", "fill-blank", "ordering", "matching", "written-task"]
 # How a key's YAML value is read: the name of a reader method of bankformat.BankReader.
-Reader = Literal["text", "boolean", "paragraphs", "options", "word_limits", "text_list", "example_names", "fields"]
+Reader = Literal[
+    "text", "boolean", "paragraphs", "options", "word_limits", "text_list", "example_names", "fields", "items", "pairs"
+]
 
 
 def key(reader: Reader, *, default: Any = MISSING) -> Any:
@@ -56,12 +60,35 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Pair:
+    """A matching question's prompt and the answer that belongs to it; `line` for located errors."""
+
+    prompt: str
+    answer: str
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
 class Finding:
-    """A problem found by a question's own `check`: on the line of `at` (a key, or the question)."""
+    """A problem found by a question's own `check`: on `line` if given, else the line of `at` (a key, or the question)."""
 
     at: str
     what: str
     fix: str
+    line: int = 0
+
+
+# How many items an ordering question, or prompts a matching question, may have.
+FEWEST, MOST = 3, 8
+
+
+def _count(at: str, what: str, n: int) -> Iterator[Finding]:
+    if not FEWEST <= n <= MOST:
+        yield Finding(
+            at,
+            f"{what} needs {FEWEST} to {MOST} {at}, found {n}.",
+            f"write between {FEWEST} and {MOST} {at}; split a longer sequence into two questions.",
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -218,6 +245,80 @@ class FillBlank(SelfCheck):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Ordering(SelfCheck):
+    """Put 3–8 items in order; `items` are written in the right order and shown in another."""
+
+    type: ClassVar[QuestionType] = "ordering"
+
+    items: tuple[str, ...] = key("items")
+
+    def check(self) -> Iterator[Finding]:
+        return _count("items", "an ordering question", len(self.items))
+
+    def identity(self) -> tuple[str, str]:
+        # The set of items is the question; their right order is the answer key.
+        return (
+            fingerprint(self.type, self.question, (Option(i) for i in self.items)),
+            answer_key(*(text_key(i) for i in self.items)),
+        )
+
+    def render(self, bank: str, options: RenderOptions) -> list[str]:
+        return render_ordering(bank, self, options)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Matching(SelfCheck):
+    """Match each of 3–8 prompts to one of the answers; `distractors` are answers no prompt takes."""
+
+    type: ClassVar[QuestionType] = "matching"
+
+    pairs: tuple[Pair, ...] = key("pairs")
+    distractors: tuple[str, ...] = key("items", default=())
+    # May two prompts share an answer (e.g. sorting terms into categories)?
+    reuse: bool = key("boolean", default=False)
+
+    @property
+    def answers(self) -> tuple[str, ...]:
+        """Every answer a prompt can be matched to, each once: the pairs' answers, then the distractors."""
+        seen: dict[str, str] = {}
+        for text in (*(p.answer for p in self.pairs), *self.distractors):
+            seen.setdefault(text_key(text), text)
+        return tuple(seen.values())
+
+    def check(self) -> Iterator[Finding]:
+        yield from _count("pairs", "a matching question", len(self.pairs))
+        first: dict[str, Pair] = {}
+        for pair in self.pairs:
+            earlier = first.setdefault(text_key(pair.answer), pair)
+            if earlier is not pair and not self.reuse:
+                yield Finding(
+                    "pairs",
+                    f"the answer '{' '.join(pair.answer.split())}' is used twice (see line {earlier.line}).",
+                    "give each prompt its own answer, or add 'reuse: true' if prompts may share one.",
+                    pair.line,
+                )
+        answers = {text_key(p.answer) for p in self.pairs}
+        for text in self.distractors:
+            if text_key(text) in answers:
+                yield Finding(
+                    "distractors",
+                    f"the distractor '{' '.join(text.split())}' is also a prompt's answer.",
+                    "remove it from 'distractors': a prompt's answer is offered already.",
+                )
+
+    def identity(self) -> tuple[str, str]:
+        # Prompts and offered answers are the question; which answer each prompt takes is the key.
+        shown = (*(Option("prompt\x1f" + p.prompt) for p in self.pairs), *(Option(a) for a in self.answers))
+        return (
+            fingerprint(self.type, self.question, shown),
+            answer_key(*(f"{text_key(p.prompt)}>{text_key(p.answer)}" for p in self.pairs)),
+        )
+
+    def render(self, bank: str, options: RenderOptions) -> list[str]:
+        return render_matching(bank, self, options)
+
+
+@dataclass(frozen=True, kw_only=True)
 class WrittenTask(Question):
     """A task the student answers in writing, in one or more answer boxes."""
 
@@ -245,7 +346,7 @@ class WrittenTask(Question):
 
 
 QUESTION_TYPES: dict[str, type[Question]] = {
-    cls.type: cls for cls in (Single, Multiple, TrueFalse, FillBlank, WrittenTask)
+    cls.type: cls for cls in (Single, Multiple, TrueFalse, FillBlank, Ordering, Matching, WrittenTask)
 }
 COMMON_KEYS = ("id", "type")  # read by the bank itself, before the type is known
 

@@ -9,9 +9,9 @@ of the contract with mkdocs-quiz described in DEVELOPERS.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .ids import anchor, digest, fingerprint, sub_id, text_key
 from .markup import attrs, block, span
@@ -19,6 +19,8 @@ from .text import protect_code_spans
 
 if TYPE_CHECKING:
     from .model import FillBlank, Option
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,30 @@ class ChoiceLike(Protocol):
     def identity(self) -> tuple[str, str]: ...
 
 
+class Identified(Protocol):
+    """What the frame of a question needs: its id (and, for our own types, its wording and extras)."""
+
+    @property
+    def id(self) -> str: ...
+
+
+class GradedHere(Identified, Protocol):
+    """A question our script grades (not mkdocs-quiz): ordering and matching."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def question(self) -> str: ...
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def hints(self) -> Sequence[str]: ...
+    def identity(self) -> tuple[str, str]: ...
+
+
 def _open(
     bank: str,
-    question: ChoiceLike | FillBlank,
+    question: Identified,
     fp: str,
     key: str,
     options: RenderOptions,
@@ -117,11 +140,23 @@ def shown_order(bank: str, question: ChoiceLike) -> list[Option]:
     keyed by option text, so they survive any order.
     """
     opts = list(question.options)
-    if not question.shuffle or len(opts) < 2:
+    if not question.shuffle:
         return opts
-    seed = digest("order", bank, question.id)
-    order = sorted(opts, key=lambda o: digest(seed, text_key(o.text)))
-    if order == opts:  # the written order would tell a student nothing; but never as a rule
+    return build_order(bank, question.id, opts, lambda o: o.text)
+
+
+def build_order(bank: str, question_id: str, items: Sequence[T], text: Callable[[T], str]) -> list[T]:
+    """`items` in an order fixed by the question's identity, never the written one (with two or more).
+
+    Choice options, ordering items and matching answers all use it: the same for every visit and
+    every student, so a page never reshuffles under a student's saved answer.
+    """
+    items = list(items)
+    if len(items) < 2:
+        return items
+    seed = digest("order", bank, question_id)
+    order = sorted(items, key=lambda i: digest(seed, text_key(text(i))))
+    if order == items:  # the written order would tell a student nothing; but never as a rule
         order = order[1:] + order[:1]
     return order
 
@@ -203,6 +238,33 @@ def render_fill_blank(bank: str, question: FillBlank, options: RenderOptions) ->
         # mkdocs-quiz's "reset all" expects a fieldset in every quiz form; without one it throws.
         "<fieldset hidden></fieldset>",
         *_hints(qid, question.hints),
+        *_confidence(qid, options),
+        '<div class="quiz-feedback hidden"></div>',
+        '<button type="submit" class="quiz-button">Submit</button>',
+        "</form>",
+        *_explanation(question.explanation),
+        "</div>",
+    ]
+
+
+def render_graded_here(bank: str, question: GradedHere, options: RenderOptions, interaction: list[str]) -> list[str]:
+    """The frame of a question our script grades: question, form (hints, `interaction`, confidence, feedback), explanation.
+
+    Like a blank, mkdocs-quiz never grades it: quizbank/selfcheck.js stops the form's submit
+    before mkdocs-quiz's handler. The hidden fieldset is for mkdocs-quiz's "reset all", which
+    expects one first in every quiz form.
+    """
+    qid = anchor(bank, question.id)
+    fp, key = question.identity()
+    kind = question.type
+    return [
+        *_open(bank, question, fp, key, options, extra_class=f"quiz-{kind}", data_quiz_kind=kind),
+        *block(question.question),
+        "</div>",
+        f'<form id="{sub_id(qid, "form")}" action="javascript:void(0);" onsubmit="return false;" autocomplete="off" markdown="1">',
+        "<fieldset hidden></fieldset>",
+        *_hints(qid, question.hints),
+        *interaction,
         *_confidence(qid, options),
         '<div class="quiz-feedback hidden"></div>',
         '<button type="submit" class="quiz-button">Submit</button>',

@@ -28,6 +28,9 @@ BUILD_ONLY = {
     "blank-tolerance": "a tolerance reads 'number ± number'",
     "blank-empty-alternative": "no empty alternative between bars",
     "words-min-max": "min not above max",
+    "matching-answer-reused": "an answer used once unless reuse: true",
+    "matching-duplicate-prompt": "prompts unique within a question",
+    "matching-distractor-is-answer": "a distractor is no prompt's answer",
 }
 
 
