@@ -2,7 +2,7 @@
 
 The answers are listed in an order fixed at build time (`build_order`), never the written one,
 and may outnumber the prompts (distractors). A `<select>` can hold only text, so an answer's
-Markdown is shown as plain text there. Each select carries its right answer's key
+Markdown is shown as plain text there, in a raw HTML block the page's Markdown leaves alone. Each select carries its right answer's key
 (`data-answer`), which quizbank/matching-ui.js grades against, pair by pair; a saved answer is,
 for each prompt in bank order, the key of the chosen answer ("" for none).
 """
@@ -27,9 +27,7 @@ def option_text(markdown_text: str) -> str:
     # Imported here: the export package imports the model, which imports this module.
     from .export.text import plain_text, to_html
 
-    text = escape(" ".join(plain_text(to_html(markdown_text)).split()))
-    # The pair is a markdown="span" element: entities keep Markdown from reading these as markup.
-    return text.translate({ord(c): f"&#{ord(c)};" for c in "\\`*_[]"})
+    return escape(" ".join(plain_text(to_html(markdown_text)).split()))
 
 
 def render_matching(bank: str, question: Matching, options: RenderOptions) -> list[str]:
@@ -42,13 +40,17 @@ def render_matching(bank: str, question: Matching, options: RenderOptions) -> li
     lines = [f'<div class="quiz-match" role="group" aria-labelledby="{sub_id(qid, "question")}" markdown="1">']
     for n, pair in enumerate(question.pairs):
         select_id = sub_id(qid, "match", str(n))
-        lines.append(
-            '<div class="quiz-match-pair" markdown="span">'
-            f'<label for="{select_id}">{span(pair.prompt)}</label>'
-            f"<select {attrs(id=select_id, class_='quiz-match-select', data_answer=text_key(pair.answer))}>"
+        feedback_id = sub_id(select_id, "feedback")
+        lines += [
+            '<div class="quiz-match-pair" markdown="1">',
+            f'<div class="quiz-match-prompt" markdown="span"><label for="{select_id}">{span(pair.prompt)}</label></div>',
+            # No markdown attribute: a raw block, so nothing (abbreviations included) is added inside the select.
+            '<div class="quiz-match-choice">'
+            f"<select {attrs(id=select_id, class_='quiz-match-select', data_answer=text_key(pair.answer), aria_describedby=feedback_id)}>"
             f'<option value="">{CHOOSE}</option>{choices}</select>'
-            '<span class="quiz-match-feedback" hidden></span>'
-            "</div>"
-        )
+            f'<span class="quiz-match-feedback" id="{feedback_id}" hidden></span>'
+            "</div>",
+            "</div>",
+        ]
     lines.append("</div>")
     return render_graded_here(bank, question, options, lines)

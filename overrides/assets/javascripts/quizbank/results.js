@@ -7,7 +7,7 @@
  *   {v: 2, questions: {"bank#id": Record}}
  * A Record:
  *   fp, key      the question's fingerprint and answer key when it was answered (see hooks/quizbank/ids.py)
- *   kind         "single" | "multiple" | "true-false" | "fill-blank"
+ *   kind         "single" | "multiple" | "true-false" | "fill-blank" | "ordering" | "matching"
  *   answer       the latest answer: option values, or the blanks' texts; [] after "Try again"
  *   correct      the latest answer's mark
  *   attempts     answers submitted; wrong: how many of them were wrong
@@ -19,7 +19,7 @@
  */
 
 export const RESULTS_VERSION = 2;
-export const KINDS = ["single", "multiple", "true-false", "fill-blank"];
+export const KINDS = ["single", "multiple", "true-false", "fill-blank", "ordering", "matching"];
 export const CONFIDENCE = ["sure", "unsure", "guess"];
 // A question answered right comes back after 1, then 3, then 7, then 21 days.
 export const INTERVAL_DAYS = [1, 3, 7, 21];

@@ -12,7 +12,13 @@
 
 import { describeAccepted, matches, parseAccepted } from "./blanks.js";
 import { el, onEveryPage, quizbank, siteScope, siteStore } from "./env.js";
+import * as matching from "./matching-ui.js";
+import * as ordering from "./ordering-ui.js";
 import { answered, cleared, emptyResults, hintsShown, pageEntry, parseResults, standing } from "./results.js";
+
+/* Types this module grades itself, each through its own module (like blanks, mkdocs-quiz never sees them). */
+const GRADED_HERE = { ordering, matching };
+const gradedHere = (quiz) => GRADED_HERE[quiz.getAttribute("data-quiz-kind")] || null;
 
 const PAGE_KEY_PREFIX = "quiz_progress_"; // mkdocs-quiz's per-page storage: quiz_progress_<path>
 const V1_PRINTS_PREFIX = "quizbank_fingerprints_"; // the first site version's fingerprints per page
@@ -141,11 +147,11 @@ function beforeQuizzes() {
       if (!record || standing(record, q) === "stale" || !record.answer.length || !shownInReview(quiz, q.id)) continue;
       if (standing(record, q) === "rekeyed") {
         // The answer key changed since: the saved answer is marked again, against the new key.
-        record = { ...record, key: q.key, correct: q.blank ? markBlanks(quiz, record.answer) : markChoice(quiz, record.answer) };
+        record = { ...record, key: q.key, correct: markAgain(quiz, q, record.answer) };
         results.questions[q.id] = record;
         changed = true;
       }
-      if (q.blank) continue; // mkdocs-quiz never sees blanks: this module shows them
+      if (q.blank || gradedHere(quiz)) continue; // mkdocs-quiz never sees these: this module shows them
       const known = optionsOf(quiz).map((i) => i.value);
       if (record.answer.every((v) => known.includes(v))) derived[quiz.id] = pageEntry(record, markChoice(quiz, record.answer));
     }
@@ -155,6 +161,13 @@ function beforeQuizzes() {
   } catch (e) {
     // Storage unavailable: mkdocs-quiz starts empty; answering shows the notice.
   }
+}
+
+/** A saved answer marked against the answer key now on the page. */
+function markAgain(quiz, q, values) {
+  const type = gradedHere(quiz);
+  if (type) return type.fits(quiz, values) && type.mark(quiz, values);
+  return q.blank ? markBlanks(quiz, values) : markChoice(quiz, values);
 }
 
 /* An answer the first site version saved in mkdocs-quiz's storage, if it is intact and still belongs here. */
@@ -393,6 +406,62 @@ function retryBlanks(quiz) {
   blanksOf(quiz)[0].focus();
 }
 
+/* ── Ordering and matching: graded here, each type's module marks its items ───────────────── */
+function showHere(quiz, type, values, { focus, confidence }) {
+  const { correct, content } = type.show(quiz, values);
+  const feedback = quiz.querySelector(".quiz-feedback");
+  feedback.replaceChildren(
+    el("div", { class: `quiz-feedback-item ${correct ? "correct" : "incorrect"}` }, [el("div", { class: "quiz-feedback-item-content" }, content)]),
+  );
+  feedback.classList.remove("hidden");
+  annotate(quiz, [confidenceNote(confidence, correct)]);
+  const section = quiz.querySelector("section.content");
+  if (section) section.classList.remove("hidden");
+  retryButton(quiz).classList.remove("hidden");
+  if (focus) {
+    feedback.setAttribute("tabindex", "-1");
+    feedback.focus();
+  }
+  return correct;
+}
+
+function submittedHere(event, quiz, type) {
+  event.preventDefault();
+  event.stopPropagation();
+  if (type.empty && type.empty(quiz)) {
+    const feedback = quiz.querySelector(".quiz-feedback");
+    feedback.classList.remove("hidden");
+    feedback.replaceChildren(el("p", { class: "quizbank-note", text: TEXT.chooseFirst }));
+    announce(TEXT.chooseFirst);
+    return;
+  }
+  const values = type.values(quiz);
+  const correct = showHere(quiz, type, values, { focus: true, confidence: confidenceOf(quiz) });
+  record(quiz, values, correct);
+  announce(resultMessage(quiz, correct));
+}
+
+function retryHere(quiz, type) {
+  type.clear(quiz);
+  quiz.querySelector(".quiz-feedback").classList.add("hidden");
+  quiz.querySelector(".quiz-feedback").replaceChildren();
+  const section = quiz.querySelector("section.content");
+  if (section) section.classList.add("hidden");
+  retryButton(quiz).classList.add("hidden");
+  clearConfidence(quiz);
+  forget(quiz);
+  const start = type.first(quiz);
+  if (start) start.focus();
+}
+
+function mountHere(quiz, type, record) {
+  type.mount(quiz, announce);
+  retryButton(quiz);
+  if (record && record.answer.length && type.fits(quiz, record.answer)) {
+    showHere(quiz, type, record.answer, { focus: false, confidence: record.confidence });
+  }
+}
+
 function clearConfidence(quiz) {
   quiz.querySelectorAll('input[name="confidence"]').forEach((input) => (input.checked = false));
 }
@@ -413,7 +482,8 @@ document.addEventListener(
   (event) => {
     const quiz = event.target && event.target.closest ? event.target.closest(".quiz[data-fp]") : null;
     if (!quiz) return;
-    if (quiz.getAttribute("data-quiz-kind") === "fill-blank") submittedBlanks(event, quiz);
+    if (gradedHere(quiz)) submittedHere(event, quiz, gradedHere(quiz));
+    else if (quiz.getAttribute("data-quiz-kind") === "fill-blank") submittedBlanks(event, quiz);
     else submittedChoice(event, quiz);
   },
   true,
@@ -430,7 +500,8 @@ document.addEventListener(
       return;
     }
     if (button.classList.contains("quizbank-retry")) {
-      retryBlanks(quiz);
+      if (gradedHere(quiz)) retryHere(quiz, gradedHere(quiz));
+      else retryBlanks(quiz);
       return;
     }
     clearConfidence(quiz);
@@ -480,6 +551,10 @@ function mount() {
     if (record && record.answer.length && record.confidence) {
       const chosen = quiz.querySelector(`input[name="confidence"][value="${record.confidence}"]`);
       if (chosen) chosen.checked = true;
+    }
+    if (gradedHere(quiz)) {
+      mountHere(quiz, gradedHere(quiz), record);
+      continue;
     }
     if (!q.blank) {
       watchFeedback(quiz);

@@ -1,0 +1,32 @@
+/*
+ * Matching questions, the logic apart from the page. An answer is, for each prompt in bank
+ * order, the key (text_key) of the answer chosen for it, "" where none was chosen; that is also
+ * how it is saved. Pure: tests/js/matching.test.mjs.
+ */
+
+/** For each prompt, is the chosen answer its own? */
+export function pairsRight(chosen, right) {
+  return right.map((key, i) => chosen[i] === key);
+}
+
+/** Right when every prompt has its own answer. */
+export function markMatching(chosen, right) {
+  return chosen.length === right.length && pairsRight(chosen, right).every(Boolean);
+}
+
+/** Does a saved answer still fit the question: one entry per prompt, each "" or an answer offered? */
+export function isMatchingOf(values, prompts, offered) {
+  return Array.isArray(values) && values.length === prompts && values.every((v) => v === "" || offered.includes(v));
+}
+
+/** Nothing chosen at all: not an answer yet. */
+export function nothingChosen(chosen) {
+  return chosen.every((v) => v === "");
+}
+
+/** What the feedback says: how many pairs are right. */
+export function pairsNote(chosen, right) {
+  const count = pairsRight(chosen, right).filter(Boolean).length;
+  if (count === right.length) return `All ${right.length} pairs are right.`;
+  return `${count} of ${right.length} ${right.length === 1 ? "pair is" : "pairs are"} right.`;
+}

@@ -1,0 +1,102 @@
+/*
+ * Ordering questions in the page (markup: hooks/quizbank/ordering.py). Each item has "Move up" and
+ * "Move down" buttons: no dragging needed (WCAG 2.2, 2.5.7). After a move the focus stays on the
+ * button pressed, now in the item's new place, and the live region says where the item went.
+ * selfcheck.js records, restores and frames the feedback; this module knows the list. Logic: ordering.js.
+ */
+
+import { el } from "./env.js";
+import { inPlace, isOrderOf, markOrdering, move, moveMessage, placedNote } from "./ordering.js";
+
+const list = (quiz) => quiz.querySelector("ol.quiz-order");
+const items = (quiz) => [...list(quiz).querySelectorAll(":scope > li.quiz-order-item")];
+const rightOrder = (quiz) => (list(quiz).getAttribute("data-order") || "").split(" ").filter(Boolean);
+const textOf = (li) => (li.querySelector(".quiz-order-text") || li).textContent.replace(/\s+/g, " ").trim();
+// The order the page was built with: where "Try again" starts from.
+const startOrders = new WeakMap();
+
+/** The student's answer: item keys in the order shown. */
+export function values(quiz) {
+  return items(quiz).map((li) => li.getAttribute("data-value"));
+}
+
+export function mark(quiz, order) {
+  return markOrdering(order, rightOrder(quiz));
+}
+
+/** Does a saved answer still fit (the same items)? */
+export function fits(quiz, order) {
+  return isOrderOf(order, rightOrder(quiz));
+}
+
+/** Put the items in `order` (item keys). */
+function arrange(quiz, order) {
+  const byKey = new Map(items(quiz).map((li) => [li.getAttribute("data-value"), li]));
+  for (const key of order) list(quiz).appendChild(byKey.get(key));
+  unmark(quiz);
+}
+
+/* The first item cannot go up, the last cannot go down: aria-disabled, not disabled, so a focused button keeps its focus. */
+function ends(quiz) {
+  const all = items(quiz);
+  all.forEach((li, i) => {
+    for (const button of li.querySelectorAll(".quiz-order-move")) {
+      const by = Number(button.getAttribute("data-move"));
+      const stuck = (by < 0 && i === 0) || (by > 0 && i === all.length - 1);
+      if (stuck) button.setAttribute("aria-disabled", "true");
+      else button.removeAttribute("aria-disabled");
+    }
+  });
+}
+
+function unmark(quiz) {
+  for (const li of items(quiz)) {
+    li.classList.remove("correct", "wrong");
+    li.querySelectorAll(".quiz-order-mark").forEach((m) => m.remove());
+  }
+  ends(quiz);
+}
+
+/** Mark each item in or out of place; the feedback's content (the count). Returns {correct, content}. */
+export function show(quiz, order) {
+  if (fits(quiz, order)) arrange(quiz, order);
+  const right = rightOrder(quiz);
+  const placed = inPlace(values(quiz), right);
+  items(quiz).forEach((li, i) => {
+    li.classList.add(placed[i] ? "correct" : "wrong");
+    li.querySelector(".quiz-order-text").after(el("span", { class: "quiz-order-mark", text: placed[i] ? " (in place)" : " (not in place)" }));
+  });
+  const correct = markOrdering(values(quiz), right);
+  return { correct, content: [el("p", { text: placedNote(values(quiz), right) })] };
+}
+
+/** "Try again": back to the order the page started with. */
+export function clear(quiz) {
+  arrange(quiz, startOrders.get(quiz) || values(quiz));
+}
+
+/** Where the focus goes after "Try again". */
+export function first(quiz) {
+  return quiz.querySelector(".quiz-order-move:not([aria-disabled])");
+}
+
+/** Once per quiz element: remember the starting order and take the buttons' clicks. */
+export function mount(quiz, announce) {
+  if (!list(quiz)) return;
+  startOrders.set(quiz, values(quiz));
+  ends(quiz);
+  list(quiz).addEventListener("click", (event) => {
+    const button = event.target && event.target.closest ? event.target.closest(".quiz-order-move") : null;
+    if (!button || button.getAttribute("aria-disabled") === "true") return;
+    const li = button.closest("li.quiz-order-item");
+    const all = items(quiz);
+    const index = all.indexOf(li);
+    const current = values(quiz);
+    const next = move(current, index, Number(button.getAttribute("data-move")));
+    if (next === current) return;
+    arrange(quiz, next);
+    // The same button, in the item's new place (a move does not lose the keyboard's place).
+    button.focus();
+    announce(moveMessage(textOf(li), items(quiz).indexOf(li) + 1, all.length));
+  });
+}
