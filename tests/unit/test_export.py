@@ -29,13 +29,24 @@ from quizbank import Bank, load_bank_text, load_banks
 from quizbank.__main__ import main
 from quizbank.export import Report, export_banks, plain_text, to_html
 from quizbank.ids import anchor, question_key
-from quizbank.model import Choice, FillBlank, Multiple, Question, SelfCheck, Single, TrueFalse, WrittenTask
+from quizbank.model import (
+    Choice,
+    FillBlank,
+    Matching,
+    Multiple,
+    Ordering,
+    Question,
+    SelfCheck,
+    Single,
+    TrueFalse,
+    WrittenTask,
+)
 from support import CORPUS, ROOT, mkdocs_config, require_npm_package
 
 GIFT_PARSER = ROOT / "tests" / "js" / "gift-parse.mjs"
 KEY_GOLDEN = ROOT / "tests" / "golden" / "export" / "answer-key.md"
 # The corpus banks the key's golden file covers: every question type, alternatives, a tolerance, hints.
-KEY_BANKS = ("all-types", "practice", "written-task", "export-trap")
+KEY_BANKS = ("all-types", "practice", "written-task", "export-trap", "ordering", "matching")
 Q12 = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 Q21 = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
 CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
@@ -165,7 +176,9 @@ def test_qti_packages_are_well_formed_and_list_every_item(
     done: Export = request.getfixturevalue(which)
     files = qti_files(done.out, version)
     trees = {name: ET.fromstring(xml) for name, xml in files.items()}  # every file parses as XML
-    expected = {anchor(b.name, q.id) for b, q in done.questions() if isinstance(q, SelfCheck)}
+    # QTI 1.2 (mkdocs-quiz's exporter alone) holds no ordering or matching question: listed among the losses.
+    held = SelfCheck if version == "2.1" else Single | Multiple | TrueFalse | FillBlank
+    expected = {anchor(b.name, q.id) for b, q in done.questions() if isinstance(q, held)}
     items = {name.removeprefix("items/").removesuffix(".xml") for name in files if name.startswith("items/")}
     assert items == expected, "one item per self-check, named by bank and id"
     resources = [r.get("href", "") for r in trees["imsmanifest.xml"].iter(f"{CP}resource")]
@@ -232,6 +245,49 @@ def test_trap_texts_survive_qti_including_a_quote_in_the_title(corpus: Export, v
     assert qti_item(corpus.out, version, bank, blanks).correct == ["\\=", "0.84", "a*b"]
 
 
+def interaction(out: Path, bank: Bank, question: Question) -> tuple[ET.Element, dict[str, str], list[str]]:
+    """A QTI 2.1 item read with ElementTree: (its interaction, choice identifier → text, the correct response's values)."""
+    root = ET.fromstring(qti_files(out, "2.1")[f"items/{anchor(bank.name, question.id)}.xml"])
+    found = root.find(f"{Q21}itemBody/{Q21}orderInteraction")
+    if found is None:
+        found = root.find(f"{Q21}itemBody/{Q21}matchInteraction")
+    assert found is not None
+    texts = {
+        c.get("identifier") or "": words("".join(c.itertext()))
+        for c in found.iter()
+        if c.tag in (f"{Q21}simpleChoice", f"{Q21}simpleAssociableChoice")
+    }
+    values = [v.text or "" for v in root.iterfind(f"{Q21}responseDeclaration/{Q21}correctResponse/{Q21}value")]
+    assert root.find(f"{Q21}responseProcessing") is not None
+    return found, texts, values
+
+
+@pytest.mark.parametrize("which", ["real", "corpus"])
+def test_qti_21_ordering_is_an_order_interaction_with_the_right_order(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    done: Export = request.getfixturevalue(which)
+    for bank, question in [(b, q) for b, q in done.questions() if isinstance(q, Ordering)]:
+        found, texts, values = interaction(done.out, bank, question)
+        assert found.tag == f"{Q21}orderInteraction" and found.get("shuffle") == "true"
+        assert [texts[v] for v in values] == [seen(i) for i in question.items], question.id
+        assert list(texts.values()) != [seen(i) for i in question.items], "written in the right order"
+
+
+@pytest.mark.parametrize("which", ["real", "corpus"])
+def test_qti_21_matching_pairs_each_prompt_with_its_answer(which: str, request: pytest.FixtureRequest) -> None:
+    done: Export = request.getfixturevalue(which)
+    for bank, question in [(b, q) for b, q in done.questions() if isinstance(q, Matching)]:
+        found, texts, values = interaction(done.out, bank, question)
+        assert found.tag == f"{Q21}matchInteraction"
+        pairs = [tuple(texts[i] for i in v.split()) for v in values]
+        assert pairs == [(seen(p.prompt), seen(p.answer)) for p in question.pairs], question.id
+        sets = found.findall(f"{Q21}simpleMatchSet")
+        offered = sorted(words("".join(c.itertext())) for c in sets[1])
+        assert offered == sorted(seen(a) for a in question.answers)  # distractors included, each once
+        assert all(c.get("matchMax") == ("0" if question.reuse else "1") for c in sets[1])
+
+
 # ── GIFT, read back with gift-pegjs ───────────────────────────────────────────────────────────
 
 
@@ -278,6 +334,58 @@ def test_every_gift_question_parses_in_its_bank_category(which: str, request: py
     if which == "corpus":  # its only answer Moodle would misread ('a->b'): listed, and the blank kept for 'a*b'
         assert "export-trap#special-blanks (blank 3 of 3)" in expected
     assert [q["id"] for q in parsed if q["type"] != "Category"] == expected
+
+
+def match_pairs(question: dict[str, Any]) -> list[tuple[str, str]]:
+    r"""(prompt, answer) pairs as gift-pegjs reads them.
+
+    gift-pegjs leaves an escaped character in a matching answer as its internal mark (`\\:` as
+    `&&058;`, as Moodle's own parser marks it before it restores it): decoded here.
+    """
+    return [
+        (words(p["subquestion"]["text"]), re.sub(r"&&(\d{3});", lambda m: chr(int(m.group(1))), p["subanswer"]))
+        for p in question["matchPairs"]
+    ]
+
+
+def test_gift_matching_round_trips_with_distractors_as_extra_answers(corpus_gift: dict[str, dict[str, Any]]) -> None:
+    q = corpus_gift["matching#terms"]
+    assert q["type"] == "Matching"
+    assert match_pairs(q) == [
+        ("LoRA", "Trains small low-rank matrices added to a frozen model"),
+        ("SFT", "Fine-tuning on prompts paired with the answers you want"),
+        ("JSONL", "One JSON object on each line of a text file"),
+        ("", "Scores the overlap of a summary with a reference summary"),  # the distractor
+    ]
+    assert words(q["globalFeedback"]["text"]) == "See the glossary."
+    shared = corpus_gift["matching#categories"]
+    assert [a for _, a in match_pairs(shared)] == ["Data", "Data", "Evaluate before deploying", "Monitor"]
+
+
+def test_gift_ordering_is_a_matching_of_places_and_listed_among_the_losses(
+    corpus: Export, corpus_gift: dict[str, dict[str, Any]]
+) -> None:
+    q = corpus_gift["ordering#pipeline"]
+    assert q["type"] == "Matching"
+    question = next(x for _, x in corpus.questions() if x.id == "pipeline")
+    assert isinstance(question, Ordering)
+    assert match_pairs(q) == list(zip(["1st", "2nd", "3rd", "4th", "5th"], question.items, strict=True))
+    assert [a for _, a in match_pairs(corpus_gift["ordering#markup-items"])] == [
+        "int8 weights",
+        "fp16 weights",
+        'fp32 weights: a "full" copy',
+    ]
+    gift = [line for line in corpus.report.loss_lines() if line.startswith("not exported to gift: ordering#pipeline")]
+    assert gift and "ordering: GIFT has none, so a matching question" in gift[0]
+    qti12 = corpus.report.loss_lines()
+    assert any(
+        line.startswith("not exported to qti-1.2: ordering#pipeline") and "ordering: this package holds" in line
+        for line in qti12
+    )
+    assert any(
+        line.startswith("not exported to qti-1.2: matching#terms") and "matching: this package holds" in line
+        for line in qti12
+    )
 
 
 def choices(question: dict[str, Any]) -> list[tuple[bool, float | None, str, str | None]]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..blanks import Accepted
 from ..ids import question_key
-from ..model import Bank, Choice, FillBlank, Question, TrueFalse, WrittenTask
+from ..model import Bank, Choice, FillBlank, Matching, Ordering, Question, TrueFalse, WrittenTask
 from ..text import find_blanks
 from ..written_task import limits_text
 from .text import tolerance_range
@@ -19,6 +19,8 @@ TYPE_NAMES = {
     "multiple": "select all that apply",
     "true-false": "true or false",
     "fill-blank": "fill in the blanks",
+    "ordering": "put in order",
+    "matching": "matching",
     "written-task": "written task",
 }
 
@@ -57,6 +59,15 @@ def key_answers(question: Question) -> list[str]:
         for n, option in enumerate(question.options, 1):
             feedback = f"\n\n   *Feedback:* {indented(option.feedback)}" if option.feedback.strip() else ""
             blocks.append(f"{n}. {'✓' if option.correct else '✗'} {indented(option.text)}{feedback}")
+        return blocks
+    if isinstance(question, Ordering):
+        items = "\n".join(f"{n}. {indented(item)}" for n, item in enumerate(question.items, 1))
+        return ["**Right order** (shown in another):", items]
+    if isinstance(question, Matching):
+        pairs = "\n".join(f"- {indented(p.prompt, '  ')} → {indented(p.answer, '  ')}" for p in question.pairs)
+        blocks = ["**Pairs** (prompt → its answer):", pairs]
+        if question.distractors:
+            blocks.append("**Also offered:** " + "; ".join(" ".join(d.split()) for d in question.distractors))
         return blocks
     assert isinstance(question, WrittenTask)
     blocks = [f"**Word limit:** {limits_text(question.words)}"] if limits_text(question.words) else []

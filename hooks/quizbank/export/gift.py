@@ -8,10 +8,31 @@ from html import escape
 
 from ..blanks import NUMBER, Accepted
 from ..ids import question_key
-from ..model import NO_LIMITS, Bank, Choice, FillBlank, Multiple, Question, SelfCheck, TrueFalse, WrittenTask
+from ..model import (
+    NO_LIMITS,
+    Bank,
+    Choice,
+    FillBlank,
+    Matching,
+    Multiple,
+    Ordering,
+    Question,
+    SelfCheck,
+    TrueFalse,
+    WrittenTask,
+)
 from ..written_task import limits_text
 from .losses import Loss
-from .text import BLANK_TOKEN, BLANK_TOKEN_RE, equal_form, inline_html, normal_number, to_html, with_blank_tokens
+from .text import (
+    BLANK_TOKEN,
+    BLANK_TOKEN_RE,
+    equal_form,
+    inline_html,
+    normal_number,
+    plain_text,
+    to_html,
+    with_blank_tokens,
+)
 
 # ── Moodle GIFT ─────────────────────────────────────────────────────────────────────────────
 
@@ -169,6 +190,37 @@ def gift_fill_blank(question: FillBlank, key: str) -> tuple[list[list[str]], lis
     return out, losses
 
 
+def gift_pairs(pairs: Sequence[tuple[str, str]], key: str) -> tuple[list[str], list[Loss]]:
+    """Moodle matching lines, `=prompt -> answer`: prompts as HTML, answers as plain text (Moodle shows them in a menu).
+
+    A pair whose prompt is "" is an extra answer no prompt takes. '->' inside a text would split it.
+    """
+    lines, losses = [], []
+    for prompt, answer in pairs:
+        shown = plain_text(to_html(answer))
+        if "->" in prompt or "->" in shown:
+            losses.append(Loss("gift", key, f"the pair '{prompt or '(extra)'} → {shown}', as '->' would split it"))
+            continue
+        left = gift_html(inline_html(prompt)) if prompt else ""
+        lines.append(f"={left} -> {gift_escape(' '.join(shown.split()))}")
+    return lines, losses
+
+
+def gift_matching(question: Matching, key: str) -> tuple[list[str], list[Loss]]:
+    pairs = [(p.prompt, p.answer) for p in question.pairs]
+    return gift_pairs([*pairs, *(("", d) for d in question.distractors)], key)
+
+
+ORDINALS = ("1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th")
+
+
+def gift_ordering(question: Ordering, key: str) -> tuple[list[str], list[Loss]]:
+    """GIFT has no ordering question: a matching one, each place ("1st", "2nd", …) matched to its item."""
+    lines, losses = gift_pairs(list(zip(ORDINALS, question.items, strict=False)), key)
+    why = "ordering: GIFT has none, so a matching question pairs each place (1st, 2nd, …) with its item"
+    return lines, [Loss("gift", key, why), *losses]
+
+
 def gift_written_task(task: WrittenTask, key: str) -> tuple[list[str], list[Loss]]:
     """An essay whose text is what students see on the site: title, limits, prompt, answer boxes, rubric."""
     losses = []
@@ -207,6 +259,12 @@ def gift_question(bank: Bank, question: Question) -> tuple[list[list[str]], list
         return questions, losses + lost
     if isinstance(question, TrueFalse):
         answers = [gift_true_false(question)]
+    elif isinstance(question, Matching):
+        answers, lost = gift_matching(question, key)
+        losses += lost
+    elif isinstance(question, Ordering):
+        answers, lost = gift_ordering(question, key)
+        losses += lost
     else:
         assert isinstance(question, Choice)
         answers, lost = gift_choice(question, key)

@@ -14,7 +14,20 @@ from mkdocs_quiz.qti import Answer, Blank, QTIExporter, QTIVersion, Quiz, QuizCo
 
 from ..blanks import NUMBER
 from ..ids import anchor, digest, question_key
-from ..model import Bank, Choice, FillBlank, Multiple, Option, Question, SelfCheck, TrueFalse, WrittenTask
+from ..model import (
+    Bank,
+    Choice,
+    FillBlank,
+    Matching,
+    Multiple,
+    Option,
+    Ordering,
+    Question,
+    SelfCheck,
+    TrueFalse,
+    WrittenTask,
+)
+from .interactions import OwnItems, matching_item, ordering_item
 from .losses import Loss
 from .text import BLANK_TOKEN_RE, equal_form, inline_html, plain_text, to_html, with_blank_tokens
 
@@ -120,6 +133,29 @@ def qti_quiz(bank: Bank, question: Question, fmt: str) -> tuple[Quiz | None, lis
     return quiz, losses
 
 
+def qti_interaction(
+    bank: Bank, question: Ordering | Matching, fmt: str, own: dict[str, str]
+) -> tuple[Quiz | None, list[Loss]]:
+    """An ordering or matching question: a QTI 2.1 orderInteraction or matchInteraction (its XML into `own`).
+
+    mkdocs-quiz's exporter writes neither; in QTI 2.1 the item takes a place in its collection (for
+    the manifest and the test) and OwnItems writes the XML. QTI 1.2 packages leave them out.
+    """
+    key, ident = question_key(bank.name, question.id), anchor(bank.name, question.id)
+    losses = [Loss(fmt, key, f"hints ({len(question.hints)}): QTI items here have none")] if question.hints else []
+    if fmt != "qti-2.1":
+        return None, [*losses, Loss(fmt, key, f"{question.type}: this package holds choice and blank questions only")]
+    title = qti_title(_plain(question.question))
+    if isinstance(question, Ordering):
+        own[ident] = ordering_item(bank.name, question, ident, title)
+    else:
+        own[ident] = matching_item(bank.name, question, ident, title)
+    quiz = Quiz(
+        question=_plain(question.question), identifier=ident, source_file=Path(bank.path), source_line=question.line
+    )
+    return quiz, losses
+
+
 def qti_title(question: str, max_length: int = 50) -> str:
     """An item's title, for an XML attribute: the question's first words as plain text, quotes escaped too."""
     plain = " ".join(unescape(re.sub(r"<[^>]+>", "", QTI_PLACEHOLDER.sub("_____", question))).split())
@@ -152,9 +188,13 @@ def write_qti(banks: Sequence[Bank], path: Path, fmt: str, title: str) -> tuple[
         identifier=f"assessment-{digest(title)}",
     )
     losses: list[Loss] = []
+    own: dict[str, str] = {}  # QTI 2.1 items written here, not by mkdocs-quiz: identifier → XML
     for bank in banks:
         for question in bank.questions:
-            quiz, lost = qti_quiz(bank, question, fmt)
+            if isinstance(question, Ordering | Matching):
+                quiz, lost = qti_interaction(bank, question, fmt, own)
+            else:
+                quiz, lost = qti_quiz(bank, question, fmt)
             losses += lost
             if quiz is not None:
                 collection.add_quiz(quiz)
@@ -169,5 +209,6 @@ def write_qti(banks: Sequence[Bank], path: Path, fmt: str, title: str) -> tuple[
         why = "formatting: the exporter writes plain text, so code, tables and emphasis are not marked"
         losses.append(Loss(fmt, "every question", why))
     with quote_safe_titles():
-        QTIExporter.create(collection, QTI_VERSIONS[fmt]).export_to_zip(path)
+        exporter = OwnItems(collection, own) if own else QTIExporter.create(collection, QTI_VERSIONS[fmt])
+        exporter.export_to_zip(path)
     return len(collection.quizzes), losses
