@@ -37,3 +37,13 @@ test("a saved order fits only if it holds exactly the question's items", () => {
   assert.equal(isOrderOf(["data", "train", "evaluate", "other"], right), false);
   assert.equal(isOrderOf("data", right), false);
 });
+
+test("the results store keeps ordering and matching records (progress format, version 2)", async () => {
+  const { parseRecord } = await import("../../overrides/assets/javascripts/quizbank/results.js");
+  for (const kind of ["ordering", "matching"]) {
+    const record = parseRecord({ fp: "f", key: "k", kind, answer: ["b", "", "a"], correct: false });
+    assert.equal(record && record.kind, kind);
+    assert.deepEqual(record.answer, ["b", "", "a"]);
+  }
+  assert.equal(parseRecord({ fp: "f", key: "k", kind: "sorting", answer: [], correct: false }), null);
+});

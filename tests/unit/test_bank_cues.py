@@ -6,6 +6,7 @@ checks hold whatever shape the loader's API takes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -108,3 +109,32 @@ def test_no_option_repeats_another(bank: tuple[str, list[dict[str, Any]]]) -> No
                 repeats.append(f"{q['id']}: {text(o)!r}")
             seen.add(key)
     assert not repeats, f"{name}: options that repeat another option's text: {repeats}"
+
+
+def significant_words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]{5,}", text.casefold()))
+
+
+def test_no_matching_prompt_shares_a_word_with_its_own_answer(bank: tuple[str, list[dict[str, Any]]]) -> None:
+    """A prompt that repeats a word of its answer ("preference" … "Direct preference optimization") gives it away."""
+    name, qs = bank
+    cued = []
+    for q in of_type(qs, "matching"):
+        for pair in q["pairs"]:
+            shared = significant_words(str(pair["prompt"])) & significant_words(str(pair["answer"]))
+            if shared:
+                cued.append(f"{q['id']}: {sorted(shared)}")
+    assert not cued, f"{name}: a matching prompt shares a word with its own answer: {cued}"
+
+
+def test_ordering_items_do_not_number_themselves(bank: tuple[str, list[dict[str, Any]]]) -> None:
+    """Items that say 'first', 'then' or 'finally' (or start with a number) give the order away."""
+    name, qs = bank
+    cued = [
+        f"{q['id']}: {item}"
+        for q in of_type(qs, "ordering")
+        for item in q["items"]
+        if re.match(r"\s*(\d|step\b)", str(item), re.I)
+        or re.search(r"\b(first|then|next|finally|lastly|afterwards)\b", str(item), re.I)
+    ]
+    assert not cued, f"{name}: ordering items that number themselves: {cued}"
