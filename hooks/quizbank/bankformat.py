@@ -21,7 +21,9 @@ from .model import (
     Field,
     Option,
     Pair,
+    Pool,
     Question,
+    SelfCheck,
     WordLimits,
     keys_of,
     required_keys_of,
@@ -33,6 +35,7 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 OPTION_KEYS = ("text", "correct", "feedback")
 FIELD_KEYS = ("id", "label", "words")
 PAIR_KEYS = ("prompt", "answer")
+POOL_KEYS = ("id", "draw")
 WORDS_KEYS = ("min", "max")
 
 
@@ -81,7 +84,35 @@ class BankReader(NodeReader):
                 continue
             seen[question.id] = question.line
             questions.append(question)
+        self.pools(questions)
         return tuple(questions)
+
+    def pools(self, questions: list[Question]) -> None:
+        """Each pool draws at least one and at most as many variants as it has, and says the same `draw` everywhere."""
+        members: dict[str, list[SelfCheck]] = {}
+        for q in questions:
+            if isinstance(q, SelfCheck) and q.pool is not None:
+                members.setdefault(q.pool.id, []).append(q)
+        for pool_id, variants in members.items():
+            first = variants[0]
+            assert first.pool is not None
+            for other in variants[1:]:
+                assert other.pool is not None
+                if other.pool.draw != first.pool.draw:
+                    self.qid = other.id
+                    self.problem(
+                        other.pool.line,
+                        f"the pool '{pool_id}' draws {other.pool.draw} here but {first.pool.draw} on line {first.pool.line}.",
+                        "give every variant of a pool the same 'draw'.",
+                    )
+            if first.pool.draw > len(variants):
+                self.qid = first.id
+                self.problem(
+                    first.pool.line,
+                    f"the pool '{pool_id}' draws {first.pool.draw} but has {len(variants)} "
+                    f"variant{'s' if len(variants) != 1 else ''} ({', '.join(v.id for v in variants)}).",
+                    "add variants with 'pool: {id: " + pool_id + "}', or lower 'draw'.",
+                )
 
     def question(self, node: yaml.Node) -> Question | None:
         self.qid = None
@@ -277,6 +308,33 @@ class BankReader(NodeReader):
             out.append(Pair(prompt=prompt, answer=answer, line=line_of(pnode)))
         return tuple(out)
 
+    def read_pool(self, entry: Entry, key: str) -> Pool | None:
+        """`pool: {id: lora-cost, draw: 1}`: the idea this question is a variant of (draw: 1 unless given)."""
+        entries = self.mapping(entry.value, POOL_KEYS, "'pool'")
+        if entries is None:
+            return None
+        if "id" not in entries:
+            self.problem(entry.value, "'pool' has no 'id'.", "write e.g. 'pool: {id: lora-cost, draw: 1}'.")
+            return None
+        pool_id = str(entries["id"].value.value) if isinstance(entries["id"].value, yaml.ScalarNode) else ""
+        if not SLUG.match(pool_id):
+            self.problem(
+                entries["id"].value,
+                f"the pool id '{pool_id}' is not a lowercase slug.",
+                "use lowercase letters, digits and single hyphens, e.g. 'lora-cost'.",
+            )
+            return None
+        draw = 1
+        if "draw" in entries:
+            node = entries["draw"].value
+            if not (
+                isinstance(node, yaml.ScalarNode) and not node.style and re.fullmatch(r"[1-9]\d*", str(node.value))
+            ):
+                self.problem(node, "'draw' must be a whole number, at least 1.", "write e.g. 'draw: 1'.")
+                return None
+            draw = int(node.value)
+        return Pool(id=pool_id, draw=draw, line=line_of(entry.key))
+
     def read_word_limits(self, entry: Entry, key: str) -> WordLimits:
         return self.word_limits(entry.value)
 
@@ -329,3 +387,4 @@ for _cls in QUESTION_TYPES.values():
         assert hasattr(BankReader, "read_" + _reader), f"{_cls.__name__}.{_key}: no reader 'read_{_reader}'"
 assert {f.name for f in dataclass_fields(Option)} == set(OPTION_KEYS)
 assert {f.name for f in dataclass_fields(Pair)} - {"line"} == set(PAIR_KEYS)
+assert {f.name for f in dataclass_fields(Pool)} - {"line"} == set(POOL_KEYS)

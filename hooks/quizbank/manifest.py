@@ -1,8 +1,9 @@
 """What the browser needs to know about the whole course, written once per build as JSON.
 
 The course manifest lists every placed question (its page, type, a short title and the
-fingerprint and answer key its saved results are checked against) and every written task, in
-bank order. The progress page and the completion counts in the navigation read it, so they
+fingerprint and answer key its saved results are checked against, and its pool if it is a
+variant) and every written task, in bank order, and each pool's variants and draw. A part lists
+each idea once: a pool by its first variant. The progress page and the completion counts in the navigation read it, so they
 know about questions a student has never opened.
 """
 
@@ -12,7 +13,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from .ids import question_key, text_key
 from .markers import Source, find_markers, resolve
@@ -44,6 +45,12 @@ class QuestionEntry(TypedDict):
     title: str
     fp: str
     key: str
+    pool: NotRequired[str]  # "bank#pool-id" for a variant of a pool
+
+
+class PoolEntry(TypedDict):
+    draw: int
+    variants: list[str]  # "bank#id" of every placed variant, in bank order
 
 
 class PartEntry(TypedDict):
@@ -58,6 +65,7 @@ class Manifest(TypedDict):
     parts: list[PartEntry]
     questions: dict[str, QuestionEntry]
     tasks: list[TaskEntry]
+    pools: dict[str, PoolEntry]
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,7 @@ def course_manifest(banks: dict[str, Bank], chapters: list[Chapter]) -> Manifest
     where = placed_on(chapters, banks)
     tasks = written_tasks(banks)
     questions: dict[str, QuestionEntry] = {}
+    pools: dict[str, PoolEntry] = {}
     for bank in banks.values():
         for q in bank.questions:
             key = question_key(bank.name, q.id)
@@ -140,11 +149,17 @@ def course_manifest(banks: dict[str, Bank], chapters: list[Chapter]) -> Manifest
             questions[key] = QuestionEntry(
                 page=where[key].url, type=q.type, title=short_title(q.question), fp=fp, key=answers
             )
+            if q.pool is not None:
+                pool_key = question_key(bank.name, q.pool.id)
+                questions[key]["pool"] = pool_key
+                pools.setdefault(pool_key, PoolEntry(draw=q.pool.draw, variants=[]))["variants"].append(key)
+    # A part lists each idea once: a pool by its first placed variant, which stands for all of them.
+    firsts = {p["variants"][0] for p in pools.values()}
     parts = [
         PartEntry(
             url=chapter.url,
             title=chapter.title,
-            questions=[k for k in questions if where[k] is chapter],
+            questions=[k for k in questions if where[k] is chapter and ("pool" not in questions[k] or k in firsts)],
             tasks=[t["key"] for t in tasks if where.get(t["key"]) is chapter],
         )
         for chapter in chapters
@@ -154,4 +169,5 @@ def course_manifest(banks: dict[str, Bank], chapters: list[Chapter]) -> Manifest
         parts=[p for p in parts if p["questions"] or p["tasks"]],
         questions=questions,
         tasks=[TaskEntry(**t, page=where[t["key"]].url) for t in tasks if t["key"] in where],
+        pools=pools,
     )

@@ -25,7 +25,17 @@ from .written_task import render_written_task
 QuestionType = Literal["single", "multiple", "true-false", "fill-blank", "ordering", "matching", "written-task"]
 # How a key's YAML value is read: the name of a reader method of bankformat.BankReader.
 Reader = Literal[
-    "text", "boolean", "paragraphs", "options", "word_limits", "text_list", "example_names", "fields", "items", "pairs"
+    "text",
+    "boolean",
+    "paragraphs",
+    "options",
+    "word_limits",
+    "text_list",
+    "example_names",
+    "fields",
+    "items",
+    "pairs",
+    "pool",
 ]
 
 
@@ -65,6 +75,15 @@ class Pair:
 
     prompt: str
     answer: str
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Pool:
+    """The idea a question is one variant of: each student sees `draw` of the pool's variants."""
+
+    id: str
+    draw: int = 1
     line: int = field(default=0, compare=False)
 
 
@@ -117,6 +136,8 @@ class SelfCheck(Question):
     """A question the browser marks: it may offer hints, revealed one at a time before answering."""
 
     hints: tuple[str, ...] = key("paragraphs", default=())
+    # Several questions with the same pool id test one idea: a student is shown `draw` of them.
+    pool: Pool | None = key("pool", default=None)
 
     def identity(self) -> tuple[str, str]:
         """(fingerprint, answer key): what a saved result belongs to, and what it was marked against.

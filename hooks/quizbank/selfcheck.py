@@ -88,6 +88,10 @@ def _open(
 ) -> list[str]:
     qid = anchor(bank, question.id)
     cls = "quiz" + (f" {extra_class}" if extra_class else "")
+    # A variant of a pool: the browser shows each student `draw` of the pool's variants (quizbank/pools-ui.js).
+    pool = getattr(question, "pool", None)
+    if pool is not None:
+        extra = {**extra, "data_pool": pool.id, "data_draw": str(pool.draw)}
     return [
         f'<div {attrs(class_=cls, id=qid, data_bank=bank, data_qid=question.id, data_fp=fp, data_key=key, data_show_correct=options.show_correct, data_disable_after_submit=options.disable_after_submit, **extra)} markdown="1">',
         f'<a href="#{qid}" class="quiz-header-link" aria-label="Link to this question">#</a>',

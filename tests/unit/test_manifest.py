@@ -52,3 +52,31 @@ def test_short_titles_are_plain_whole_sentences() -> None:
     )
     assert short_title("The engine is [[ONNX Runtime]], see [the docs](x.md).") == "The engine is …, see the docs."
     assert short_title("word " * 40).endswith("…") and len(short_title("word " * 40)) <= 90
+
+
+def test_a_pool_is_one_idea_in_its_part_and_lists_its_variants() -> None:
+    bank = load_bank_text(
+        """questions:
+  - id: v1
+    type: true-false
+    pool: {id: idea}
+    question: One.
+    answer: true
+  - id: solo
+    type: true-false
+    question: Solo.
+    answer: true
+  - id: v2
+    type: true-false
+    pool: {id: idea}
+    question: Two.
+    answer: false
+""",
+        name="bank",
+        shown="quizzes/bank.yml",
+    )
+    manifest = course_manifest({"bank": bank}, [Chapter("one/", "One", "# One\n\n<!-- quiz: bank -->\n")])
+    assert manifest["parts"][0]["questions"] == ["bank#v1", "bank#solo"]  # the idea once, by its first variant
+    assert manifest["pools"] == {"bank#idea": {"draw": 1, "variants": ["bank#v1", "bank#v2"]}}
+    assert manifest["questions"]["bank#v2"]["pool"] == "bank#idea"
+    assert "pool" not in manifest["questions"]["bank#solo"]

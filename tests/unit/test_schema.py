@@ -31,6 +31,8 @@ BUILD_ONLY = {
     "matching-answer-reused": "an answer used once unless reuse: true",
     "matching-duplicate-prompt": "prompts unique within a question",
     "matching-distractor-is-answer": "a distractor is no prompt's answer",
+    "pool-draw-too-large": "a pool draws no more than its variants",
+    "pool-draw-differs": "one draw per pool",
 }
 
 
