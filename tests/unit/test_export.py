@@ -46,7 +46,7 @@ from support import CORPUS, ROOT, mkdocs_config, require_npm_package
 GIFT_PARSER = ROOT / "tests" / "js" / "gift-parse.mjs"
 KEY_GOLDEN = ROOT / "tests" / "golden" / "export" / "answer-key.md"
 # The corpus banks the key's golden file covers: every question type, alternatives, a tolerance, hints.
-KEY_BANKS = ("all-types", "practice", "written-task", "export-trap", "ordering", "matching")
+KEY_BANKS = ("all-types", "practice", "written-task", "export-trap", "ordering", "matching", "pools")
 Q12 = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 Q21 = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
 CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
@@ -315,13 +315,26 @@ def corpus_gift(corpus: Export) -> dict[str, dict[str, Any]]:
     return {q["id"]: q for q in parse_gift(corpus.out / "moodle.gift") if q["type"] != "Category"}
 
 
+def category(bank: Bank, question: Question) -> str:
+    """The GIFT category a question is expected in: its bank's, or for a pool's variant bank/pool."""
+    pool = question.pool if isinstance(question, SelfCheck) else None
+    return f"{bank.name}/{pool.id}" if pool else bank.name
+
+
+def categories(done: Export) -> list[str]:
+    return list(dict.fromkeys(c for b in done.banks for c in [b.name, *(category(b, q) for q in b.questions)]))
+
+
 def gift_ids(done: Export) -> list[str]:
-    """The GIFT questions expected: one per question, one per blank of a question with several."""
+    """The GIFT questions expected, category by category: one per question, one per blank of a question with several."""
     out = []
-    for bank, question in done.questions():
-        key = question_key(bank.name, question.id)
-        count = len(question.accepted) if isinstance(question, FillBlank) else 1
-        out += [key] if count == 1 else [f"{key} (blank {n} of {count})" for n in range(1, count + 1)]
+    for name in categories(done):
+        for bank, question in done.questions():
+            if category(bank, question) != name:
+                continue
+            key = question_key(bank.name, question.id)
+            count = len(question.accepted) if isinstance(question, FillBlank) else 1
+            out += [key] if count == 1 else [f"{key} (blank {n} of {count})" for n in range(1, count + 1)]
     return out
 
 
@@ -329,7 +342,7 @@ def gift_ids(done: Export) -> list[str]:
 def test_every_gift_question_parses_in_its_bank_category(which: str, request: pytest.FixtureRequest) -> None:
     done: Export = request.getfixturevalue(which)
     parsed = parse_gift(done.out / "moodle.gift")
-    assert [q["title"] for q in parsed if q["type"] == "Category"] == [b.name for b in done.banks]
+    assert [q["title"] for q in parsed if q["type"] == "Category"] == categories(done)
     expected = gift_ids(done)
     if which == "corpus":  # its only answer Moodle would misread ('a->b'): listed, and the blank kept for 'a*b'
         assert "export-trap#special-blanks (blank 3 of 3)" in expected
@@ -517,6 +530,29 @@ def test_gift_keeps_text_options_weights_and_feedback_of_every_real_choice_quest
             assert got == [(seen(o.text), seen(o.feedback)) for o in question.options], question.id
             right = [c["isCorrect"] or (c["weight"] or 0) > 0 for c in parsed["choices"]]
             assert right == [o.correct for o in question.options], question.id
+
+
+# ── Pools: every variant, and the draw where the format has one ─────────────────────────────
+
+
+def test_a_pool_is_a_qti_21_section_selecting_its_draw_and_a_gift_category(corpus: Export) -> None:
+    bank = next(b for b in corpus.banks if b.name == "pools")
+    variants = [anchor(bank.name, q.id) for q in bank.questions if isinstance(q, SelfCheck) and q.pool]
+    test = ET.fromstring(qti_files(corpus.out, "2.1")["assessment.xml"])
+    section = next(s for s in test.iter(f"{Q21}assessmentSection") if s.get("title") == "pools#lora-cost")
+    selection = section.find(f"{Q21}selection")
+    assert selection is not None and selection.get("select") == "1"
+    assert [r.get("identifier") for r in section.iter(f"{Q21}assessmentItemRef")] == variants
+    every = [r.get("identifier") or "" for r in test.iter(f"{Q21}assessmentItemRef")]
+    assert sorted(every) == sorted(set(every)), "each item once"
+    assert anchor("pools", "on-its-own") in every and anchor("pools", "on-its-own") not in variants
+    lines = corpus.report.loss_lines()
+    assert "not exported to qti-2.1: pool pools#lora-cost (every variant, in a section that selects 1)" in lines
+    assert "not exported to qti-1.2: pool pools#lora-cost (every variant, with no draw: QTI 2.1 has the pools)" in lines
+    assert any(
+        line.startswith("not exported to gift: pool pools#lora-cost (every variant, in the category pools/lora-cost")
+        for line in lines
+    )
 
 
 # ── The answer key ────────────────────────────────────────────────────────────────────────────

@@ -93,6 +93,9 @@ def key_entry(bank: Bank, question: Question) -> list[str]:
     for n, blank in reversed(list(enumerate(find_blanks(text), 1)) if isinstance(question, FillBlank) else []):
         text = text[: blank.start] + f"**({n})**" + text[blank.end :]
     blocks = [heading, text.strip(), *key_answers(question)]
+    pool = getattr(question, "pool", None)
+    if pool is not None:
+        blocks.append(f"**Pool:** `{pool.id}`, a variant of one idea: each student is shown {pool.draw} of its variants.")
     hints: Sequence[str] = getattr(question, "hints", ())
     if hints:
         blocks += ["**Hints** (shown one at a time, on request):"]

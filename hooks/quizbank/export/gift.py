@@ -282,10 +282,19 @@ def gift_file(banks: Sequence[Bank], title: str) -> tuple[str, int, list[Loss]]:
     ]
     count, losses = 0, []
     for bank in banks:
-        out += [f"$CATEGORY: {bank.name}", ""]
+        # A pool's variants go in a category of their own (bank/pool), after the bank's other questions.
+        groups: dict[str, list[Question]] = {bank.name: []}
         for question in bank.questions:
-            questions, lost = gift_question(bank, question)
-            losses += lost
-            count += len(questions)
-            out += [line for lines in questions for line in (*lines, "")]
+            pool = question.pool if isinstance(question, SelfCheck) else None
+            groups.setdefault(f"{bank.name}/{pool.id}" if pool else bank.name, []).append(question)
+            if pool and len(groups[f"{bank.name}/{pool.id}"]) == 1:
+                why = f"every variant, in the category {bank.name}/{pool.id}: draw {pool.draw} with a random question"
+                losses.append(Loss("gift", f"pool {question_key(bank.name, pool.id)}", why))
+        for category, members in groups.items():
+            out += [f"$CATEGORY: {category}", ""]
+            for question in members:
+                questions, lost = gift_question(bank, question)
+                losses += lost
+                count += len(questions)
+                out += [line for lines in questions for line in (*lines, "")]
     return "\n".join(out), count, losses

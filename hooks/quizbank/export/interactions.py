@@ -107,11 +107,31 @@ def matching_item(bank: str, question: Matching, ident: str, title: str) -> str:
 
 
 class OwnItems(QTI21Exporter):
-    """mkdocs-quiz's QTI 2.1 exporter, with the XML of some items written here (`own`: identifier → XML)."""
+    """mkdocs-quiz's QTI 2.1 exporter, with the XML of some items written here (`own`: identifier → XML).
 
-    def __init__(self, collection: object, own: dict[str, str]) -> None:
+    `pools`: (section identifier, title, draw, item identifiers): each becomes a section of the
+    test that selects `draw` of its items, so an LMS draws the variants as the site does.
+    """
+
+    def __init__(
+        self, collection: object, own: dict[str, str], pools: list[tuple[str, str, int, list[str]]] | None = None
+    ) -> None:
         super().__init__(collection)
         self.own = own
+        self.pools = pools or []
+
+    def generate_assessment(self) -> str:
+        xml: str = super().generate_assessment()
+        sections = []
+        for ident, title, draw, items in self.pools:
+            for item in items:
+                xml = xml.replace(f'<assessmentItemRef identifier="{item}" href="items/{item}.xml"/>\n', "", 1)
+            refs = "".join(f'        <assessmentItemRef identifier="{i}" href="items/{i}.xml"/>\n' for i in items)
+            sections.append(
+                f'      <assessmentSection identifier="{ident}" title="{_text(title)}" visible="true">\n'
+                f'        <selection select="{draw}"/>\n{refs}      </assessmentSection>\n'
+            )
+        return xml.replace("    </assessmentSection>", "".join(sections) + "    </assessmentSection>", 1)
 
     def generate_items(self) -> dict[str, str]:
         everything = self.collection.quizzes

@@ -156,6 +156,18 @@ def qti_interaction(
     return quiz, losses
 
 
+def qti_pools(banks: Sequence[Bank]) -> list[tuple[str, str, int, list[str]]]:
+    """Each pool as (section identifier, "bank#pool", draw, its variants' item identifiers)."""
+    pools: dict[str, tuple[str, str, int, list[str]]] = {}
+    for bank in banks:
+        for q in bank.questions:
+            if isinstance(q, SelfCheck) and q.pool is not None:
+                key = question_key(bank.name, q.pool.id)
+                entry = pools.setdefault(key, (f"pool-{anchor(bank.name, q.pool.id)}", key, q.pool.draw, []))
+                entry[3].append(anchor(bank.name, q.id))
+    return list(pools.values())
+
+
 def qti_title(question: str, max_length: int = 50) -> str:
     """An item's title, for an XML attribute: the question's first words as plain text, quotes escaped too."""
     plain = " ".join(unescape(re.sub(r"<[^>]+>", "", QTI_PLACEHOLDER.sub("_____", question))).split())
@@ -208,7 +220,20 @@ def write_qti(banks: Sequence[Bank], path: Path, fmt: str, title: str) -> tuple[
     if not QTI_TEXT[fmt].html:
         why = "formatting: the exporter writes plain text, so code, tables and emphasis are not marked"
         losses.append(Loss(fmt, "every question", why))
+    pools = qti_pools(banks)
+    if pools and fmt != "qti-2.1":
+        losses += [
+            Loss(fmt, f"pool {title}", "every variant, with no draw: QTI 2.1 has the pools") for _, title, _, _ in pools
+        ]
+    if pools and fmt == "qti-2.1":
+        losses += [
+            Loss(fmt, f"pool {title}", f"every variant, in a section that selects {draw}")
+            for _, title, draw, _ in pools
+        ]
     with quote_safe_titles():
-        exporter = OwnItems(collection, own) if own else QTIExporter.create(collection, QTI_VERSIONS[fmt])
+        if fmt == "qti-2.1" and (own or pools):
+            exporter = OwnItems(collection, own, pools)
+        else:
+            exporter = QTIExporter.create(collection, QTI_VERSIONS[fmt])
         exporter.export_to_zip(path)
     return len(collection.quizzes), losses

@@ -8,6 +8,8 @@
 import { answersMarkdown } from "./answers.js";
 import { parseDraft } from "./drafts.js";
 import { downloadFile, el, onEveryPage, siteScope, siteStore } from "./env.js";
+import { byIdea, serve } from "./pools.js";
+import { learnerId } from "./pools-ui.js";
 import { parseResults, standing, status, toReview } from "./results.js";
 import { answeredIn, finished, newRound, parseRound, roundFor, tally } from "./review.js";
 import { compare, merge, progressFile, readProgressFile } from "./transfer.js";
@@ -53,10 +55,11 @@ function render(state) {
     let answered = 0;
     let right = 0;
     let review = 0;
+    const ideas = byIdea(manifest, state.results); // a pool counts once, whichever variant was answered
     for (const id of part.questions) {
       const question = manifest.questions[id];
       const row = section.querySelector(`tr[data-question="${CSS.escape(id)}"]`);
-      let record = state.results[id] || null;
+      let record = ideas[id] || null;
       const stale = record && standing(record, question) === "stale";
       if (stale) record = null;
       const s = status(record);
@@ -156,7 +159,8 @@ function renderReview(state) {
     actions.firstChild.title = answered ? "" : "Answer the question first";
     return;
   }
-  const due = roundFor(manifest, state.results, Date.now());
+  // A missed idea of a pool comes back as another of its variants.
+  const due = roundFor(manifest, byIdea(manifest, state.results), Date.now()).map((id) => serve(learnerId(), manifest, state.results, id));
   if (round && finished(round)) {
     const t = tally(round);
     status.textContent = `Round finished: ${t.right} of ${t.total} right.` + (due.length ? ` ${due.length} ${due.length === 1 ? "question stays" : "questions stay"} to review.` : " Nothing is left to review for now.");

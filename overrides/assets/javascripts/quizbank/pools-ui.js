@@ -1,0 +1,40 @@
+/*
+ * Pools in a chapter: of each pool's variants on the page, show the ones drawn for this learner
+ * and hide the others (the review round on My progress shows whichever it serves). Logic: pools.js.
+ */
+
+import { siteStore } from "./env.js";
+import { drawn } from "./pools.js";
+
+const LEARNER = /^[0-9a-f]{16}$/;
+
+/** This browser's learner id (progress format v2), or "" when there is none yet (every student then draws alike). */
+export function learnerId() {
+  try {
+    const value = siteStore().get(siteStore().key("learner"));
+    return typeof value === "string" && LEARNER.test(value) ? value : "";
+  } catch (e) {
+    return "";
+  }
+}
+
+/** Hide the variants not drawn for this learner; `root`: the page (or a part of it). */
+export function showDrawn(root) {
+  const groups = new Map();
+  for (const quiz of root.querySelectorAll(".quiz[data-pool][data-bank][data-qid]")) {
+    if (quiz.closest(".quizbank-review-item")) continue; // the review round picks its own
+    const key = `${quiz.getAttribute("data-bank")}#${quiz.getAttribute("data-pool")}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(quiz);
+  }
+  const learner = learnerId();
+  for (const [key, quizzes] of groups) {
+    const ids = quizzes.map((q) => `${q.getAttribute("data-bank")}#${q.getAttribute("data-qid")}`);
+    const draw = Number(quizzes[0].getAttribute("data-draw")) || 1;
+    const shown = new Set(drawn(learner, key, ids, draw));
+    quizzes.forEach((quiz, i) => {
+      quiz.hidden = !shown.has(ids[i]);
+      quiz.setAttribute("data-pool-shown", String(!quiz.hidden));
+    });
+  }
+}

@@ -1,0 +1,81 @@
+/*
+ * Question pools: several variants of one idea, of which each student is shown `draw`. The draw
+ * is stable per student: it hangs on the learner id kept in their browser (and carried in their
+ * progress file), hashed with the pool's key, so it survives reloads and moves with the file.
+ * The course counts ideas, not variants, and the review round serves another variant of a missed
+ * idea. Pure: tests/js/pools.test.mjs.
+ *
+ * In the manifest (hooks/quizbank/manifest.py): pools: {"bank#pool": {draw, variants: ["bank#id", …]}};
+ * each variant's question entry has pool: "bank#pool"; a part lists the idea by its first variant.
+ */
+
+import { standing } from "./results.js";
+
+/** FNV-1a (32 bits): a stable number for a text. Only to spread draws, nothing secret. */
+export function hash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** The variants in this learner's order for this pool: the first `draw` are the ones they are shown. */
+export function drawOrder(learner, poolKey, variants) {
+  const rank = (id) => hash(`${learner}\u001f${poolKey}\u001f${id}`);
+  return [...variants].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function drawn(learner, poolKey, variants, draw) {
+  return drawOrder(learner, poolKey, variants).slice(0, Math.max(1, draw));
+}
+
+/** The records of a pool's variants that still count (answered to the current wording), latest first. */
+function current(manifest, results, pool) {
+  return pool.variants
+    .map((id) => ({ id, record: results[id], question: manifest.questions[id] }))
+    .filter(({ record, question }) => record && question && standing(record, question) !== "stale")
+    .sort((a, b) => b.record.updated - a.record.updated);
+}
+
+/**
+ * Results as the course counts them: each pool's variants give way to one record under its first
+ * variant's key (the latest answer's, with the attempts, wrong answers and hints of all of them),
+ * so that My progress, the navigation and the review round count the idea, not the variant.
+ */
+export function byIdea(manifest, results) {
+  const pools = (manifest && manifest.pools) || {};
+  const out = { ...results };
+  for (const pool of Object.values(pools)) {
+    if (!pool || !Array.isArray(pool.variants) || !pool.variants.length) continue;
+    const first = manifest.questions[pool.variants[0]];
+    const answers = current(manifest, results, pool);
+    for (const id of pool.variants) delete out[id];
+    if (!first || !answers.length) continue;
+    const latest = answers[0];
+    out[pool.variants[0]] = {
+      ...latest.record,
+      fp: first.fp,
+      key: standing(latest.record, latest.question) === "rekeyed" ? "" : first.key,
+      attempts: answers.reduce((n, a) => n + a.record.attempts, 0),
+      wrong: answers.reduce((n, a) => n + a.record.wrong, 0),
+      hinted: answers.some((a) => a.record.hinted),
+      hints: Math.max(...answers.map((a) => a.record.hints)),
+    };
+  }
+  return out;
+}
+
+/**
+ * The question to serve in the review round for `id` (a course-level id from byIdea): itself, or
+ * for a pool another variant than the one answered last, in the learner's order.
+ */
+export function serve(learner, manifest, results, id) {
+  const entry = manifest.questions[id];
+  const pool = entry && entry.pool && manifest.pools ? manifest.pools[entry.pool] : null;
+  if (!pool || pool.variants.length < 2) return id;
+  const answers = current(manifest, results, pool);
+  const last = answers.length ? answers[0].id : null;
+  return drawOrder(learner, entry.pool, pool.variants).find((v) => v !== last) || id;
+}
