@@ -36,5 +36,11 @@ export function showDrawn(root) {
       quiz.hidden = !shown.has(ids[i]);
       quiz.setAttribute("data-pool-shown", String(!quiz.hidden));
     });
+    // A link to the idea (My progress links its first variant) lands on the variant this learner sees.
+    const target = window.location.hash ? quizzes.find((q) => `#${q.id}` === window.location.hash) : null;
+    if (target && target.hidden) {
+      const visible = quizzes.find((q) => !q.hidden);
+      if (visible) visible.scrollIntoView();
+    }
   }
 }
