@@ -1,4 +1,4 @@
-"""The written tasks' word-count rule, in Python: the reference the browser's counter must match.
+"""The written tasks' word-count rule: the Python reference (hooks/quizbank/words.py) and the browser's counter agree.
 
 The rule (documented in overrides/assets/javascripts/quizbank/words.js): a word is a
 whitespace-separated token that contains at least one Unicode letter or digit. So
@@ -11,7 +11,6 @@ runs that counter on every character and compares it with this reference.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 import unicodedata
@@ -20,21 +19,16 @@ from typing import TypedDict
 
 import pytest
 
+from quizbank.words import count_words
 from support import ROOT
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "word_count_cases.json"
-WORDLIKE = re.compile(r"[^\W_]")  # a Unicode letter or digit: \w without the underscore
 
 
 class Case(TypedDict):
     text: str
     words: int
     why: str
-
-
-def count_words(text: str) -> int:
-    """The reference implementation of the rule."""
-    return sum(1 for token in text.split() if WORDLIKE.search(token))
 
 
 def load_cases() -> list[Case]:
