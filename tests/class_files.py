@@ -23,8 +23,10 @@ from typing import Any
 
 from quizbank.ids import question_key, text_key
 from quizbank.model import Bank, FillBlank, SelfCheck, WrittenTask
+from quizbank.report.collect import Course
 
 SAME_WRONG_TEXT = "GPU hours"
+HAND_COURSE = Course("Hand class", "/hand/")
 
 
 @dataclass(frozen=True)
@@ -156,3 +158,135 @@ def write_class(
         data["course"], data["site"] = course, site
         (folder / f"student-{n:02d}.json").write_text(json.dumps(data), encoding="utf-8")
     return plants
+
+
+# ── A small class written by hand, on tests/corpus/good/all-types.yml and written-task.yml ──
+
+A = text_key("It reduces the need for computational resources")
+B = text_key("It avoids using training data")
+LORA, FULL = text_key("LoRA"), text_key("Full fine-tuning")
+TRUE, FALSE = text_key("True"), text_key("False")
+
+
+def rec(banks: dict[str, Bank], qid: str, **fields: Any) -> dict[str, Any]:
+    fp, key = banks["all-types"].get(qid).identity()  # type: ignore[union-attr]
+    base = {"fp": fp, "key": key, "kind": banks["all-types"].get(qid).type, "confidence": None}  # type: ignore[union-attr]
+    return {**base, **fields}
+
+
+def small_class(banks: dict[str, Bank]) -> list[dict[str, Any]]:
+    """Four students' files, written out by hand (tests/unit/test_class_report_stats.py works them out on paper)."""
+    k, m, t, f = (f"all-types#{q}" for q in ("key-benefit", "pick-several", "no-eval-needed", "runtime-name"))
+
+    def file(version: int, learner: str, results: dict[str, Any], drafts: dict[str, Any]) -> dict[str, Any]:
+        data = {"format": "quizbank-progress", "version": version, "course": HAND_COURSE.name, "site": HAND_COURSE.path}
+        data |= {"saved": "2026-11-20T10:00:00Z", "results": results, "drafts": drafts}
+        return data | ({"learner": learner} if version == 2 else {})
+
+    right1 = {"attempts": 1, "wrong": 0, "correct": True}
+    s1 = file(
+        2,
+        "1" * 16,
+        {
+            k: rec(banks, "key-benefit", answer=[A], first=[A], confidence="sure", **right1),
+            m: rec(banks, "pick-several", answer=[LORA], first=[LORA], confidence="sure", **right1),
+            t: rec(
+                banks,
+                "no-eval-needed",
+                answer=[FALSE],
+                first=[TRUE],
+                correct=True,
+                attempts=2,
+                wrong=1,
+                confidence="unsure",
+            ),
+            f: rec(
+                banks, "runtime-name", answer=["onnx  runtime"], first=["onnx  runtime"], confidence="sure", **right1
+            ),
+            "all-types#gone": rec(banks, "key-benefit", answer=[A], **right1),
+        },
+        {"written-task#evaluation-reflection": {"fields": {"answer": "fine-tuning — e.g. 200 " * 40}}},
+    )
+    s2 = file(
+        2,
+        "2" * 16,
+        {
+            k: rec(banks, "key-benefit", answer=[A], first=[B], correct=True, attempts=2, wrong=1, confidence="unsure"),
+            m: rec(
+                banks,
+                "pick-several",
+                answer=[LORA, FULL],
+                first=[LORA, FULL],
+                correct=False,
+                attempts=1,
+                wrong=1,
+                confidence="sure",
+            ),
+            t: rec(
+                banks,
+                "no-eval-needed",
+                answer=[FALSE],
+                first=[FALSE],
+                confidence="guess",
+                hinted=True,
+                hints=1,
+                **right1,
+            ),
+            f: rec(
+                banks,
+                "runtime-name",
+                answer=["TensorRT"],
+                first=["TensorRT"],
+                correct=False,
+                attempts=1,
+                wrong=1,
+                confidence="sure",
+            ),
+        },
+        {"written-task#application-task": {"fields": {"task-1": "a b c", "task-2": "x " * 90}}},
+    )
+    s3 = file(
+        1,
+        "",
+        {
+            k: rec(banks, "key-benefit", answer=[A], confidence="sure", **right1),
+            m: rec(banks, "pick-several", answer=[LORA], correct=True, attempts=2, wrong=1),
+            t: rec(banks, "no-eval-needed", answer=[FALSE], confidence="sure", **right1),
+            f: rec(
+                banks, "runtime-name", answer=[" tensorrt "], correct=False, attempts=1, wrong=1, confidence="guess"
+            ),
+        },
+        {"written-task#evaluation-reflection": {"fields": {"answer": "  "}}},
+    )
+    s4 = file(
+        2,
+        "4" * 16,
+        {
+            k: rec(banks, "key-benefit", fp="0000000000", answer=[A], first=[A], **right1),  # reworded since
+            m: rec(banks, "pick-several", answer=[LORA], first=[LORA], confidence="unsure", **right1),
+            t: rec(
+                banks,
+                "no-eval-needed",
+                answer=[TRUE],
+                first=[TRUE],
+                correct=False,
+                attempts=1,
+                wrong=1,
+                confidence="sure",
+            ),
+            # Answered against an older key that refused "ONNX Runtime": marked again, it is right.
+            f: rec(
+                banks,
+                "runtime-name",
+                key="old",
+                answer=["ONNX Runtime"],
+                first=["ONNX Runtime"],
+                correct=False,
+                attempts=1,
+                wrong=1,
+                confidence="unsure",
+            ),
+        },
+        {},
+    )
+    return [s1, s2, s3, s4]

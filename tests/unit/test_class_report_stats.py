@@ -1,8 +1,9 @@
 """The class report's figures: a small class computed by hand, and a generated class with planted problems.
 
-The small class is four hand-written files on tests/corpus/good/all-types.yml (K: a single choice,
-M: a multiple choice, T: a true-false, F: a fill-in) and written-task.yml; the expected values
-below were worked out on paper from the files, not by running the code.
+The small class is four hand-written files (tests/class_files.py `small_class`) on
+tests/corpus/good/all-types.yml (K: a single choice, M: a multiple choice, T: a true-false, F: a
+fill-in) and written-task.yml; the expected values below were worked out on paper from the
+files, not by running the code.
 """
 
 from __future__ import annotations
@@ -13,20 +14,13 @@ from typing import Any
 
 import pytest
 
-from class_files import write_class
+from class_files import FALSE, FULL, HAND_COURSE, LORA, TRUE, A, B, small_class, write_class
 from quizbank import load_banks
-from quizbank.ids import text_key
 from quizbank.model import Bank
 from quizbank.report.collect import Course, collect
 from quizbank.report.flags import MIN_N, flags_for
 from quizbank.report.stats import ClassStats, ItemStats, class_stats
 from support import CORPUS, ROOT, SITE_PATH, mkdocs_config
-
-COURSE = Course("Hand class", "/hand/")
-A = text_key("It reduces the need for computational resources")
-B = text_key("It avoids using training data")
-LORA, FULL = text_key("LoRA"), text_key("Full fine-tuning")
-TRUE, FALSE = text_key("True"), text_key("False")
 
 
 @pytest.fixture(scope="module")
@@ -34,135 +28,12 @@ def banks() -> dict[str, Bank]:
     return load_banks(CORPUS / "good", CORPUS)
 
 
-def rec(banks: dict[str, Bank], qid: str, **fields: Any) -> dict[str, Any]:
-    fp, key = banks["all-types"].get(qid).identity()  # type: ignore[union-attr]
-    base = {"fp": fp, "key": key, "kind": banks["all-types"].get(qid).type, "confidence": None}  # type: ignore[union-attr]
-    return {**base, **fields}
-
-
-def small_class(banks: dict[str, Bank]) -> list[dict[str, Any]]:
-    k, m, t, f = (f"all-types#{q}" for q in ("key-benefit", "pick-several", "no-eval-needed", "runtime-name"))
-
-    def file(version: int, learner: str, results: dict[str, Any], drafts: dict[str, Any]) -> dict[str, Any]:
-        data = {"format": "quizbank-progress", "version": version, "course": COURSE.name, "site": COURSE.path}
-        data |= {"saved": "2026-11-20T10:00:00Z", "results": results, "drafts": drafts}
-        return data | ({"learner": learner} if version == 2 else {})
-
-    right1 = {"attempts": 1, "wrong": 0, "correct": True}
-    s1 = file(
-        2,
-        "1" * 16,
-        {
-            k: rec(banks, "key-benefit", answer=[A], first=[A], confidence="sure", **right1),
-            m: rec(banks, "pick-several", answer=[LORA], first=[LORA], confidence="sure", **right1),
-            t: rec(
-                banks,
-                "no-eval-needed",
-                answer=[FALSE],
-                first=[TRUE],
-                correct=True,
-                attempts=2,
-                wrong=1,
-                confidence="unsure",
-            ),
-            f: rec(
-                banks, "runtime-name", answer=["onnx  runtime"], first=["onnx  runtime"], confidence="sure", **right1
-            ),
-            "all-types#gone": rec(banks, "key-benefit", answer=[A], **right1),
-        },
-        {"written-task#evaluation-reflection": {"fields": {"answer": "fine-tuning — e.g. 200 " * 40}}},
-    )
-    s2 = file(
-        2,
-        "2" * 16,
-        {
-            k: rec(banks, "key-benefit", answer=[A], first=[B], correct=True, attempts=2, wrong=1, confidence="unsure"),
-            m: rec(
-                banks,
-                "pick-several",
-                answer=[LORA, FULL],
-                first=[LORA, FULL],
-                correct=False,
-                attempts=1,
-                wrong=1,
-                confidence="sure",
-            ),
-            t: rec(
-                banks,
-                "no-eval-needed",
-                answer=[FALSE],
-                first=[FALSE],
-                confidence="guess",
-                hinted=True,
-                hints=1,
-                **right1,
-            ),
-            f: rec(
-                banks,
-                "runtime-name",
-                answer=["TensorRT"],
-                first=["TensorRT"],
-                correct=False,
-                attempts=1,
-                wrong=1,
-                confidence="sure",
-            ),
-        },
-        {"written-task#application-task": {"fields": {"task-1": "a b c", "task-2": "x " * 90}}},
-    )
-    s3 = file(
-        1,
-        "",
-        {
-            k: rec(banks, "key-benefit", answer=[A], confidence="sure", **right1),
-            m: rec(banks, "pick-several", answer=[LORA], correct=True, attempts=2, wrong=1),
-            t: rec(banks, "no-eval-needed", answer=[FALSE], confidence="sure", **right1),
-            f: rec(
-                banks, "runtime-name", answer=[" tensorrt "], correct=False, attempts=1, wrong=1, confidence="guess"
-            ),
-        },
-        {"written-task#evaluation-reflection": {"fields": {"answer": "  "}}},
-    )
-    s4 = file(
-        2,
-        "4" * 16,
-        {
-            k: rec(banks, "key-benefit", fp="0000000000", answer=[A], first=[A], **right1),  # reworded since
-            m: rec(banks, "pick-several", answer=[LORA], first=[LORA], confidence="unsure", **right1),
-            t: rec(
-                banks,
-                "no-eval-needed",
-                answer=[TRUE],
-                first=[TRUE],
-                correct=False,
-                attempts=1,
-                wrong=1,
-                confidence="sure",
-            ),
-            # Answered against an older key that refused "ONNX Runtime": marked again, it is right.
-            f: rec(
-                banks,
-                "runtime-name",
-                key="old",
-                answer=["ONNX Runtime"],
-                first=["ONNX Runtime"],
-                correct=False,
-                attempts=1,
-                wrong=1,
-                confidence="unsure",
-            ),
-        },
-        {},
-    )
-    return [s1, s2, s3, s4]
-
-
 @pytest.fixture(scope="module")
 def hand(banks: dict[str, Bank], tmp_path_factory: pytest.TempPathFactory) -> ClassStats:
     folder = tmp_path_factory.mktemp("hand")
     for n, data in enumerate(small_class(banks), 1):
         (folder / f"s{n}.json").write_text(json.dumps(data), encoding="utf-8")
-    found = collect(folder, COURSE)
+    found = collect(folder, HAND_COURSE)
     assert not found.skipped, found.skipped
     return class_stats(found.files, banks)
 
