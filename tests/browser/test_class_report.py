@@ -39,7 +39,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def opened(browser: Browser, report: Path, request: pytest.FixtureRequest) -> Iterator[Page]:
     """The page in a fresh context (colour scheme from the test's parameter), failing on any request off disk."""
     scheme = getattr(request, "param", "light")
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})  # type: ignore[arg-type]
     page = context.new_page()
     errors: list[str] = []
     watch(page, errors)
