@@ -11,6 +11,7 @@ runs that counter on every character and compares it with this reference.
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import subprocess
 import unicodedata
@@ -19,7 +20,7 @@ from typing import TypedDict
 
 import pytest
 
-from quizbank.words import count_words
+from quizbank.words import WORDLIKE, count_words
 from support import ROOT
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "word_count_cases.json"
@@ -114,3 +115,30 @@ def test_the_browser_counter_agrees_with_python_on_every_character() -> None:
     differ = [ch for ch, n in zip(chars, alone, strict=True) if n != count_words(ch)]
     # Only characters that Python's Unicode version has not assigned yet may differ.
     assert all(unicodedata.category(ch) == "Cn" for ch in differ), [f"U+{ord(ch):04X}" for ch in differ]
+
+
+def test_the_two_pass_count_is_the_rule_on_mixed_text() -> None:
+    """count_words counts tokens less the wordless ones: the same as the rule's one-token-at-a-time sum."""
+    rng = random.Random(11)
+    alphabet = [
+        " ",
+        "\t",
+        "\n",
+        "\x1c",
+        "\u00a0",
+        "\u3000",
+        "\u200b",
+        "\ufeff",
+        "_",
+        "-",
+        "—",
+        ".",
+        "&",
+        "a",
+        "1",
+        "é",
+        "👍",
+    ]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+        assert count_words(text) == sum(1 for token in text.split() if WORDLIKE.search(token)), repr(text)

@@ -93,18 +93,35 @@ def _items(folder: Path) -> list[Item]:
     ]
 
 
-def _read(item: Item) -> bytes:
-    """The item's bytes, at most MAX_BYTES + 1 of them (more means "too large"); OSError when unreadable."""
-    if not item.member:
-        with item.path.open("rb") as f:
-            return f.read(MAX_BYTES + 1)
-    if item.size > MAX_BYTES:
-        raise OSError("unreadable or too large")
-    try:
-        with zipfile.ZipFile(item.path) as archive, archive.open(item.member) as f:
-            return f.read(MAX_BYTES + 1)  # the header's size can lie: never read past the cap
-    except (zipfile.BadZipFile, KeyError, RuntimeError, NotImplementedError, EOFError, ValueError) as err:
-        raise OSError(str(err)) from None
+class _Reader:
+    """Reads items in order, keeping the current zip open (reopening it per member is quadratic)."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.archive: zipfile.ZipFile | None = None
+
+    def read(self, item: Item) -> bytes:
+        """The item's bytes, at most MAX_BYTES + 1 of them (more means "too large"); OSError when unreadable."""
+        if not item.member:
+            with item.path.open("rb") as f:
+                return f.read(MAX_BYTES + 1)
+        if item.size > MAX_BYTES:
+            raise OSError("too large")
+        try:
+            archive = self.archive if self.path == item.path else None
+            if archive is None:
+                self.close()
+                archive = self.archive = zipfile.ZipFile(item.path)
+                self.path = item.path
+            with archive.open(item.member) as f:
+                return f.read(MAX_BYTES + 1)  # the header's size can lie: never read past the cap
+        except (zipfile.BadZipFile, KeyError, RuntimeError, NotImplementedError, EOFError, ValueError) as err:
+            raise OSError(str(err)) from None
+
+    def close(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
+        self.archive = self.path = None
 
 
 def _when(saved: str) -> datetime:
@@ -117,6 +134,14 @@ def _when(saved: str) -> datetime:
 
 
 def _read_all(items: list[Item], course: Course) -> Iterator[Handed | Skipped]:
+    reader = _Reader()
+    try:
+        yield from _check_all(items, course, reader)
+    finally:
+        reader.close()
+
+
+def _check_all(items: list[Item], course: Course, reader: _Reader) -> Iterator[Handed | Skipped]:
     for item in items:
         name = item.member or item.path.name
         if item.member == "?":
@@ -126,7 +151,7 @@ def _read_all(items: list[Item], course: Course) -> Iterator[Handed | Skipped]:
             yield Skipped(item.label, "format", "not a .json file")
             continue
         try:
-            data = _read(item)
+            data = reader.read(item)
         except OSError:
             yield Skipped(item.label, "damaged", "damaged or too large to read")
             continue

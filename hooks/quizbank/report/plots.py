@@ -54,7 +54,7 @@ def _figure(width: float, height: float) -> Figure:
             "axes.spines.right": False,
         }
     )
-    return Figure(figsize=(width, height), layout="constrained")
+    return Figure(figsize=(width, height), layout="tight")  # "constrained" looks alike and takes twice as long
 
 
 def to_svg(fig: Figure, prefix: str, label: str) -> str:

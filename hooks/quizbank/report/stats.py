@@ -21,7 +21,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..blanks import matches, normalize_text
+from ..blanks import Accepted, matches, normalize_text
 from ..ids import question_key, text_key
 from ..model import Bank, FillBlank, SelfCheck, WrittenTask
 from ..words import count_words
@@ -49,6 +49,7 @@ class ItemStats:
     strong_n: int = 0
     wrong_blanks: list[Counter[str]] = field(default_factory=list)  # per blank: normalised wrong text → count
     discrimination: float | None = None
+    accepted: tuple[Accepted, ...] = ()  # a fill-in's blanks, read once (not per answer)
 
     def share(self, part: int, whole: int | None = None) -> float | None:
         whole = self.n if whole is None else whole
@@ -73,10 +74,10 @@ class ClassStats:
     versions: Counter[int]
 
 
-def mark(question: SelfCheck, answer: tuple[str, ...]) -> bool:
+def mark(question: SelfCheck, answer: tuple[str, ...], accepted: tuple[Accepted, ...] | None = None) -> bool:
     """The site's mark for an answer against today's key (selfcheck.js markChoice / markBlanks)."""
     if isinstance(question, FillBlank):
-        accepted = question.accepted
+        accepted = question.accepted if accepted is None else accepted
         return len(answer) == len(accepted) and all(matches(a, t) for a, t in zip(accepted, answer, strict=True))
     right = [text_key(o.text) for o in getattr(question, "options", ()) if o.correct]
     return len(right) == len(answer) and all(v in right for v in answer)
@@ -93,12 +94,12 @@ def _judge(item: ItemStats, record: Record, current_key: str) -> bool | None:
     q = item.question
     item.n += 1
     rekeyed = bool(record.key) and record.key != current_key
-    correct = mark(q, record.answer) if rekeyed and record.answer else record.correct
+    correct = mark(q, record.answer, item.accepted) if rekeyed and record.answer else record.correct
     first = first_answer(record)
     first_right: bool | None = correct and record.wrong == 0 and not record.hinted
     if rekeyed:
         item.rekeyed += 1
-        first_right = None if first is None else mark(q, first) and not record.hinted
+        first_right = None if first is None else mark(q, first, item.accepted) and not record.hinted
     item.final_right += correct
     item.hinted += record.hints > 0
     level = record.confidence or "none"
@@ -107,7 +108,7 @@ def _judge(item: ItemStats, record: Record, current_key: str) -> bool | None:
     if first is not None:
         item.first_answers += 1
         if isinstance(q, FillBlank):
-            for i, (accepted, text) in enumerate(zip(q.accepted, first, strict=False)):
+            for i, (accepted, text) in enumerate(zip(item.accepted, first, strict=False)):
                 if not matches(accepted, text) and normalize_text(text):
                     item.wrong_blanks[i][normalize_text(text)] += 1
         else:
@@ -125,8 +126,8 @@ def class_stats(files: list[Handed], banks: dict[str, Bank]) -> ClassStats:
         for q in bank.questions:
             key = question_key(bank.name, q.id)
             if isinstance(q, SelfCheck):
-                blanks = len(q.accepted) if isinstance(q, FillBlank) else 0
-                items[key] = ItemStats(key, bank, q, wrong_blanks=[Counter() for _ in range(blanks)])
+                accepted = q.accepted if isinstance(q, FillBlank) else ()
+                items[key] = ItemStats(key, bank, q, wrong_blanks=[Counter() for _ in accepted], accepted=accepted)
             elif isinstance(q, WrittenTask):
                 tasks[key] = TaskStats(key, bank, q, boxes={b.id: [] for b in q.boxes})
     identity = {key: item.question.identity() for key, item in items.items()}
@@ -157,8 +158,9 @@ def class_stats(files: list[Handed], banks: dict[str, Bank]) -> ClassStats:
         for key, texts in handed.progress.drafts.items():
             if key in tasks:
                 _count_draft(tasks[key], texts)
+    totals = [sum(mine.values()) for mine in firsts]
     for item in items.values():
-        _discriminate(item, firsts, answers)
+        _discriminate(item, firsts, totals, answers)
     return ClassStats(
         students=len(files),
         items=list(items.values()),
@@ -177,14 +179,16 @@ def _count_draft(task: TaskStats, texts: dict[str, str]) -> None:
         task.boxes[box].append(n)
 
 
-def _discriminate(item: ItemStats, firsts: list[dict[str, bool]], answers: list[dict[str, tuple[str, ...]]]) -> None:
+def _discriminate(
+    item: ItemStats, firsts: list[dict[str, bool]], totals: list[int], answers: list[dict[str, tuple[str, ...]]]
+) -> None:
     """Point-biserial against the rest of the course, and the strongest third's first answers."""
     pairs: list[tuple[float, float, int]] = []  # (right here, share right elsewhere, student)
     for student, mine in enumerate(firsts):
         if item.key not in mine or len(mine) < 2:
             continue
         here = float(mine[item.key])
-        pairs.append((here, (sum(mine.values()) - here) / (len(mine) - 1), student))
+        pairs.append((here, (totals[student] - here) / (len(mine) - 1), student))
     item.discrimination = pearson([p[0] for p in pairs], [p[1] for p in pairs])
     ranked = sorted(pairs, key=lambda p: -p[1])
     strongest = [p[2] for p in ranked[: len(ranked) // 3]]
