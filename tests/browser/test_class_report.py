@@ -37,9 +37,10 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def opened(browser: Browser, report: Path, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """The page in a fresh context (colour scheme from the test's parameter), failing on any request off disk."""
-    scheme = getattr(request, "param", "light")
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})  # type: ignore[arg-type]
+    """The page in a fresh context ("dark-phone": scheme and device from the test's parameter), failing on any request off disk."""
+    scheme, _, device = str(getattr(request, "param", "light")).partition("-")
+    size = {"width": 390, "height": 844} if device == "phone" else {"width": 1280, "height": 900}
+    context = browser.new_context(color_scheme=scheme, viewport=size, is_mobile=device == "phone")  # type: ignore[arg-type]
     page = context.new_page()
     errors: list[str] = []
     watch(page, errors)
@@ -64,7 +65,7 @@ def axe(page: Page) -> list[dict[str, Any]]:
     return violations
 
 
-@pytest.mark.parametrize("opened", ["light", "dark"], indirect=True)
+@pytest.mark.parametrize("opened", ["light", "dark", "light-phone", "dark-phone"], indirect=True)
 def test_the_report_passes_axe_in_both_palettes(opened: Page) -> None:
     assert opened.locator("table.sortable tbody tr").count() > 40
     assert opened.locator("svg.plot").count() >= 4, "three figures and a histogram per written task"

@@ -71,7 +71,7 @@ def flags_for(item: ItemStats) -> list[Flag]:
                         "same-wrong-blank",
                         "Many write the same wrong answer",
                         f"{share:.0%} of first answers fill {blank} with the same wrong text.",
-                        tuple(f"{text} ({count})" for text, count in top),
+                        tuple(f"{text} ({count})" for text, count in top if count >= 2),  # one student's: not shown
                     )
                 )
     sure = item.confidence["sure"]

@@ -114,7 +114,7 @@ def calibration(levels: dict[str, tuple[int, int]]) -> str:
 
 def parts(rows: Sequence[tuple[str, float, float]]) -> str:
     """Per part (bank): share of answers right at first try and right in the end, as paired bars."""
-    fig = _figure(6.4, 0.6 + 0.55 * max(1, len(rows)))
+    fig = _figure(6.4, 0.9 + 0.55 * max(1, len(rows)))
     ax: Axes = fig.subplots()
     names = [r[0] for r in rows][::-1]
     first = [r[1] for r in rows][::-1]
@@ -127,7 +127,7 @@ def parts(rows: Sequence[tuple[str, float, float]]) -> str:
     ax.set_yticks(positions, names)
     ax.set_xlim(0, 1.12)
     ax.xaxis.set_major_formatter(_percent())
-    ax.legend(loc="lower right", frameon=False, fontsize=8, reverse=True)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False, fontsize=8, reverse=True)
     return to_svg(fig, "parts", "Bar chart: share of answers right at first try and in the end, per part")
 
 

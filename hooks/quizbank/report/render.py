@@ -191,8 +191,8 @@ def _answers(page: Page) -> str:
     out = [
         '<section id="answers"><h2>Answers chosen</h2>',
         "<p>From first answers (version 2 files; in version 1 files, the only answer of a question answered once). "
-        "Wrong blank answers are shown as typed (compared as the site compares them: case and spaces aside) "
-        "when at least two students wrote them.</p>",
+        "Wrong blank answers are grouped as the site compares answers (case and extra spaces aside), shown in "
+        "lowercase, and only when at least two students wrote them.</p>",
     ]
     for item in page.stats.items:
         if not item.first_answers:
