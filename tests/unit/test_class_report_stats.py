@@ -16,7 +16,7 @@ import pytest
 
 from class_files import FALSE, FULL, HAND_COURSE, LORA, TRUE, A, B, small_class, write_class
 from quizbank import load_banks
-from quizbank.model import Bank
+from quizbank.model import Bank, SelfCheck
 from quizbank.report.collect import Course, collect
 from quizbank.report.flags import MIN_N, flags_for
 from quizbank.report.stats import ClassStats, ItemStats, class_stats
@@ -124,3 +124,18 @@ def test_the_dead_distractor_is_named_and_the_wrong_blank_shown(generated: tuple
     over = next(i for i in stats.items if i.key == plants.overconfident)
     blank = next(f for f in flags_for(over) if f.kind == "same-wrong-blank")
     assert blank.examples[0].startswith("gpu hours ("), blank.examples
+    assert all(int(e.rsplit("(", 1)[1].rstrip(")")) >= 2 for e in blank.examples), "one student's answer is not shown"
+
+
+def test_a_wrong_option_the_strongest_third_prefers_is_called_mis_keyed(banks: dict[str, Bank]) -> None:
+    """Even when the discrimination index alone would not say so."""
+    bank = banks["all-types"]
+    question = bank.get("key-benefit")
+    assert isinstance(question, SelfCheck)
+    item = ItemStats("all-types#key-benefit", bank, question, n=MIN_N, first_known=MIN_N, first_right=5)
+    item.discrimination, item.strong_n = 0.1, 3
+    item.strong_options.update({B: 2, A: 1})
+    flags = [f for f in flags_for(item) if f.kind == "mis-keyed"]
+    assert len(flags) == 1 and "strongest third" in flags[0].reason and "(2 of 3)" in flags[0].reason
+    item.strong_options.update({A: 1})  # as often as the keyed answer: not enough
+    assert not [f for f in flags_for(item) if f.kind == "mis-keyed"]
