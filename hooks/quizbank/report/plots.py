@@ -105,7 +105,11 @@ def calibration(levels: dict[str, tuple[int, int]]) -> str:
     names = [f"{CONFIDENCE_LABELS[k]}\n({levels[k][1]} answers)" for k in CONFIDENCE_LABELS]
     shares = [levels[k][0] / levels[k][1] if levels[k][1] else 0 for k in CONFIDENCE_LABELS]
     bars = ax.bar(names, shares, color=[C1, C2, C3], width=0.6)
-    ax.bar_label(bars, labels=[f"{s:.0%}" for s in shares], padding=2)
+    ax.bar_label(
+        bars,
+        labels=[f"{s:.0%}" if levels[k][1] else "none" for s, k in zip(shares, CONFIDENCE_LABELS, strict=True)],
+        padding=2,
+    )
     ax.set_ylim(0, 1.1)
     ax.set_ylabel("Right (latest answer)")
     ax.yaxis.set_major_formatter(_percent())

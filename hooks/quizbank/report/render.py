@@ -8,6 +8,7 @@ dark value (prefers-color-scheme), which the figures use too; print gets the lig
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -17,7 +18,7 @@ from ..model import FillBlank
 from . import plots
 from .assets import EXPLAINED, SORT_SCRIPT, STYLE
 from .collect import Collection
-from .flags import MIN_N, negative_limit, option_texts
+from .flags import MIN_N, flags_for, negative_limit, option_texts
 from .stats import ClassStats, ItemStats, TaskStats
 from .table import COLUMNS, flagged, shown, where
 from .written import written_tasks
@@ -144,7 +145,7 @@ def _figures(stats: ClassStats) -> str:
     if not answered:
         return '<section id="figures"><h2>Figures</h2><p>No answers to draw yet.</p></section>'
     points = [
-        (i.first_right / i.first_known, i.discrimination, i.key.split("#")[1] if _is_flagged(i) else "")
+        (i.first_right / i.first_known, i.discrimination, i.key.split("#")[1] if flags_for(i) else "")
         for i in answered
         if i.first_known and i.discrimination is not None
     ]
@@ -163,24 +164,19 @@ def _figures(stats: ClassStats) -> str:
         )
         for name, its in banks.items()
     ]
-    limit = negative_limit(40)
+    typical = round(statistics.median(i.first_known for i in answered))
+    limit = negative_limit(typical)
     return (
         '<section id="figures"><h2>Figures</h2>'
         f"<figure>{plots.difficulty_discrimination(points, limit)}<figcaption>Difficulty against discrimination: "
         "one point per question answered. Far right: easy; low: students who do well elsewhere do no better here "
-        f"(below the dashed line, {limit:.2f} for 40 answers, is beyond chance). Flagged questions are named; a question "
+        f"(below the dashed line, {limit:.2f} for the median {typical} answers, is beyond chance). Flagged questions are named; a question "
         "everyone got right (or wrong) at first try has no discrimination and is not drawn.</figcaption></figure>"
         f"<figure>{plots.calibration(levels)}<figcaption>Confidence calibration: of all latest answers given as "
         "Sure, Think so or Guessing, the share that was right. A well-calibrated class falls from left to right.</figcaption></figure>"
         f"<figure>{plots.parts(part_rows)}<figcaption>Per part: of every answer in the part's bank, the share right at "
         "first try and the share right in the end.</figcaption></figure></section>"
     )
-
-
-def _is_flagged(item: ItemStats) -> bool:
-    from .flags import flags_for
-
-    return bool(flags_for(item))
 
 
 def _ratio(part: int, whole: int) -> float:
