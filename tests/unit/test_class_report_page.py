@@ -6,6 +6,7 @@ written-task.yml); the command runs from another folder, so every path comes fro
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -50,7 +51,7 @@ def hostile(files: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def written(tmp_path_factory: pytest.TempPathFactory, monkeypatch_module: pytest.MonkeyPatch) -> tuple[Path, Path]:
+def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("report")
     config = course(base / "course")
     banks = load_banks(base / "course" / "quizzes", base / "course")
@@ -61,16 +62,10 @@ def written(tmp_path_factory: pytest.TempPathFactory, monkeypatch_module: pytest
     (handed / NAMED).write_bytes(b'{"format": "quizbank-progress", "version": 1, "results": "damaged"}')
     elsewhere = base / "elsewhere"
     elsewhere.mkdir()
-    monkeypatch_module.chdir(elsewhere)
     out = base / "out"
-    assert main(["class-report", str(handed), "-f", str(config), "-o", str(out)]) == 0
+    with contextlib.chdir(elsewhere):  # paths come from mkdocs.yml, not from where the command runs
+        assert main(["class-report", str(handed), "-f", str(config), "-o", str(out)]) == 0
     return out / "index.html", out / "questions.csv"
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module() -> Any:
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
 
 
 def test_the_csv_holds_the_hand_computed_figures(written: tuple[Path, Path]) -> None:
