@@ -49,6 +49,8 @@ def test_version_1_and_2_read_with_the_sites_defaults() -> None:
     assert (record.attempts, record.wrong, record.hinted, record.hints, record.confidence) == (1, 0, False, 0, None)
     two = read_progress(dump(progress(2)))
     assert two.learner == "0123456789abcdef"
+    # The site writes `learner: null` when the browser's storage gave it no id: read, not refused.
+    assert read_progress(dump({**progress(2), "learner": None})).learner == ""
     assert two.results["bank#q"].first == ("b",)
     assert two.drafts == {"bank#task": {"answer": "Some words here."}}
     wrong = read_progress(dump(progress(2, results={"bank#q": {**RECORD, "correct": False, "first": None}})))

@@ -128,7 +128,10 @@ def read_progress(data: bytes) -> Progress:
     if version > NEWEST_VERSION:
         raise Refused("version", f"saved by a newer version of the site (file version {version})")
     learner = value.get("learner", "")
-    if version >= 2 and not (isinstance(learner, str) and LEARNER.match(learner)):
+    # The site writes null where the browser's storage gave it no id (transfer.js accepts that too).
+    if learner is None:
+        learner = ""
+    elif version >= 2 and not (isinstance(learner, str) and LEARNER.match(learner)):
         raise Refused("damaged", "damaged: its learner id is not 16 hexadecimal characters")
     raw_results, raw_drafts = value.get("results"), value.get("drafts")
     if not isinstance(raw_results, dict) or not isinstance(raw_drafts, dict):
