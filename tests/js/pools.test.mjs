@@ -49,3 +49,17 @@ test("the review round serves another variant than the one missed", () => {
   }
   assert.equal(serve("x", manifest, {}, "b#solo"), "b#solo"); // not in a pool: itself
 });
+
+test("a page's questions count each pool once, whichever variant was answered", async () => {
+  const { ideasOf } = await import("../../overrides/assets/javascripts/quizbank/pools.js");
+  const { countAnswered } = await import("../../overrides/assets/javascripts/quizbank/results.js");
+  const onPage = [
+    { id: "b#v1", ...q("1"), pool: "b#idea" },
+    { id: "b#v2", ...q("2"), pool: "b#idea" },
+    { id: "b#solo", ...q("s"), pool: null },
+  ];
+  const ideas = ideasOf(onPage);
+  assert.deepEqual(ideas.questions.map((x) => x.id), ["b#v1", "b#solo"]);
+  const results = { "b#v2": { ...rec("b#v2", true, 10) } };
+  assert.deepEqual(countAnswered(ideas.questions, byIdea(ideas.manifest, results)), { total: 2, answered: 1, right: 1 });
+});

@@ -95,7 +95,9 @@ def key_entry(bank: Bank, question: Question) -> list[str]:
     blocks = [heading, text.strip(), *key_answers(question)]
     pool = getattr(question, "pool", None)
     if pool is not None:
-        blocks.append(f"**Pool:** `{pool.id}`, a variant of one idea: each student is shown {pool.draw} of its variants.")
+        blocks.append(
+            f"**Pool:** `{pool.id}`, a variant of one idea: each student is shown {pool.draw} of its variants."
+        )
     hints: Sequence[str] = getattr(question, "hints", ())
     if hints:
         blocks += ["**Hints** (shown one at a time, on request):"]

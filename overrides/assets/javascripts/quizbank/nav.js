@@ -7,14 +7,13 @@
 import { courseManifest } from "./course.js";
 import { el, onEveryPage, quizbank, siteScope, siteStore } from "./env.js";
 import { byIdea } from "./pools.js";
-import { parseResults, standing } from "./results.js";
+import { countAnswered, parseResults } from "./results.js";
 
 function answeredCount(part, manifest, results) {
-  const ideas = byIdea(manifest, results.questions); // a pool counts once
-  return part.questions.filter((id) => {
-    const record = ideas[id];
-    return record && record.attempts > 0 && standing(record, manifest.questions[id]) !== "stale";
-  }).length;
+  return countAnswered(
+    part.questions.map((id) => ({ id, ...manifest.questions[id] })),
+    byIdea(manifest, results.questions), // a pool counts once, whichever variant was answered
+  ).answered;
 }
 
 async function update() {

@@ -3,20 +3,8 @@
  * and hide the others (the review round on My progress shows whichever it serves). Logic: pools.js.
  */
 
-import { siteStore } from "./env.js";
+import { learnerId, onEveryPage } from "./env.js";
 import { drawn } from "./pools.js";
-
-const LEARNER = /^[0-9a-f]{16}$/;
-
-/** This browser's learner id (progress format v2), or "" when there is none yet (every student then draws alike). */
-export function learnerId() {
-  try {
-    const value = siteStore().get(siteStore().key("learner"));
-    return typeof value === "string" && LEARNER.test(value) ? value : "";
-  } catch (e) {
-    return "";
-  }
-}
 
 /** Hide the variants not drawn for this learner; `root`: the page (or a part of it). */
 export function showDrawn(root) {
@@ -27,7 +15,7 @@ export function showDrawn(root) {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(quiz);
   }
-  const learner = learnerId();
+  const learner = learnerId() || ""; // no storage: no id, and every student draws alike
   for (const [key, quizzes] of groups) {
     const ids = quizzes.map((q) => `${q.getAttribute("data-bank")}#${q.getAttribute("data-qid")}`);
     const draw = Number(quizzes[0].getAttribute("data-draw")) || 1;
@@ -44,3 +32,5 @@ export function showDrawn(root) {
     }
   }
 }
+
+onEveryPage(() => showDrawn(document));

@@ -79,3 +79,25 @@ export function serve(learner, manifest, results, id) {
   const last = answers.length ? answers[0].id : null;
   return drawOrder(learner, entry.pool, pool.variants).find((v) => v !== last) || id;
 }
+
+/**
+ * A page's questions ([{id, fp, key, pool}], pool "bank#pool" or absent) as the course counts them:
+ * {questions: one per idea (a pool by its first variant), manifest: enough of one for byIdea}.
+ */
+export function ideasOf(questions) {
+  const manifest = { questions: {}, pools: {} };
+  const ideas = [];
+  for (const q of questions) {
+    manifest.questions[q.id] = q;
+    if (!q.pool) {
+      ideas.push(q);
+      continue;
+    }
+    if (!manifest.pools[q.pool]) {
+      manifest.pools[q.pool] = { draw: 1, variants: [] };
+      ideas.push(q);
+    }
+    manifest.pools[q.pool].variants.push(q.id);
+  }
+  return { questions: ideas, manifest };
+}

@@ -7,10 +7,9 @@
 
 import { answersMarkdown } from "./answers.js";
 import { parseDraft } from "./drafts.js";
-import { downloadFile, el, onEveryPage, siteScope, siteStore } from "./env.js";
+import { adoptLearnerId, downloadFile, el, learnerId, onEveryPage, siteScope, siteStore } from "./env.js";
 import { byIdea, serve } from "./pools.js";
-import { learnerId } from "./pools-ui.js";
-import { parseResults, standing, status, toReview } from "./results.js";
+import { countAnswered, parseResults, standing, status, toReview } from "./results.js";
 import { answeredIn, finished, newRound, parseRound, roundFor, tally } from "./review.js";
 import { compare, merge, progressFile, readProgressFile } from "./transfer.js";
 import { countWords, limitState, words } from "./words.js";
@@ -52,10 +51,12 @@ function render(state) {
   for (const part of manifest.parts) {
     const section = root.querySelector(`.quizbank-part[data-part="${CSS.escape(part.url)}"]`);
     if (!section) continue;
-    let answered = 0;
-    let right = 0;
-    let review = 0;
     const ideas = byIdea(manifest, state.results); // a pool counts once, whichever variant was answered
+    const { answered, right } = countAnswered(
+      part.questions.map((id) => ({ id, ...manifest.questions[id] })),
+      ideas,
+    );
+    let review = 0;
     for (const id of part.questions) {
       const question = manifest.questions[id];
       const row = section.querySelector(`tr[data-question="${CSS.escape(id)}"]`);
@@ -63,8 +64,6 @@ function render(state) {
       const stale = record && standing(record, question) === "stale";
       if (stale) record = null;
       const s = status(record);
-      if (s !== "none") answered += 1;
-      if (s === "first" || s === "later") right += 1;
       if (record && toReview(record, now)) review += 1;
       if (!row) continue;
       row.setAttribute("data-status", stale ? "changed" : s);
@@ -160,7 +159,7 @@ function renderReview(state) {
     return;
   }
   // A missed idea of a pool comes back as another of its variants.
-  const due = roundFor(manifest, byIdea(manifest, state.results), Date.now()).map((id) => serve(learnerId(), manifest, state.results, id));
+  const due = roundFor(manifest, byIdea(manifest, state.results), Date.now()).map((id) => serve(learnerId() || "", manifest, state.results, id));
   if (round && finished(round)) {
     const t = tally(round);
     status.textContent = `Round finished: ${t.right} of ${t.total} right.` + (due.length ? ` ${due.length} ${due.length === 1 ? "question stays" : "questions stay"} to review.` : " Nothing is left to review for now.");
@@ -241,7 +240,7 @@ function renderTransfer() {
 
 function downloadProgress() {
   const state = read();
-  const file = progressFile({ course: document.title.split(" - ").pop(), site: siteScope(), results: state.results, drafts: state.drafts, now: Date.now() });
+  const file = progressFile({ course: document.title.split(" - ").pop(), site: siteScope(), learner: learnerId(), results: state.results, drafts: state.drafts, now: Date.now() });
   downloadFile(PROGRESS_FILE, JSON.stringify(file, null, 1), "application/json");
   say("Your progress was saved as " + PROGRESS_FILE + ".");
 }
@@ -338,6 +337,7 @@ function apply(file, choices) {
     for (const [task, draft] of Object.entries(merged.drafts)) {
       if (state.drafts[task] !== draft) store.writeJSON(store.key("draft", task), draft);
     }
+    adoptLearnerId(file.learner); // pools then draw here as they did where the file was saved
   } catch (e) {
     notice("Restoring failed: this browser's storage is full or disabled. Some entries may not have been restored.", "error");
     return;
