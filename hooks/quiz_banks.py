@@ -166,7 +166,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     counts = {
         "v": _state.course["v"],
         "parts": [{"url": p["url"], "questions": p["questions"]} for p in _state.course["parts"]],
-        "questions": {k: {"fp": q["fp"]} for k, q in _state.course["questions"].items()},
+        "questions": {
+            k: {"fp": q["fp"], **({"pool": q["pool"]} if "pool" in q else {})}
+            for k, q in _state.course["questions"].items()
+        },
+        # A pool counts once (quizbank/pools.js): the counts need its variants.
+        "pools": {k: {"variants": p["variants"]} for k, p in _state.course["pools"].items()},
     }
     files.append(File.generated(config, MANIFEST_FILE, content=json.dumps(counts, separators=(",", ":"))))
     return files

@@ -1,6 +1,7 @@
 """Every count a student sees agrees with the one store of results, on every chapter of the real site.
 
-A student answers every self-check of a chapter, of every type (any answer), and reads each count:
+A student answers every self-check of a chapter, of every type (any answer; of a pool, the variant
+drawn for them: a pool counts once), and reads each count:
 the page's own box (foot of the table of contents, and after the chapter), the chapter's entry in
 the navigation and My progress; after "Try Again", a reload, instant navigation, a review round and
 a restore from the progress file. Each question carries one "Try Again" button in the DOM.
@@ -9,6 +10,7 @@ a restore from the progress file. Each question carries one "Try Again" button i
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,13 @@ CHAPTERS = ["part-1/", "part-2/", "part-3/"]
 
 
 def chapter_quizzes(page: Page) -> Locator:
-    return page.locator("article .quiz[data-fp]")
+    """The self-checks this student sees: of a pool's variants, the ones drawn for them (pools-ui.js)."""
+    return page.locator('article .quiz[data-fp]:not([data-pool-shown="false"])')
+
+
+def counted(page: Page) -> None:
+    """Wait until the page has drawn its count: pools-ui.js has chosen the variants before it."""
+    expect(page.locator('.quizbank-page-count[data-place="end"]')).to_have_attribute("data-total", re.compile(r"^\d+$"))
 
 
 def answer(q: Locator) -> None:
@@ -67,6 +75,7 @@ def one_try_again_each(page: Page) -> None:
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_every_count_agrees_after_answering_every_question(page: Page, server: PagesServer, chapter: str) -> None:
     page.goto(server.url(chapter))
+    counted(page)
     total = chapter_quizzes(page).count()
     assert total >= 10, f"{chapter} has {total} self-checks"
     expect_counts(page, chapter, 0, total)
@@ -102,6 +111,7 @@ def test_counts_after_a_review_round_and_a_restore_from_the_file(
 ) -> None:
     chapter = "part-3/"
     page.goto(server.url(chapter))
+    counted(page)
     total = answer_everything(page)
     right = int(page.locator('.quizbank-page-count[data-place="end"]').get_attribute("data-right") or "-1")
     assert 0 <= right < total, "any answer leaves some wrong, for the review round"

@@ -9,11 +9,12 @@ the review round.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 from support import SITE_PATH, PagesServer, served, watch, write_site
 
@@ -281,3 +282,57 @@ def test_my_progress_counts_them_and_the_review_round_serves_them(page: Page, se
     page.get_by_role("button", name="Finish the round").click()
     expect(page.locator(".quizbank-review-status")).to_contain_text("Round finished: 1 of 1 right.")
     expect(page.locator('tr[data-question="types#terms"] .status')).to_have_text("Right after a retry or with hints")
+
+
+SITE_SCRIPT = re.compile(r"/assets/javascripts/bundles/site\.js$")
+
+
+def test_moves_and_choices_made_before_the_scripts_are_kept_and_carried_out(page: Page, server: PagesServer) -> None:
+    # Saved first, on time: an answer the scripts would otherwise paint over the student's.
+    page.goto(server.url("checks/"))
+    quiz = ready(page, "pipeline")
+    start = shown_order(quiz)
+    quiz.get_by_role("button", name="Submit").click()
+    expect(quiz.locator(".quiz-feedback .incorrect")).to_be_visible()
+    terms = ready(page, "terms")
+    choose(terms, dict.fromkeys(PROMPTS, "RLHF"))
+    terms.get_by_role("button", name="Submit").click()
+    expect(terms.locator(".quiz-feedback .incorrect")).to_be_visible()
+
+    held: list[Route] = []
+    released: list[bool] = []
+
+    def hold(route: Route) -> None:
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route(SITE_SCRIPT, hold)
+    page.goto(server.url("checks/"), wait_until="load")
+    quiz = page.locator("#quiz-types--pipeline")
+    assert shown_order(quiz) == start
+    first = quiz.locator("li.quiz-order-item").first.get_by_role("button", name="Move down")
+    first.click()
+    first.click()  # the same button twice: two places
+    page.locator("#quiz-types--terms").get_by_label("Learns from a grader's scores").select_option(label="RFT")
+    assert page.evaluate("() => !(window.quizbank && window.quizbank.quizReady)")
+    while not held:  # requested once the page has loaded
+        page.wait_for_timeout(20)
+    released.append(True)  # first: a request after this point goes straight through
+    for route in held:
+        route.continue_()
+    page.wait_for_function("() => window.quizbank && window.quizbank.quizReady")
+    expected = [start[1], start[2], start[0], *start[3:]]
+    expect(quiz.locator("li.quiz-order-item .quiz-order-text").first).to_have_text(start[1])
+    assert shown_order(quiz) == expected  # the moves, on the starting order: not the saved answer
+    expect(quiz.locator(".quiz-feedback")).to_be_hidden()
+    terms = page.locator("#quiz-types--terms")
+    expect(terms.get_by_label("Learns from a grader's scores")).to_have_value(
+        terms.get_by_label("Learns from a grader's scores").locator("option", has_text="RFT").get_attribute("value")
+        or ""
+    )
+    expect(terms.get_by_label("Learns from prompts paired with wanted replies")).to_have_value("")  # not painted over
+    quiz.get_by_role("button", name="Submit").click()
+    expect(quiz.locator(".quiz-feedback .quiz-feedback-item")).to_be_visible()
+    assert record(page, "types#pipeline")["attempts"] == 2

@@ -521,12 +521,13 @@ document.addEventListener(
 
 /* One "Try Again" per question. mkdocs-quiz adds one each time it starts a page, and on the first
    page it starts twice (at once, then again as it subscribes to Material's document$), leaving a
-   dead copy behind the live one (its newer button comes first in the form). A blank has ours only:
-   mkdocs-quiz never grades a blank, so its button there would do nothing right. */
+   dead copy behind the live one (its newer button comes first in the form). A blank, an ordering
+   and a matching question have ours only: mkdocs-quiz never grades them, so its button there would
+   do nothing right. */
 function oneRetryButton() {
   for (const quiz of ours()) {
     const theirs = [...quiz.querySelectorAll(".quiz-reset-button")];
-    theirs.slice(questionOf(quiz).blank ? 0 : 1).forEach((button) => button.remove());
+    theirs.slice(questionOf(quiz).blank || gradedHere(quiz) ? 0 : 1).forEach((button) => button.remove());
   }
 }
 

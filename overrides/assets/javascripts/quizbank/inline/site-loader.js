@@ -19,7 +19,8 @@
     event.stopImmediatePropagation();
     // An item moved early: the saved order is not painted over the student's.
     if (target.classList.contains("quiz-order-move")) target.setAttribute("data-quizbank-typed", "");
-    if (waiting.indexOf(target) < 0) waiting.push(target);
+    // Each move counts (two presses move an item two places); a submit or a hint is asked for once.
+    if (waiting.indexOf(target) < 0 || target.classList.contains("quiz-order-move")) waiting.push(target);
   }
   function mark(event) {
     var target = event.target;
