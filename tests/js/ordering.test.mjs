@@ -47,3 +47,16 @@ test("the results store keeps ordering and matching records (progress format, ve
   }
   assert.equal(parseRecord({ fp: "f", key: "k", kind: "sorting", answer: [], correct: false }), null);
 });
+
+test("a progress file carries ordering and matching answers in their encodings, and reads back", async () => {
+  const { progressFile, readProgressFile } = await import("../../overrides/assets/javascripts/quizbank/transfer.js");
+  const { answered } = await import("../../overrides/assets/javascripts/quizbank/results.js");
+  const order = answered(null, { fp: "f1", key: "k1", kind: "ordering" }, { values: ["c", "a", "b"], correct: false, confidence: null, hintsOpen: 0 }, 5);
+  const match = answered(null, { fp: "f2", key: "k2", kind: "matching" }, { values: ["x", "", "z"], correct: false, confidence: "guess", hintsOpen: 0 }, 6);
+  const file = progressFile({ course: "C", site: "/s/", learner: "0123456789abcdef", results: { "b#order": order, "b#match": match }, drafts: {}, now: 7 });
+  const read = readProgressFile(JSON.stringify(file));
+  assert.equal(read.ok, true, read.message);
+  assert.deepEqual(read.data.results["b#order"].answer, ["c", "a", "b"]);
+  assert.equal(read.data.results["b#match"].kind, "matching");
+  assert.deepEqual(read.data.results["b#match"].answer, ["x", "", "z"]);
+});
