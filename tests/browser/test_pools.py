@@ -33,7 +33,8 @@ BANK = (
 )
 PAGES = {
     "index.md": "# Home\n\n[Checks](checks.md), [progress](progress.md).\n",
-    "checks.md": "# Checks\n\n<!-- quiz: pool -->\n",
+    # Text above the questions: a link to one of them must scroll to it.
+    "checks.md": "# Checks\n\n" + "A paragraph of the chapter.\n\n" * 40 + "<!-- quiz: pool -->\n",
     "progress.md": "---\nsearch:\n  exclude: true\n---\n# My progress\n\n<!-- progress -->\n",
 }
 LEARNER_KEY = f"quizbank:2:{SITE_PATH}:learner"
@@ -92,3 +93,13 @@ def test_my_progress_counts_the_idea_and_the_review_serves_another_variant(page:
     page.get_by_role("button", name="Finish the round").click()
     expect(idea.locator(".status")).to_have_text("Right after a retry or with hints")
     expect(page.locator(".quizbank-part-summary")).to_have_text("1 of 2 self-checks answered · 1 right · 0 to review")
+
+
+def test_a_link_to_the_idea_lands_on_the_variant_this_learner_sees(page: Page, server: PagesServer) -> None:
+    learner = next(f"{n:016x}" for n in range(1, 400) if open_as(page, server, f"{n:016x}") != "one")
+    assert open_as(page, server, learner) != "one"
+    page.goto(server.url("progress/"))
+    page.locator('tr[data-question="pool#one"] a').click()  # My progress links the idea's first variant
+    shown = page.locator('.quiz[data-pool][data-pool-shown="true"]')
+    expect(shown).to_be_in_viewport()
+    expect(page.locator("#quiz-pool--one")).to_be_hidden()
