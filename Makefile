@@ -52,7 +52,7 @@ test: $(VENV)/.test node_modules/.package-lock.json
 
 ## Rewrite the golden files after an intended change to the rendered markup; review the diff.
 golden: $(VENV)/.test
-	$(BIN)/pytest -p no:xdist tests/unit/test_golden.py tests/unit/test_export.py --update-golden
+	$(BIN)/pytest -n 0 tests/unit/test_golden.py tests/unit/test_export.py --update-golden
 
 ## Build-time benchmark (YAML banks versus inline mkdocs-quiz); prints figures.
 bench: $(VENV)/.test

@@ -7,12 +7,16 @@ Here they become files the browser fetches once and keeps:
   request, render-blocking like any stylesheet, cached across pages.
 - `assets/javascripts/mkdocs-quiz/quiz.js` is its script, unchanged; quizbank/selfcheck.js loads it
   on the first page that has a quiz, once it has prepared the page's saved answers.
-Its inline copies are removed from each page after mkdocs-quiz has added them. The installed package
-is never edited (DEVELOPERS.md: the contract with mkdocs-quiz).
+Its inline copies are removed from each page after mkdocs-quiz has added them, and so is its
+"Quiz Progress" box (hidden, but still in the page): it counted only the questions its script grades,
+never a blank, and its "Reset" cleared only its own storage; the page's count is ours
+(quizbank/pagecount.js), from the one store of results. The installed package is never edited
+(DEVELOPERS.md: the contract with mkdocs-quiz).
 """
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +40,8 @@ QUIZ_SCRIPT = "assets/javascripts/mkdocs-quiz/quiz.js"
 STYLESHEETS = ("assets/site.css", "assets/written-task.css")
 # The sources of the browser bundles: tested under Node, bundled by `make bundle`, not served.
 SCRIPT_SOURCES = "assets/javascripts/quizbank/"
+# mkdocs-quiz 1.7.1's progress box, desktop then phone (its plugin's _get_quiz_progress_sidebar_html).
+QUIZ_PROGRESS_BOX = re.compile(r'<div id="quiz-progress-sidebar".*?<nav id="quiz-progress-mobile".*?</nav>', re.S)
 
 
 def _quiz_file(*parts: str) -> str:
@@ -70,7 +76,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     for inline in (quiz_plugin.style, quiz_plugin.js_script):
         if inline and inline in html:
             html = html.replace(inline, "")
-    return html
+    return QUIZ_PROGRESS_BOX.sub("", html)
 
 
 def _quiz_version() -> str:

@@ -88,7 +88,9 @@ def _hints(qid: str, hints: Sequence[str]) -> list[str]:
         '<ol class="quiz-hints-list" markdown="1">',
         *(f'<li hidden markdown="span">{span(hint)}</li>' for hint in hints),
         "</ol>",
-        f'<button type="button" class="quiz-hint-button" hidden>Show a hint (1 of {len(hints)})</button>',
+        # Shown from the start (a student may reach for it before the scripts are ready: the loader
+        # keeps the click); without JavaScript, main.html's <noscript> rule hides every quiz button.
+        f'<button type="button" class="quiz-hint-button">Show a hint (1 of {len(hints)})</button>',
         "</div>",
     ]
 

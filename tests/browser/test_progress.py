@@ -230,7 +230,9 @@ def test_one_file_carries_everything_to_another_browser(
         page.get_by_role("button", name="Download my progress").click()
     path = Path(info.value.path())
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == "quizbank-progress" and data["version"] == 1
+    assert data["format"] == "quizbank-progress" and data["version"] == 2
+    assert re.fullmatch("[0-9a-f]{16}", data["learner"]), "a random learner id, never a name"
+    assert data["results"]["one#peft"]["first"] == data["results"]["one#peft"]["answer"]
     assert set(data["results"]) == {"one#transfer", "one#peft", "one#eval-needed", "two#format"}
     assert data["results"]["one#eval-needed"]["confidence"] == "guess"
     assert "tasks#essay" in data["drafts"]
@@ -249,6 +251,8 @@ def test_one_file_carries_everything_to_another_browser(
         expect(form).to_contain_text("5 entries from the file will be added")
         form.get_by_role("button", name="Restore", exact=True).click()
         expect(other.locator(".quizbank-notice")).to_contain_text("Restored.")
+        learner = other.evaluate("(key) => localStorage.getItem(key)", f"quizbank:2:{SITE_PATH}:learner")
+        assert learner == data["learner"], "pools draw on the new device as they did on the old one"
         expect(other.locator('.quizbank-part[data-part="part-1/"] .quizbank-part-summary')).to_have_text(
             "3 of 3 self-checks answered · 2 right · 2 to review"
         )

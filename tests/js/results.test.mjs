@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { answered, cleared, hintsShown, parseResults, standing, status, toReview } from "../../overrides/assets/javascripts/quizbank/results.js";
+import { answered, cleared, hintsShown, parseRecord, parseResults, standing, status, countAnswered, toReview } from "../../overrides/assets/javascripts/quizbank/results.js";
 
 const DAY = 86400000;
 const q = { fp: "fp1", key: "k1", kind: "single" };
@@ -87,4 +87,35 @@ test("hints opened before any answer are kept, and the next right answer counts 
   const r = answered(opened, q, right({ hintsOpen: 1 }), 6);
   assert.deepEqual([r.attempts, r.hinted, status(r)], [1, true, "later"]);
   assert.equal(hintsShown(r, q, 1, 7), r); // nothing new
+});
+
+test("the first answer is kept through Try again and later answers; a hints-only record takes the first answer given", () => {
+  const q = { fp: "f", key: "k", kind: "single" };
+  const a = (values, correct, previous, now) => answered(previous, q, { values, correct, confidence: null, hintsOpen: 0 }, now);
+  const one = a(["wrong"], false, null, 1);
+  assert.deepEqual(one.first, ["wrong"]);
+  const two = a(["right"], true, cleared(one, 2), 3);
+  assert.deepEqual(two.first, ["wrong"]);
+  assert.deepEqual(two.answer, ["right"]);
+  const hinted = hintsShown(null, q, 1, 4);
+  assert.equal(hinted.first, null);
+  assert.deepEqual(a(["right"], true, hinted, 5).first, ["right"]);
+  const reworded = answered(two, { ...q, fp: "g" }, { values: ["x"], correct: true, confidence: null, hintsOpen: 0 }, 6);
+  assert.deepEqual(reworded.first, ["x"], "a new wording starts a new record");
+  const old = parseRecord({ ...two, first: undefined });
+  assert.equal(old.first, null, "saved before the first answer was kept: unknown, not invented");
+});
+
+test("countAnswered: answered and right by the one rule every count uses", () => {
+  const q = (id, fp = "f") => ({ id, fp, key: "k" });
+  const rec = (correct, extra = {}) => ({ ...answered(null, { fp: "f", key: "k", kind: "single" }, { values: ["v"], correct, confidence: null, hintsOpen: 0 }, 1), ...extra });
+  const records = {
+    "b#right": rec(true),
+    "b#wrong": rec(false),
+    "b#retried": cleared(rec(true), 2),
+    "b#stale": rec(true),
+    "b#hints": hintsShown(null, { fp: "f", key: "k", kind: "single" }, 1, 1),
+  };
+  const questions = [q("b#right"), q("b#wrong"), q("b#retried"), q("b#stale", "other"), q("b#hints"), q("b#none")];
+  assert.deepEqual(countAnswered(questions, records), { total: 6, answered: 3, right: 2 });
 });

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { answered } from "../../overrides/assets/javascripts/quizbank/results.js";
-import { compare, merge, progressFile, readProgressFile } from "../../overrides/assets/javascripts/quizbank/transfer.js";
+import { compare, merge, newLearnerId, progressFile, readProgressFile } from "../../overrides/assets/javascripts/quizbank/transfer.js";
 
 const q = { fp: "f", key: "k", kind: "single" };
 const result = (correct, updated) => answered(null, q, { values: ["a"], correct, confidence: "sure", hintsOpen: 0 }, updated);
@@ -22,7 +22,9 @@ test("a file that is not ours, from a newer format, or damaged is refused with a
   const cases = [
     ["not json at all", /not JSON/],
     [JSON.stringify({ hello: "world" }), /not a progress file/],
-    [JSON.stringify({ ...good, version: 2 }), /newer version/],
+    [JSON.stringify({ ...good, version: 3 }), /newer version/],
+    [JSON.stringify({ ...good, version: "2" }), /damaged/],
+    [JSON.stringify({ ...good, learner: "Jane Doe" }), /damaged/],
     [JSON.stringify({ ...good, results: { "b#q": { ...good.results["b#q"], correct: "yes" } } }), /damaged/],
     [JSON.stringify({ ...good, drafts: "lost" }), /damaged/],
     [JSON.stringify({ ...good, results: { nohash: good.results["b#q"] } }), /damaged/],
@@ -50,4 +52,33 @@ test("restoring adds what the browser lacks, keeps what only it has, and asks wh
   assert.equal(chosen.drafts["b#t"].fields.answer, "file text");
   assert.equal(chosen.results["b#both"].updated, 7);
   assert.deepEqual(compare(browser, browser), []);
+});
+
+test("version 2 carries the learner id; a version 1 file is still read, with no learner and first answers unknown", () => {
+  const learner = newLearnerId((bytes) => bytes.fill(171));
+  assert.equal(learner, "abababababababab");
+  const file = progressFile({ course: "C", site: "/s/", learner, results: { "b#q": result(false, 5) }, drafts: {}, now: 0 });
+  assert.equal(file.version, 2);
+  const read = readProgressFile(JSON.stringify(file));
+  assert.equal(read.ok, true);
+  assert.equal(read.data.learner, learner);
+  assert.deepEqual(read.data.results["b#q"].first, ["a"]);
+
+  const { learner: _, ...v1 } = { ...file, version: 1 };
+  const oldRecord = { ...file.results["b#q"] };
+  delete oldRecord.first;
+  const readV1 = readProgressFile(JSON.stringify({ ...v1, results: { "b#q": oldRecord } }));
+  assert.equal(readV1.ok, true);
+  assert.equal(readV1.data.version, 1);
+  assert.equal(readV1.data.learner, null);
+  assert.equal(readV1.data.results["b#q"].first, null);
+  assert.deepEqual(readV1.data.results["b#q"].answer, ["a"]);
+});
+
+test("a file with no learner id (storage was unavailable) is read; a malformed first answer is damage", () => {
+  const file = progressFile({ course: "C", site: "/s/", learner: null, results: { "b#q": result(true, 5) }, drafts: {}, now: 0 });
+  assert.equal(file.learner, null);
+  assert.equal(readProgressFile(JSON.stringify(file)).ok, true);
+  const bad = { ...file, results: { "b#q": { ...file.results["b#q"], first: [1, 2] } } };
+  assert.match(readProgressFile(JSON.stringify(bad)).message, /damaged/);
 });

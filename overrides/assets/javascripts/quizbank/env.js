@@ -5,6 +5,7 @@
  */
 
 import { Store } from "./store.js";
+import { isLearnerId, newLearnerId } from "./transfer.js";
 
 /** The one global: test hooks and what other scripts of the site may call. */
 export const quizbank = (window.quizbank = window.quizbank || {});
@@ -94,4 +95,31 @@ export function downloadFile(name, text, type) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/**
+ * This browser's learner id for the site: random, made on first use, kept in storage (and in the
+ * progress file, so a restore on another device carries it). Never a name. Null without storage.
+ */
+export function learnerId() {
+  try {
+    const key = siteStore().key("learner");
+    const saved = siteStore().get(key);
+    if (isLearnerId(saved)) return saved;
+    const made = newLearnerId((bytes) => window.crypto.getRandomValues(bytes));
+    siteStore().set(key, made);
+    return made;
+  } catch (e) {
+    return null;
+  }
+}
+
+/** Restoring a progress file: its learner id becomes this browser's, so pools draw as they did there. */
+export function adoptLearnerId(id) {
+  if (!isLearnerId(id)) return;
+  try {
+    siteStore().set(siteStore().key("learner"), id);
+  } catch (e) {
+    // storage unavailable: nothing was restored either
+  }
 }

@@ -6,13 +6,13 @@
 
 import { courseManifest } from "./course.js";
 import { el, onEveryPage, quizbank, siteScope, siteStore } from "./env.js";
-import { parseResults, standing } from "./results.js";
+import { countAnswered, parseResults } from "./results.js";
 
 function answeredCount(part, manifest, results) {
-  return part.questions.filter((id) => {
-    const record = results.questions[id];
-    return record && record.attempts > 0 && standing(record, manifest.questions[id]) !== "stale";
-  }).length;
+  return countAnswered(
+    part.questions.map((id) => ({ id, ...manifest.questions[id] })),
+    results.questions,
+  ).answered;
 }
 
 async function update() {

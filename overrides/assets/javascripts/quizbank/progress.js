@@ -7,8 +7,8 @@
 
 import { answersMarkdown } from "./answers.js";
 import { parseDraft } from "./drafts.js";
-import { downloadFile, el, onEveryPage, siteScope, siteStore } from "./env.js";
-import { parseResults, standing, status, toReview } from "./results.js";
+import { adoptLearnerId, downloadFile, el, learnerId, onEveryPage, siteScope, siteStore } from "./env.js";
+import { countAnswered, parseResults, standing, status, toReview } from "./results.js";
 import { answeredIn, finished, newRound, parseRound, roundFor, tally } from "./review.js";
 import { compare, merge, progressFile, readProgressFile } from "./transfer.js";
 import { countWords, limitState, words } from "./words.js";
@@ -50,8 +50,10 @@ function render(state) {
   for (const part of manifest.parts) {
     const section = root.querySelector(`.quizbank-part[data-part="${CSS.escape(part.url)}"]`);
     if (!section) continue;
-    let answered = 0;
-    let right = 0;
+    const { answered, right } = countAnswered(
+      part.questions.map((id) => ({ id, ...manifest.questions[id] })),
+      state.results,
+    );
     let review = 0;
     for (const id of part.questions) {
       const question = manifest.questions[id];
@@ -60,8 +62,6 @@ function render(state) {
       const stale = record && standing(record, question) === "stale";
       if (stale) record = null;
       const s = status(record);
-      if (s !== "none") answered += 1;
-      if (s === "first" || s === "later") right += 1;
       if (record && toReview(record, now)) review += 1;
       if (!row) continue;
       row.setAttribute("data-status", stale ? "changed" : s);
@@ -237,7 +237,7 @@ function renderTransfer() {
 
 function downloadProgress() {
   const state = read();
-  const file = progressFile({ course: document.title.split(" - ").pop(), site: siteScope(), results: state.results, drafts: state.drafts, now: Date.now() });
+  const file = progressFile({ course: document.title.split(" - ").pop(), site: siteScope(), learner: learnerId(), results: state.results, drafts: state.drafts, now: Date.now() });
   downloadFile(PROGRESS_FILE, JSON.stringify(file, null, 1), "application/json");
   say("Your progress was saved as " + PROGRESS_FILE + ".");
 }
@@ -334,6 +334,7 @@ function apply(file, choices) {
     for (const [task, draft] of Object.entries(merged.drafts)) {
       if (state.drafts[task] !== draft) store.writeJSON(store.key("draft", task), draft);
     }
+    adoptLearnerId(file.learner); // pools then draw here as they did where the file was saved
   } catch (e) {
     notice("Restoring failed: this browser's storage is full or disabled. Some entries may not have been restored.", "error");
     return;

@@ -7,8 +7,11 @@
  *   {v: 2, questions: {"bank#id": Record}}
  * A Record:
  *   fp, key      the question's fingerprint and answer key when it was answered (see hooks/quizbank/ids.py)
- *   kind         "single" | "multiple" | "true-false" | "fill-blank"
+ *   kind         "single" | "multiple" | "true-false" | "fill-blank" | "ordering" | "matching"
  *   answer       the latest answer: option values, or the blanks' texts; [] after "Try again"
+ *   first        the first answer given to this wording of the question, in the same form; kept
+ *                through "Try again" and later answers (a class report counts first choices);
+ *                null where it is not known (saved before the progress file's version 2)
  *   correct      the latest answer's mark
  *   attempts     answers submitted; wrong: how many of them were wrong
  *   hinted       a hint was open when the question was last answered right
@@ -19,7 +22,7 @@
  */
 
 export const RESULTS_VERSION = 2;
-export const KINDS = ["single", "multiple", "true-false", "fill-blank"];
+export const KINDS = ["single", "multiple", "true-false", "fill-blank", "ordering", "matching"];
 export const CONFIDENCE = ["sure", "unsure", "guess"];
 // A question answered right comes back after 1, then 3, then 7, then 21 days.
 export const INTERVAL_DAYS = [1, 3, 7, 21];
@@ -27,18 +30,21 @@ const DAY = 24 * 60 * 60 * 1000;
 
 const isCount = (n) => Number.isInteger(n) && n >= 0;
 const isTime = (n) => typeof n === "number" && Number.isFinite(n) && n >= 0;
+const isTexts = (list) => Array.isArray(list) && list.every((a) => typeof a === "string");
 
 /** A record, checked; null when it is damaged (only that question is dropped, never its neighbours). */
 export function parseRecord(value) {
   if (!value || typeof value !== "object" || Array.isArray(value)) return null;
   const { fp, key, kind, answer, correct } = value;
   if (typeof fp !== "string" || !fp || typeof kind !== "string" || !KINDS.includes(kind)) return null;
-  if (!Array.isArray(answer) || !answer.every((a) => typeof a === "string") || typeof correct !== "boolean") return null;
+  if (!isTexts(answer) || typeof correct !== "boolean") return null;
+  if (value.first !== undefined && value.first !== null && !isTexts(value.first)) return null;
   return {
     fp,
     key: typeof key === "string" ? key : "",
     kind,
     answer: [...answer],
+    first: isTexts(value.first) ? [...value.first] : null,
     correct,
     attempts: isCount(value.attempts) ? value.attempts : 1,
     wrong: isCount(value.wrong) ? value.wrong : correct ? 0 : 1,
@@ -88,6 +94,8 @@ export function answered(previous, question, answer, now) {
     key: question.key,
     kind: question.kind,
     answer: [...answer.values],
+    // The first answer is kept once given; a record with no answer yet (hints only) gets this one.
+    first: base && base.attempts > 0 ? base.first : [...answer.values],
     correct: answer.correct,
     attempts: (base ? base.attempts : 0) + 1,
     wrong,
@@ -114,6 +122,7 @@ export function hintsShown(previous, question, count, now) {
     key: question.key,
     kind: question.kind,
     answer: [],
+    first: null,
     correct: false,
     attempts: 0,
     wrong: 0,
@@ -124,6 +133,24 @@ export function hintsShown(previous, question, count, now) {
     due: 0,
     updated: now,
   };
+}
+
+/**
+ * How far a page's (or a part's) questions have got, by the one rule every count on the site uses:
+ * a question is answered once it has a record with an answer submitted to its current wording
+ * (a "Try again" keeps it answered: what the student achieved is kept); right if that record's
+ * latest mark is right. `questions`: [{id, fp, key}]; `records`: {"bank#id": Record}.
+ */
+export function countAnswered(questions, records) {
+  let answered = 0;
+  let right = 0;
+  for (const q of questions) {
+    const record = records[q.id];
+    if (!record || record.attempts === 0 || standing(record, q) === "stale") continue;
+    answered += 1;
+    if (record.correct) right += 1;
+  }
+  return { total: questions.length, answered, right };
 }
 
 /**

@@ -46,6 +46,10 @@ function questionOf(quiz) {
 }
 
 const ours = () => [...document.querySelectorAll(".quiz[data-qid][data-bank][data-fp]")];
+/* The student typed, chose or ticked something in this question before this module was ready
+   (the inline loader in overrides/main.html marks it): what they did stands, and a saved answer
+   is not painted over it (the saved record is kept, and counts, until they answer again). */
+const touched = (quiz) => Boolean(quiz.querySelector("[data-quizbank-typed]"));
 const optionsOf = (quiz) => [...quiz.querySelectorAll('input[name="answer"]')];
 const blanksOf = (quiz) => [...quiz.querySelectorAll("input.quiz-blank-input")];
 
@@ -145,7 +149,7 @@ function beforeQuizzes() {
         results.questions[q.id] = record;
         changed = true;
       }
-      if (q.blank) continue; // mkdocs-quiz never sees blanks: this module shows them
+      if (q.blank || touched(quiz)) continue; // mkdocs-quiz never sees blanks: this module shows them
       const known = optionsOf(quiz).map((i) => i.value);
       if (record.answer.every((v) => known.includes(v))) derived[quiz.id] = pageEntry(record, markChoice(quiz, record.answer));
     }
@@ -444,10 +448,24 @@ document.addEventListener(
   true,
 );
 
+/* One "Try Again" per question. mkdocs-quiz adds one each time it starts a page, and on the first
+   page it starts twice (at once, then again as it subscribes to Material's document$), leaving a
+   dead copy behind the live one (its newer button comes first in the form). A blank has ours only:
+   mkdocs-quiz never grades a blank, so its button there would do nothing right. */
+function oneRetryButton() {
+  for (const quiz of ours()) {
+    const theirs = [...quiz.querySelectorAll(".quiz-reset-button")];
+    theirs.slice(questionOf(quiz).blank ? 0 : 1).forEach((button) => button.remove());
+  }
+}
+
 /* ── mkdocs-quiz's script: loaded once, after this module has prepared the page's saved answers ── */
 function loadQuizScript() {
   if (document.querySelector("script[data-quizbank-mkdocs-quiz]")) return;
   const ready = () => {
+    oneRetryButton();
+    // Subscribed after mkdocs-quiz's own subscription: runs after it has started each later page.
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(() => oneRetryButton());
     quizbank.quizReady = true; // also read by the loader in overrides/main.html, and by tests
     if (typeof quizbank.afterQuizReady === "function") quizbank.afterQuizReady();
   };
@@ -475,7 +493,7 @@ function mount() {
     const q = questionOf(quiz);
     let record = recordOf(q.id);
     if (record && standing(record, q) === "stale") record = null; // reworded since: it starts afresh
-    if (record && !shownInReview(quiz, q.id)) record = { ...record, answer: [], confidence: null };
+    if (record && (!shownInReview(quiz, q.id) || touched(quiz))) record = { ...record, answer: [], confidence: null };
     showHints(quiz, record ? Math.min(record.hints, hintItems(quiz).length) : 0);
     if (record && record.answer.length && record.confidence) {
       const chosen = quiz.querySelector(`input[name="confidence"][value="${record.confidence}"]`);

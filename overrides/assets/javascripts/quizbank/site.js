@@ -1,9 +1,10 @@
 /*
  * The site's scripts for every page, as one module (Material loads it deferred, as type=module):
- * self-checks on top of mkdocs-quiz, completion counts in the navigation, and the course offline
- * (its service worker). The modules it imports run once per document; each mounts itself on every
- * page instant navigation brings in.
+ * self-checks on top of mkdocs-quiz, completion counts in the navigation and the page's own count,
+ * and the course offline (its service worker). The modules it imports run once per document; each
+ * mounts itself on every page instant navigation brings in.
  */
 import "./selfcheck.js";
 import "./nav.js";
+import "./pagecount.js";
 import "./offline.js";

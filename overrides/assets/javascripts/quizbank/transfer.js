@@ -2,9 +2,13 @@
  * The progress file: everything a student has done on the site, in one JSON file they download
  * and restore on another browser or device. Pure functions: tests/js/transfer.test.mjs.
  *
- * The file (version 1):
- *   {format: "quizbank-progress", version: 1, course: <site name>, site: <site path>,
- *    saved: <ISO date>, results: {"bank#id": result record}, drafts: {"bank#task": draft record}}
+ * The file (version 2; DEVELOPERS.md has the whole format):
+ *   {format: "quizbank-progress", version: 2, course: <site name>, site: <site path>,
+ *    saved: <ISO date>, learner: <random id>, results: {"bank#id": result record},
+ *    drafts: {"bank#task": draft record}}
+ * Version 2 added `learner` (a random id made once per browser: it draws question pools and lets a
+ * class report tell one student's file handed in twice; never a name) and each record's `first`
+ * answer. Version 1 files are still read: no learner, and `first` unknown (null).
  * Result records are results.js's (answers, confidence, hints, review schedule); draft records are
  * drafts.js's (text and rubric ticks). Restoring compares the file with the browser entry by entry:
  * what only one side has is kept, and where both have an entry and they differ, the student
@@ -15,15 +19,24 @@ import { parseDraft } from "./drafts.js";
 import { parseRecord } from "./results.js";
 
 export const FILE_FORMAT = "quizbank-progress";
-export const FILE_VERSION = 1;
+export const FILE_VERSION = 2;
+const LEARNER = /^[0-9a-f]{16}$/;
 
-export function progressFile({ course, site, results, drafts, now }) {
+/** A learner id as the site makes them: 16 lowercase hex digits, from the browser's random source. */
+export function newLearnerId(random) {
+  return Array.from(random(new Uint8Array(8)), (b) => (b + 256).toString(16).slice(1)).join("");
+}
+
+export const isLearnerId = (value) => typeof value === "string" && LEARNER.test(value);
+
+export function progressFile({ course, site, learner, results, drafts, now }) {
   return {
     format: FILE_FORMAT,
     version: FILE_VERSION,
     course,
     site,
     saved: new Date(now).toISOString(),
+    learner: isLearnerId(learner) ? learner : null,
     results: { ...results },
     drafts: { ...drafts },
   };
@@ -45,13 +58,15 @@ export function readProgressFile(text) {
   if (!isMap(value) || value.format !== FILE_FORMAT) {
     return { ok: false, message: "This file is not a progress file of this course. Choose the file that “Download my progress” saved." };
   }
-  if (typeof value.version !== "number" || value.version > FILE_VERSION) {
+  if (!Number.isInteger(value.version) || value.version < 1) return damaged();
+  if (value.version > FILE_VERSION) {
     return {
       ok: false,
       message: "This file was saved by a newer version of the course site than this one, so it cannot be read here. Restore it where it was saved, or on the newest copy of the site.",
     };
   }
   if (!isMap(value.results) || !isMap(value.drafts)) return damaged();
+  if (value.version >= 2 && value.learner !== null && !isLearnerId(value.learner)) return damaged();
   const results = {};
   for (const [key, raw] of Object.entries(value.results)) {
     const record = parseRecord(raw);
@@ -64,7 +79,8 @@ export function readProgressFile(text) {
     if (!draft || !key.includes("#")) return damaged();
     drafts[key] = draft;
   }
-  return { ok: true, data: { course: String(value.course || ""), saved: String(value.saved || ""), results, drafts } };
+  const learner = isLearnerId(value.learner) ? value.learner : null; // version 1: none
+  return { ok: true, data: { course: String(value.course || ""), saved: String(value.saved || ""), version: value.version, learner, results, drafts } };
 }
 
 function damaged() {

@@ -167,6 +167,9 @@ class WrittenTask {
   }
 
   restore() {
+    // Typed before this script was ready (the inline loader marks such a box): the student's newest
+    // words. They are kept, after the saved draft that arrives now: neither is lost.
+    const early = this.fields.filter((f) => f.textarea.hasAttribute("data-quizbank-typed")).map((f) => [f, f.textarea.value]);
     let rec = null;
     let backups = [];
     try {
@@ -178,6 +181,19 @@ class WrittenTask {
     if (rec) {
       this.apply(rec);
       this.base = rec.updated;
+      const typed = early.filter(([f, text]) => text.trim() && text !== f.textarea.value);
+      for (const [f, text] of typed) {
+        const saved = f.textarea.value;
+        const both = saved.trim() ? `${saved}\n\n${text}` : text;
+        f.textarea.value = both;
+        f.shown = both;
+        if (document.activeElement === f.textarea) f.textarea.setSelectionRange(both.length, both.length);
+      }
+      if (typed.length) {
+        this.dirty = true;
+        this.refresh(true);
+        this.save();
+      }
     } else {
       this.refresh(true);
     }

@@ -8,22 +8,33 @@
   if (site.siteLoader) return;
   site.siteLoader = true;
   var src = new URL("assets/javascripts/bundles/site.js", window.__md_scope || document.baseURI).href;
-  // Answers submitted before the quizzes are ready are kept, and submitted once they are.
+  // A student may act before the scripts are ready. Answers submitted and hints asked for are kept,
+  // and carried out once the quizzes are ready, in order. What is typed, chosen or ticked is marked
+  // as the student's, so the scripts never paint a saved answer or draft over it.
   var waiting = [];
-  document.addEventListener(
-    "submit",
-    function (event) {
-      if (site.quizReady || !event.target.closest || !event.target.closest(".quiz")) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      if (waiting.indexOf(event.target) < 0) waiting.push(event.target);
-    },
-    true,
-  );
+  function hold(event) {
+    var target = event.target.closest && event.target.closest(event.type === "click" ? ".quiz-hint-button" : ".quiz form");
+    if (site.quizReady || !target) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (waiting.indexOf(target) < 0) waiting.push(target);
+  }
+  function mark(event) {
+    var target = event.target;
+    if (target.closest && target.closest(".quiz, .written-task")) target.setAttribute("data-quizbank-typed", "");
+  }
+  ["submit", "click", "input", "change"].forEach(function (type, i) {
+    document.addEventListener(type, i < 2 ? hold : mark, true);
+  });
   site.afterQuizReady = function () {
-    waiting.splice(0).forEach(function (form) {
-      if (form.isConnected && form.requestSubmit) form.requestSubmit();
+    // The student may have moved on since: carrying out what they asked for never moves their focus.
+    var focused = document.activeElement;
+    waiting.splice(0).forEach(function (target) {
+      if (!target.isConnected) return;
+      if (target.requestSubmit) target.requestSubmit();
+      else target.click();
     });
+    if (focused && focused.isConnected && focused !== document.body && focused !== document.activeElement) focused.focus();
   };
   function load() {
     var script = document.createElement("script");
