@@ -35,12 +35,18 @@ MISSING = "no-such-chapter/"
 
 @pytest.fixture
 def online(browser: Browser, console_errors: list[str]) -> Iterator[tuple[BrowserContext, Page]]:
+    """A context that allows the worker; every request it sees, the worker's included, stays on loopback."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
+    seen: list[str] = []
+    context.on("request", lambda request: seen.append(request.url))
     page = watch(context.new_page(), console_errors)
     try:
         yield context, page
     finally:
         context.close()
+    elsewhere = [u for u in seen if not u.startswith(("http://127.0.0.1:", "data:", "blob:"))]
+    assert not elsewhere, f"requests to another host: {elsewhere}"
+    assert any(u.endswith("/sw.js") for u in seen), "the worker's requests were not seen: the check above is blind"
     # Offline, Chromium reports each refused request (the worker's update check) as a console error,
     # and the 404 page's status as another.
     real = [e for e in console_errors if "ERR_INTERNET_DISCONNECTED" not in e and f"{MISSING}: " not in e]
