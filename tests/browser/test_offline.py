@@ -96,6 +96,14 @@ def test_every_page_search_and_my_progress_open_offline_and_answers_save(
             "fixed",
         ), path
 
+    # Instant navigation (Material fetches the next page into this one) answers from the cache too.
+    page.goto(server.url("part-1/"))
+    wait_for_material(page).evaluate("() => { window.__sameDocument = true; }")
+    page.locator(".md-footer__link--next").click()
+    expect(page).to_have_url(server.url("part-2/"))
+    expect(page.locator(".md-content h1")).to_contain_text("Part 2")
+    assert page.evaluate("() => window.__sameDocument === true"), "navigation was not instant"
+
     # Search: the index and Material's search worker come from the cache.
     page.goto(server.url("part-1/"))
     wait_for_material(page).get_by_role("textbox", name="Search").first.click()
