@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -34,9 +35,13 @@ MISSING = "no-such-chapter/"
 
 
 @pytest.fixture
-def online(browser: Browser, console_errors: list[str]) -> Iterator[tuple[BrowserContext, Page]]:
+def online(
+    browser: Browser, console_errors: list[str], request: pytest.FixtureRequest
+) -> Iterator[tuple[BrowserContext, Page]]:
     """A context that allows the worker; every request it sees, the worker's included, stays on loopback."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
+    # A test may ask for the dark palette (indirect parametrize); Material follows the system's.
+    scheme: Literal["light", "dark"] = getattr(request, "param", "light")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow", color_scheme=scheme)
     seen: list[str] = []
     context.on("request", lambda request: seen.append(request.url))
     page = watch(context.new_page(), console_errors)
@@ -159,6 +164,7 @@ def redeploy(new: Path, served_dir: Path, server: PagesServer) -> None:
     server.point_sitemap_here()
 
 
+@pytest.mark.parametrize("online", ["light", "dark"], indirect=True)
 def test_a_redeploy_is_offered_as_updated_reload_and_loads_whole(
     tmp_path: Path, online: tuple[BrowserContext, Page]
 ) -> None:
