@@ -152,3 +152,11 @@ def fetch(url: str) -> str:
         return str(error.code)
     except OSError:
         return ""
+
+
+def test_what_no_page_asks_for_is_left_out_and_other_languages_keep_their_search_scripts() -> None:
+    lunr = "assets/javascripts/lunr/min/lunr.de.min.js"
+    assert not offline.wanted(lunr) and offline.wanted(lunr, english_search_only=False)
+    for rel in ("sw.js", "assets/javascripts/bundle.1234.min.js.map", "sitemap.xml.gz", ".nojekyll", ".git/x"):
+        assert not offline.wanted(rel), rel
+    assert offline.wanted("assets/quizbank/course.json") and offline.wanted("404.html")
