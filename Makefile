@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: serve build check export bundle test lint golden bench clean
+.PHONY: serve build check export class-report bundle test lint golden bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -12,9 +12,13 @@ $(VENV)/.runtime: requirements.txt | $(BIN)/activate
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.test: requirements.txt requirements-test.txt | $(BIN)/activate
-	$(BIN)/pip install -q --disable-pip-version-check -r requirements-test.txt
+$(VENV)/.report: requirements.txt requirements-report.txt | $(BIN)/activate
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements-report.txt
 	touch $(VENV)/.runtime $@
+
+$(VENV)/.test: requirements.txt requirements-report.txt requirements-test.txt | $(BIN)/activate
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements-test.txt
+	touch $(VENV)/.runtime $(VENV)/.report $@
 
 ## Preview with live reload at http://127.0.0.1:8000 (edits to chapters and banks reload the page).
 serve: $(VENV)/.runtime
@@ -37,6 +41,12 @@ check: $(VENV)/.runtime
 ## Write dist/: QTI 1.2 and 2.1 packages, a Moodle (GIFT) file and a printable answer key (never published).
 export: $(VENV)/.runtime
 	PYTHONPATH=hooks $(BIN)/python -m quizbank export -o dist
+
+## Item analysis of the progress files students handed in: make class-report IN=folder [OUT=dist/class-report].
+OUT ?= dist/class-report
+class-report: $(VENV)/.report
+	@test -n "$(IN)" || { echo "Say which folder holds the students' progress files (or the LMS's zip): make class-report IN=path/to/folder [OUT=dist/class-report]" >&2; exit 2; }
+	PYTHONPATH=hooks $(BIN)/python -m quizbank class-report "$(IN)" -o "$(OUT)"
 
 ## Rebuild the browser bundles (tools/bundle.mjs) after editing a script under overrides/assets/javascripts/quizbank/.
 bundle: node_modules/.package-lock.json

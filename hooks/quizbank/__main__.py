@@ -1,7 +1,8 @@
-"""The quiz banks from the command line, without building the site (`make check`, `make export`).
+"""The quiz banks from the command line, without building the site (`make check`, `make export`, `make class-report`).
 
     python -m quizbank check  [-f mkdocs.yml]     every bank and every marker, with the build's located messages
     python -m quizbank export [-f mkdocs.yml] [-o dist]   QTI 1.2 and 2.1, Moodle GIFT and a printable answer key
+    python -m quizbank class-report IN [-f mkdocs.yml] [-o dist/class-report]   item analysis of handed-in progress files
 
 Run with hooks/ on the import path (the Makefile does: PYTHONPATH=hooks). Exit status 1 on any problem.
 """
@@ -52,10 +53,13 @@ def check(config_path: Path) -> list[Problem]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m quizbank", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["check", "export"])
+    parser.add_argument("command", choices=["check", "export", "class-report"])
+    parser.add_argument(
+        "folder", nargs="?", type=Path, help="class-report: the folder (or .zip) of progress files students handed in"
+    )
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     parser.add_argument(
-        "-o", "--out", type=Path, default=Path("dist"), help="export: the folder to write (default dist/)"
+        "-o", "--out", type=Path, help="the folder to write (export: dist/; class-report: dist/class-report/)"
     )
     args = parser.parse_args(argv)
     if not args.config_file.is_file():
@@ -64,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.command == "class-report":
+        return class_report(args.config_file, args.folder, args.out or Path("dist/class-report"))
     problems = check(args.config_file)
     if problems:
         print(BankError(problems).report(), file=sys.stderr)
@@ -73,7 +79,26 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from .export import export_course  # only when asked: the exporters need mkdocs-quiz
 
-    return export_course(args.config_file, args.out)
+    return export_course(args.config_file, args.out or Path("dist"))
+
+
+def class_report(config_path: Path, folder: Path | None, out: Path) -> int:
+    if folder is None or not folder.exists():
+        given = "no folder was given" if folder is None else f"{folder}: no such folder or file"
+        print(
+            f"Class report: {given}. Fix: put the progress files students handed in (or the LMS's zip download) "
+            "in a folder and pass it: make class-report IN=path/to/folder",
+            file=sys.stderr,
+        )
+        return 2
+    from .report import write_report  # only when asked: the figures need matplotlib (requirements-report.txt)
+
+    try:
+        print(write_report(config_path, folder, out))
+    except BankError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

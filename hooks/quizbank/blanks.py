@@ -6,7 +6,9 @@ r"""What a fill-in-the-blank accepts: `[[ONNX Runtime|ONNXRuntime]]`, `[[0.8]]`,
 - `number ± tolerance` (or `+-`) accepts any number within the tolerance, bounds included.
 
 The build reads each blank into an `Accepted` (a malformed one is a located error) and writes it
-into the page as JSON; overrides/assets/javascripts/quizbank/blanks.js does the matching.
+into the page as JSON; overrides/assets/javascripts/quizbank/blanks.js does the matching. `matches`
+and `normalize_text` are its Python twins, for the class report (which re-marks handed-in answers
+and groups wrong ones as the browser would have compared them).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # 1,000 or 12,500.5
 TOLERANCE = re.compile(r"±|\+-|\+/-")
 UNESCAPED_BAR = re.compile(r"(?<!\\)\|")
 
@@ -64,3 +67,41 @@ def read_blank(inner: str) -> Accepted:
     if any(not a for a in alternatives):
         raise BlankSyntaxError(f"the blank [[{inner}]] has an empty answer (two bars in a row, or a bar at an end)")
     return Accepted(alternatives=alternatives)
+
+
+def normalize_text(text: str) -> str:
+    """A typed answer as the browser compares it: trimmed, inner spaces collapsed, lowercase."""
+    return " ".join(text.split()).lower()
+
+
+def read_number(text: str) -> float | None:
+    """The number a typed answer reads as ("0.80", ".8", "1,000", "8e-1"), or None."""
+    t = text.strip()
+    if NUMBER.match(t):
+        return float(t)
+    if GROUPED.match(t):
+        return float(t.replace(",", ""))
+    return None
+
+
+def matches(accepted: Accepted, given: str) -> bool:
+    """Whether a typed answer fills this blank: blanks.js `matches`, rule for rule."""
+    number = read_number(given)
+    if accepted.tolerance:
+        if number is None:
+            return False
+        centre, tolerance = float(accepted.number), float(accepted.tolerance)
+        # Binary fractions: 0.84 - 0.01 is 0.8299999…; a relative hair of slack keeps the bounds in.
+        slack = 1e-9 * max(1.0, abs(centre), tolerance)
+        return abs(number - centre) <= tolerance + slack
+    text = normalize_text(given)
+    if not text:
+        return False
+    for alternative in accepted.alternatives:
+        value = read_number(alternative)
+        if value is not None and number is not None:
+            if value == number:
+                return True
+        elif normalize_text(alternative) == text:
+            return True
+    return False

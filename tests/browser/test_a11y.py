@@ -216,7 +216,15 @@ def test_a_palette_chosen_before_the_bundle_runs_is_kept(browser: Browser, serve
     try:
         page = context.new_page()
         held: list[Route] = []
-        page.route(re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: held.append(route))
+        released: list[bool] = []
+
+        def hold(route: Route) -> None:
+            if released:
+                route.continue_()  # the reload below gets the bundle at once
+            else:
+                held.append(route)
+
+        page.route(re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), hold)
         # Not waiting for the load event: when the first paint comes before it, the held bundle is
         # already requested, and a script the page added holds the load event until it arrives.
         page.goto(server.url("part-1/"), wait_until="domcontentloaded")
@@ -226,6 +234,7 @@ def test_a_palette_chosen_before_the_bundle_runs_is_kept(browser: Browser, serve
         assert page.evaluate("() => typeof window.document$") == "undefined"  # the bundle is still held
         while not held:
             page.wait_for_timeout(50)
+        released.append(True)
         held[0].continue_()
         wait_for_material(page)
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")

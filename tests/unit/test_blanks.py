@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from quizbank.blanks import Accepted, BlankSyntaxError, read_blank
+from quizbank.blanks import Accepted, BlankSyntaxError, matches, normalize_text, read_blank, read_number
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,25 @@ def test_what_the_browser_is_given_and_what_students_see() -> None:
     assert read_blank("0.84 ± 0.01").shown == "0.84 ± 0.01"
     assert read_blank("ONNX Runtime|ONNXRuntime").shown == "ONNX Runtime"
     assert read_blank("ONNX Runtime|ONNXRuntime").others == ("ONNXRuntime",)
+
+
+def test_python_matches_as_the_browser_does() -> None:
+    """blanks.py `matches` (the class report re-marks with it) follows tests/js/blanks.test.mjs case for case."""
+    onnx = read_blank("ONNX Runtime|ONNXRuntime")
+    for given in ["ONNX Runtime", "onnx runtime", "  ONNX    Runtime ", "onnxruntime", "ONNXRUNTIME"]:
+        assert matches(onnx, given), given
+    for given in ["ONNX", "ONNX-Runtime", "ONNX Run time", "", "   "]:
+        assert not matches(onnx, given), given
+    eight = read_blank("0.8")
+    for given in ["0.8", "0.80", ".8", "+0.8", "0.800", "8e-1"]:
+        assert matches(eight, given), given
+    for given in ["0.08", "8", "0.81", "zero point eight", "0,8"]:
+        assert not matches(eight, given), given
+    assert matches(read_blank("1000"), "1,000")
+    assert read_number("1,000.5") == 1000.5 and read_number("1,00") is None
+    f1 = read_blank("0.84 ± 0.01")
+    for given in ["0.84", "0.845", "0.83", "0.85", ".835", "0.8400"]:
+        assert matches(f1, given), given
+    for given in ["0.86", "0.8299", "0.8501", "0.82", "about 0.84", ""]:
+        assert not matches(f1, given), given
+    assert normalize_text("  ONNX \t Runtime ") == "onnx runtime"

@@ -1,4 +1,4 @@
-"""The written tasks' word-count rule, in Python: the reference the browser's counter must match.
+"""The written tasks' word-count rule: the Python reference (hooks/quizbank/words.py) and the browser's counter agree.
 
 The rule (documented in overrides/assets/javascripts/quizbank/words.js): a word is a
 whitespace-separated token that contains at least one Unicode letter or digit. So
@@ -11,7 +11,7 @@ runs that counter on every character and compares it with this reference.
 from __future__ import annotations
 
 import json
-import re
+import random
 import shutil
 import subprocess
 import unicodedata
@@ -20,21 +20,16 @@ from typing import TypedDict
 
 import pytest
 
+from quizbank.words import WORDLIKE, count_words
 from support import ROOT
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "word_count_cases.json"
-WORDLIKE = re.compile(r"[^\W_]")  # a Unicode letter or digit: \w without the underscore
 
 
 class Case(TypedDict):
     text: str
     words: int
     why: str
-
-
-def count_words(text: str) -> int:
-    """The reference implementation of the rule."""
-    return sum(1 for token in text.split() if WORDLIKE.search(token))
 
 
 def load_cases() -> list[Case]:
@@ -120,3 +115,30 @@ def test_the_browser_counter_agrees_with_python_on_every_character() -> None:
     differ = [ch for ch, n in zip(chars, alone, strict=True) if n != count_words(ch)]
     # Only characters that Python's Unicode version has not assigned yet may differ.
     assert all(unicodedata.category(ch) == "Cn" for ch in differ), [f"U+{ord(ch):04X}" for ch in differ]
+
+
+def test_the_two_pass_count_is_the_rule_on_mixed_text() -> None:
+    """count_words counts tokens less the wordless ones: the same as the rule's one-token-at-a-time sum."""
+    rng = random.Random(11)
+    alphabet = [
+        " ",
+        "\t",
+        "\n",
+        "\x1c",
+        "\u00a0",
+        "\u3000",
+        "\u200b",
+        "\ufeff",
+        "_",
+        "-",
+        "—",
+        ".",
+        "&",
+        "a",
+        "1",
+        "é",
+        "👍",
+    ]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+        assert count_words(text) == sum(1 for token in text.split() if WORDLIKE.search(token)), repr(text)

@@ -1,0 +1,51 @@
+"""The class report (`make class-report`): item analysis of the progress files students hand in, with no server.
+
+- `progress_file`: one file, checked exactly as the site's Restore checks it (versions 1 and 2);
+- `collect`: a folder (and its zips) of files: read, deduplicated, the rest listed with a reason;
+- `stats`: per-question figures against today's banks; `flags`: what deserves a look, and why;
+- `table`, `plots`, `render` (on `assets`): the CSV, the figures and the self-contained page.
+
+Everything but `write_report` is pure; tests call the parts directly.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..load import load_banks
+from ..siteconfig import read_config, settings
+from .collect import Course, collect
+from .render import Page, render
+from .stats import ItemStats, TaskStats, class_stats
+from .table import to_csv
+
+__all__ = ["Course", "class_stats", "collect", "render", "write_report"]
+
+
+def write_report(config_path: Path, folder: Path, out: Path) -> str:
+    """Read `folder`, write `out`/index.html and `out`/questions.csv; a one-line summary to print.
+
+    Raises BankError when today's banks do not load (the answers cannot be matched against them).
+    """
+    root = config_path.resolve().parent
+    config = read_config(config_path)
+    banks_dir, _, _, _ = settings(config, root)
+    banks = load_banks(banks_dir, root)
+    course = Course(str(config.get("site_name") or ""), urlsplit(str(config.get("site_url") or "")).path or "/")
+    found = collect(folder, course)
+    stats = class_stats(found.files, banks)
+    out.mkdir(parents=True, exist_ok=True)
+    here = out.resolve()
+
+    def link(item: ItemStats | TaskStats) -> str:
+        line = item.question.line if isinstance(item, ItemStats) else item.task.line
+        return Path(os.path.relpath(root / item.bank.path, here)).as_posix() + f"#L{line}"
+
+    (out / "index.html").write_text(render(Page(course.name, found, stats, link)), encoding="utf-8")
+    (out / "questions.csv").write_text(to_csv(stats.items), encoding="utf-8")
+    return (
+        f"Class report: {stats.students} files counted, {len(found.skipped)} not counted (listed in the report). "
+        f"Wrote {out / 'index.html'} and {out / 'questions.csv'}."
+    )

@@ -1,0 +1,159 @@
+"""One progress file, checked exactly as the site's "Restore" checks it (transfer.js, results.js, drafts.js).
+
+Version 1 and version 2 are read; version 2 adds `learner` (16 lowercase hex characters, random,
+never a name) and each record's `first` answer. A file of another format, a newer version or with
+one damaged entry is refused whole, with a reason: never half-read, so no answer is ever counted
+against the wrong question. Records are kept as the site keeps them (its defaults for missing
+optional fields); box, due and the rubric ticks are left out, as the report does not use them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+FILE_FORMAT = "quizbank-progress"
+NEWEST_VERSION = 2
+KINDS_V1 = ("single", "multiple", "true-false", "fill-blank")
+KINDS: dict[int, tuple[str, ...]] = {1: KINDS_V1, 2: (*KINDS_V1, "ordering", "matching")}
+CONFIDENCE = ("sure", "unsure", "guess")
+LEARNER = re.compile(r"^[0-9a-f]{16}$")
+
+
+@dataclass(frozen=True)
+class Record:
+    """A self-check's saved result (see DEVELOPERS.md: What the browser stores)."""
+
+    fp: str
+    key: str
+    kind: str
+    answer: tuple[str, ...]
+    correct: bool
+    attempts: int
+    wrong: int
+    hinted: bool
+    hints: int
+    confidence: str | None
+    first: tuple[str, ...] | None  # version 2: the first answer to this wording; None where unknown
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A readable progress file. `learner` is "" in version 1 files; drafts keep only their texts."""
+
+    version: int
+    course: str
+    site: str
+    saved: str
+    learner: str
+    results: dict[str, Record]
+    drafts: dict[str, dict[str, str]]
+
+
+class Refused(ValueError):
+    """Why a file is not read: `kind` is "format", "version" or "damaged"; the message says more."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN and Infinity: Python reads them, browsers do not
+
+
+def _count(value: Any, default: int) -> int:
+    is_int = isinstance(value, int) and not isinstance(value, bool)
+    return value if is_int and value >= 0 else default
+
+
+def _strings(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def read_record(value: Any, version: int) -> Record | None:
+    """results.js `parseRecord`, plus version 2's `first`; None when the record is damaged."""
+    if not isinstance(value, dict):
+        return None
+    fp, kind, correct = value.get("fp"), value.get("kind"), value.get("correct")
+    answer = _strings(value.get("answer"))
+    if not isinstance(fp, str) or not fp or kind not in KINDS[version]:
+        return None
+    if answer is None or not isinstance(correct, bool):
+        return None
+    first: tuple[str, ...] | None = None
+    if version >= 2 and value.get("first") is not None:
+        first = _strings(value["first"])
+        if first is None:
+            return None
+    key = value.get("key")
+    confidence = value.get("confidence")
+    return Record(
+        fp=fp,
+        key=key if isinstance(key, str) else "",
+        kind=str(kind),
+        answer=answer,
+        correct=correct,
+        attempts=_count(value.get("attempts"), 1),
+        wrong=_count(value.get("wrong"), 0 if correct else 1),
+        hinted=value.get("hinted") is True,
+        hints=_count(value.get("hints"), 0),
+        confidence=confidence if confidence in CONFIDENCE else None,
+        first=first,
+    )
+
+
+def read_draft_texts(value: Any) -> dict[str, str] | None:
+    """drafts.js `parseDraft`, keeping only the boxes' texts; None when the draft is unusable."""
+    if not isinstance(value, dict) or not isinstance(value.get("fields"), dict):
+        return None
+    return {box: text for box, text in value["fields"].items() if isinstance(text, str)}
+
+
+def read_progress(data: bytes) -> Progress:
+    """A file's bytes, checked whole; raises Refused with the reason the site would give."""
+    try:
+        value = json.loads(data.decode("utf-8-sig"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise Refused("format", "not a progress file: not readable as JSON") from None
+    if not isinstance(value, dict) or value.get("format") != FILE_FORMAT:
+        raise Refused("format", "not a progress file (another format)")
+    version = value.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise Refused("damaged", "damaged: its version is not a number")
+    if version > NEWEST_VERSION:
+        raise Refused("version", f"saved by a newer version of the site (file version {version})")
+    learner = value.get("learner", "")
+    # The site writes null where the browser's storage gave it no id (transfer.js accepts that too).
+    if learner is None:
+        learner = ""
+    elif version >= 2 and not (isinstance(learner, str) and LEARNER.match(learner)):
+        raise Refused("damaged", "damaged: its learner id is not 16 hexadecimal characters")
+    raw_results, raw_drafts = value.get("results"), value.get("drafts")
+    if not isinstance(raw_results, dict) or not isinstance(raw_drafts, dict):
+        raise Refused("damaged", "damaged: its results or drafts are missing")
+    results: dict[str, Record] = {}
+    for key, raw in raw_results.items():
+        record = read_record(raw, version)
+        if record is None or "#" not in key:
+            raise Refused("damaged", "damaged: a self-check's result cannot be read")
+        results[key] = record
+    drafts: dict[str, dict[str, str]] = {}
+    for key, raw in raw_drafts.items():
+        texts = read_draft_texts(raw)
+        if texts is None or "#" not in key:
+            raise Refused("damaged", "damaged: a written task's draft cannot be read")
+        drafts[key] = texts
+    return Progress(
+        version=version,
+        course=str(value.get("course") or ""),
+        site=str(value.get("site") or ""),
+        saved=str(value.get("saved") or ""),
+        learner=learner if version >= 2 else "",
+        results=results,
+        drafts=drafts,
+    )

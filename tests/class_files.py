@@ -1,0 +1,292 @@
+"""Synthetic progress files for the class report's tests and benchmark: a seeded, reproducible class.
+
+Each student has an ability; each question a difficulty; a student is right at first try with a
+logistic chance of the two, and otherwise tries again until right. Four questions are planted:
+- mis-keyed: a single choice whose key is wrong: the stronger a student, the likelier they choose
+  the truly right (but unkeyed) option, and are marked wrong;
+- dead distractor: one wrong option nobody ever chooses;
+- easy: everyone is right at first try;
+- overconfident: everyone answers "Sure", and most are wrong (all with the same wrong text, when
+  it is a blank).
+Files are version 2 (with `learner` and `first`) unless asked for version 1. No names anywhere:
+learner ids are random hex, files are named student-NN.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quizbank.ids import question_key, text_key
+from quizbank.model import Bank, FillBlank, SelfCheck, WrittenTask
+from quizbank.report.collect import Course
+
+SAME_WRONG_TEXT = "GPU hours"
+HAND_COURSE = Course("Hand class", "/hand/")
+
+
+@dataclass(frozen=True)
+class Plants:
+    mis_keyed: str
+    truly_right: str  # the option key the strong students choose on the mis-keyed question
+    dead: str
+    dead_option: str  # the option key nobody chooses
+    easy: str
+    overconfident: str
+
+
+def choose_plants(banks: dict[str, Bank]) -> Plants:
+    """The first suitable questions of the banks: two singles with 3+ options, a true-false, a one-blank fill-in."""
+    singles = [(b, q) for b in banks.values() for q in b.questions if q.type == "single" and len(q.options) >= 3]  # type: ignore[attr-defined]
+    easy = next((b, q) for b in banks.values() for q in b.questions if q.type == "true-false")
+    blank = next(
+        (b, q) for b in banks.values() for q in b.questions if isinstance(q, FillBlank) and len(q.accepted) == 1
+    )
+    (mb, mq), (db, dq) = singles[0], singles[1]
+    wrong_m = [text_key(o.text) for o in mq.options if not o.correct]  # type: ignore[attr-defined]
+    wrong_d = [text_key(o.text) for o in dq.options if not o.correct]  # type: ignore[attr-defined]
+    return Plants(
+        mis_keyed=question_key(mb.name, mq.id),
+        truly_right=wrong_m[0],
+        dead=question_key(db.name, dq.id),
+        dead_option=wrong_d[-1],
+        easy=question_key(easy[0].name, easy[1].id),
+        overconfident=question_key(blank[0].name, blank[1].id),
+    )
+
+
+def _right_answer(q: SelfCheck) -> list[str]:
+    if isinstance(q, FillBlank):
+        return [a.shown if not a.tolerance else a.number for a in q.accepted]
+    return [text_key(o.text) for o in q.options if o.correct]  # type: ignore[attr-defined]
+
+
+def _wrong_answer(q: SelfCheck, rng: random.Random, avoid: str) -> list[str]:
+    if isinstance(q, FillBlank):
+        return [f"wrong guess {rng.randrange(100)}" for _ in q.accepted]
+    wrong = [text_key(o.text) for o in q.options if not o.correct and text_key(o.text) != avoid]  # type: ignore[attr-defined]
+    if q.type == "multiple":
+        return sorted({*_right_answer(q)[1:], rng.choice(wrong)})
+    return [rng.choice(wrong)]
+
+
+def _record(
+    q: SelfCheck, first: list[str], first_right: bool, confidence: str, hints: int, version: int, *, retry: bool = True
+) -> dict[str, Any]:
+    """A record as the site saves it; a student wrong at first tries again and is right, unless `retry` is False."""
+    fp, key = q.identity()
+    stopped = not first_right and not retry
+    record: dict[str, Any] = {
+        "fp": fp,
+        "key": key,
+        "kind": q.type,
+        "answer": first if first_right or stopped else _right_answer(q),
+        "correct": not stopped,
+        "attempts": 1 if first_right or stopped else 2,
+        "wrong": 0 if first_right else 1,
+        "hinted": False,
+        "hints": hints,
+        "confidence": confidence,
+        "box": 1,
+        "due": 0,
+        "updated": 1_790_000_000_000,
+    }
+    if version >= 2:
+        record["first"] = first
+    return record
+
+
+def student_file(banks: dict[str, Bank], plants: Plants, rng: random.Random, *, version: int = 2) -> dict[str, Any]:
+    """One student's progress file, as the site would write it."""
+    ability = rng.gauss(0, 1)
+    results: dict[str, Any] = {}
+    drafts: dict[str, Any] = {}
+    for bank in banks.values():
+        for q in bank.questions:
+            key = question_key(bank.name, q.id)
+            if isinstance(q, WrittenTask):
+                words = max(0, int(rng.gauss(180, 60)))
+                drafts[key] = {"v": 2, "fields": {b.id: "word " * words for b in q.boxes}, "rubric": {}, "updated": 1}
+                continue
+            if not isinstance(q, SelfCheck) or rng.random() > 0.9:
+                continue
+            difficulty = (sum(map(ord, key)) % 7) / 7 - 0.2  # fixed per question, −0.2 … 0.66
+            p_right = 1 / (1 + math.exp(-(2.2 * ability - difficulty)))
+            confidence = "sure" if ability + rng.gauss(0, 0.5) > 0.2 else rng.choice(["unsure", "guess"])
+            right = rng.random() < p_right
+            first = _right_answer(q) if right else _wrong_answer(q, rng, plants.dead_option)
+            if key == plants.mis_keyed:
+                right = False  # the strong pick the truly right option, which the key calls wrong
+                first = [plants.truly_right] if rng.random() < p_right else _right_answer(q)
+                right = first == _right_answer(q)
+            elif key == plants.easy:
+                right, first = True, _right_answer(q)
+            elif key == plants.overconfident:  # sure, mostly wrong the same way, and moving on
+                confidence = "sure"
+                right = rng.random() < 0.1 + 0.3 * p_right
+                first = _right_answer(q) if right else [SAME_WRONG_TEXT]
+            hints = 1 if rng.random() < 0.1 else 0
+            retry = key != plants.overconfident and rng.random() < 0.9
+            results[key] = _record(q, first, right, confidence, hints, version, retry=retry)
+    data: dict[str, Any] = {
+        "format": "quizbank-progress",
+        "version": version,
+        "course": "",
+        "site": "",
+        "saved": "2026-11-20T10:00:00.000Z",
+        "results": results,
+        "drafts": drafts,
+    }
+    if version >= 2:
+        data["learner"] = f"{rng.getrandbits(64):016x}"
+    return data
+
+
+def write_class(
+    folder: Path, banks: dict[str, Bank], *, course: str, site: str, students: int = 40, seed: int = 18
+) -> Plants:
+    """`students` files in `folder` (student-01.json, …), for the course named `course`; the plants."""
+    rng = random.Random(seed)
+    plants = choose_plants(banks)
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(1, students + 1):
+        data = student_file(banks, plants, rng)
+        data["course"], data["site"] = course, site
+        (folder / f"student-{n:02d}.json").write_text(json.dumps(data), encoding="utf-8")
+    return plants
+
+
+# ── A small class written by hand, on tests/corpus/good/all-types.yml and written-task.yml ──
+
+A = text_key("It reduces the need for computational resources")
+B = text_key("It avoids using training data")
+LORA, FULL = text_key("LoRA"), text_key("Full fine-tuning")
+TRUE, FALSE = text_key("True"), text_key("False")
+
+
+def rec(banks: dict[str, Bank], qid: str, **fields: Any) -> dict[str, Any]:
+    fp, key = banks["all-types"].get(qid).identity()  # type: ignore[union-attr]
+    base = {"fp": fp, "key": key, "kind": banks["all-types"].get(qid).type, "confidence": None}  # type: ignore[union-attr]
+    return {**base, **fields}
+
+
+def small_class(banks: dict[str, Bank]) -> list[dict[str, Any]]:
+    """Four students' files, written out by hand (tests/unit/test_class_report_stats.py works them out on paper)."""
+    k, m, t, f = (f"all-types#{q}" for q in ("key-benefit", "pick-several", "no-eval-needed", "runtime-name"))
+
+    def file(version: int, learner: str, results: dict[str, Any], drafts: dict[str, Any]) -> dict[str, Any]:
+        data = {"format": "quizbank-progress", "version": version, "course": HAND_COURSE.name, "site": HAND_COURSE.path}
+        data |= {"saved": "2026-11-20T10:00:00Z", "results": results, "drafts": drafts}
+        return data | ({"learner": learner} if version == 2 else {})
+
+    right1 = {"attempts": 1, "wrong": 0, "correct": True}
+    s1 = file(
+        2,
+        "1" * 16,
+        {
+            k: rec(banks, "key-benefit", answer=[A], first=[A], confidence="sure", **right1),
+            m: rec(banks, "pick-several", answer=[LORA], first=[LORA], confidence="sure", **right1),
+            t: rec(
+                banks,
+                "no-eval-needed",
+                answer=[FALSE],
+                first=[TRUE],
+                correct=True,
+                attempts=2,
+                wrong=1,
+                confidence="unsure",
+            ),
+            f: rec(
+                banks, "runtime-name", answer=["onnx  runtime"], first=["onnx  runtime"], confidence="sure", **right1
+            ),
+            "all-types#gone": rec(banks, "key-benefit", answer=[A], **right1),
+        },
+        {"written-task#evaluation-reflection": {"fields": {"answer": "fine-tuning — e.g. 200 " * 40}}},
+    )
+    s2 = file(
+        2,
+        "2" * 16,
+        {
+            k: rec(banks, "key-benefit", answer=[A], first=[B], correct=True, attempts=2, wrong=1, confidence="unsure"),
+            m: rec(
+                banks,
+                "pick-several",
+                answer=[LORA, FULL],
+                first=[LORA, FULL],
+                correct=False,
+                attempts=1,
+                wrong=1,
+                confidence="sure",
+            ),
+            t: rec(
+                banks,
+                "no-eval-needed",
+                answer=[FALSE],
+                first=[FALSE],
+                confidence="guess",
+                hinted=True,
+                hints=1,
+                **right1,
+            ),
+            f: rec(
+                banks,
+                "runtime-name",
+                answer=["TensorRT"],
+                first=["TensorRT"],
+                correct=False,
+                attempts=1,
+                wrong=1,
+                confidence="sure",
+            ),
+        },
+        {"written-task#application-task": {"fields": {"task-1": "a b c", "task-2": "x " * 90}}},
+    )
+    s3 = file(
+        1,
+        "",
+        {
+            k: rec(banks, "key-benefit", answer=[A], confidence="sure", **right1),
+            m: rec(banks, "pick-several", answer=[LORA], correct=True, attempts=2, wrong=1),
+            t: rec(banks, "no-eval-needed", answer=[FALSE], confidence="sure", **right1),
+            f: rec(
+                banks, "runtime-name", answer=[" tensorrt "], correct=False, attempts=1, wrong=1, confidence="guess"
+            ),
+        },
+        {"written-task#evaluation-reflection": {"fields": {"answer": "  "}}},
+    )
+    s4 = file(
+        2,
+        "4" * 16,
+        {
+            k: rec(banks, "key-benefit", fp="0000000000", answer=[A], first=[A], **right1),  # reworded since
+            m: rec(banks, "pick-several", answer=[LORA], first=[LORA], confidence="unsure", **right1),
+            t: rec(
+                banks,
+                "no-eval-needed",
+                answer=[TRUE],
+                first=[TRUE],
+                correct=False,
+                attempts=1,
+                wrong=1,
+                confidence="sure",
+            ),
+            # Answered against an older key that refused "ONNX Runtime": marked again, it is right.
+            f: rec(
+                banks,
+                "runtime-name",
+                key="old",
+                answer=["ONNX Runtime"],
+                first=["ONNX Runtime"],
+                correct=False,
+                attempts=1,
+                wrong=1,
+                confidence="unsure",
+            ),
+        },
+        {},
+    )
+    return [s1, s2, s3, s4]

@@ -1,0 +1,157 @@
+"""The class report's reader: handed-in progress files, in a folder and in zips, checked as the site checks them.
+
+Every file that is not counted is listed with its reason, under a neutral label (never its name),
+and nothing stops the report.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quizbank.report.collect import MAX_BYTES, Course, collect
+from quizbank.report.progress_file import Refused, read_progress
+
+COURSE = Course("Test course", "/test-course/")
+RECORD = {"fp": "f1", "key": "k1", "kind": "single", "answer": ["a"], "correct": True}
+
+
+def progress(version: int = 2, learner: str = "0123456789abcdef", **over: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "format": "quizbank-progress",
+        "version": version,
+        "course": COURSE.name,
+        "site": COURSE.path,
+        "saved": "2026-11-20T10:00:00.000Z",
+        "results": {"bank#q": {**RECORD, "first": ["b"]}},
+        "drafts": {"bank#task": {"v": 2, "fields": {"answer": "Some words here."}, "rubric": {}}},
+    }
+    if version >= 2:
+        data["learner"] = learner
+    data.update(over)
+    return data
+
+
+def dump(data: object) -> bytes:
+    return json.dumps(data).encode("utf-8")
+
+
+def test_version_1_and_2_read_with_the_sites_defaults() -> None:
+    one = read_progress(dump(progress(1)))
+    assert one.version == 1 and one.learner == ""
+    record = one.results["bank#q"]
+    assert record.first is None, "version 1 has no first answers: a `first` there is not read"
+    assert (record.attempts, record.wrong, record.hinted, record.hints, record.confidence) == (1, 0, False, 0, None)
+    two = read_progress(dump(progress(2)))
+    assert two.learner == "0123456789abcdef"
+    # The site writes `learner: null` when the browser's storage gave it no id: read, not refused.
+    assert read_progress(dump({**progress(2), "learner": None})).learner == ""
+    assert two.results["bank#q"].first == ("b",)
+    assert two.drafts == {"bank#task": {"answer": "Some words here."}}
+    wrong = read_progress(dump(progress(2, results={"bank#q": {**RECORD, "correct": False, "first": None}})))
+    assert wrong.results["bank#q"].wrong == 1 and wrong.results["bank#q"].first is None
+
+
+@pytest.mark.parametrize(
+    ("data", "kind", "message"),
+    [
+        (b"\xff\xfe not text", "format", "not readable as JSON"),
+        (b'{"format": "quizbank-progress", "version": NaN}', "format", "not readable as JSON"),
+        (dump({"format": "something-else", "version": 1}), "format", "another format"),
+        (dump([1, 2]), "format", "another format"),
+        (dump(progress(3)), "version", "newer version"),
+        (dump({**progress(2), "version": "2"}), "damaged", "version"),
+        (dump(progress(2, learner="Pat Placeholder")), "damaged", "learner"),
+        (dump(progress(2, results={"bank#q": {**RECORD, "first": "b"}})), "damaged", "result"),
+        (dump(progress(2, results={"bank#q": {**RECORD, "kind": "essay"}})), "damaged", "result"),
+        (dump(progress(1, results={"bank#q": {**RECORD, "kind": "ordering"}})), "damaged", "result"),
+        (dump(progress(2, results={"no-hash": RECORD})), "damaged", "result"),
+        (dump(progress(2, results={"bank#q": {**RECORD, "answer": [1]}})), "damaged", "result"),
+        (dump(progress(2, drafts={"bank#t": {"fields": "text"}})), "damaged", "draft"),
+        (dump(progress(2, results=[])), "damaged", "missing"),
+    ],
+)
+def test_a_file_the_site_would_refuse_is_refused_whole(data: bytes, kind: str, message: str) -> None:
+    with pytest.raises(Refused, match=message) as err:
+        read_progress(data)
+    assert err.value.kind == kind
+
+
+def test_ordering_and_matching_records_are_read_in_version_2() -> None:
+    data = progress(2, results={"b#o": {**RECORD, "kind": "ordering"}, "b#m": {**RECORD, "kind": "matching"}})
+    assert set(read_progress(dump(data)).results) == {"b#o", "b#m"}
+
+
+def zipped(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_folder_of_files_and_zips_skips_what_it_cannot_count_and_says_why(tmp_path: Path) -> None:
+    files = {
+        "a.json": dump(progress(2, learner="a" * 16)),
+        "b.json": dump(progress(1)),
+        "c.json": dump(progress(1)),  # the same bytes as b.json: handed in twice
+        "d.json": dump(progress(2, learner="d" * 16, saved="2026-11-19T10:00:00.000Z")),
+        "e.json": dump(progress(2, learner="d" * 16, saved="2026-11-21T09:00:00+01:00")),  # newer: kept
+        "f.json": dump(progress(3)),
+        "g.json": dump(progress(2, learner="9" * 16, course="Another course")),
+        "h.json": b"{not json",
+        "notes.txt": b"my notes",
+        "sub/i.json": dump(progress(2, learner="1" * 16)),
+        ".hidden.json": b"ignored",
+        "lms.zip": zipped(
+            {
+                "x/j.json": dump(progress(2, learner="2" * 16)),
+                "x/k.json": b"[]",
+                "__MACOSX/._j.json": b"resource fork",
+            }
+        ),
+        "broken.zip": b"PK\x03\x04 not really a zip",
+    }
+    for name, data in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    found = collect(tmp_path, COURSE)
+    counted = sorted(h.progress.learner or "v1" for h in found.files)
+    assert counted == sorted(["a" * 16, "v1", "d" * 16, "1" * 16, "2" * 16])
+    kept = next(h for h in found.files if h.progress.learner == "d" * 16)
+    assert kept.progress.saved.startswith("2026-11-21"), "the newest file of a student is the one counted"
+    reasons = sorted(s.kind for s in found.skipped)
+    assert reasons == sorted(["duplicate", "duplicate", "version", "course", "format", "format", "format", "damaged"])
+    assert found.total == 13, "10 files outside zips (the hidden one left out) + 2 members of lms.zip + 1 broken zip"
+    for skipped in found.skipped:
+        assert skipped.label.startswith("file ") and " of 13" in skipped.label
+        assert not any(name.split("/")[-1] in f"{skipped.label} {skipped.why}" for name in files), skipped
+    same = next(s for s in found.skipped if "same file" in s.why)
+    assert "sha256" in same.why, "a duplicate names the file it repeats, by label"
+
+
+def test_a_member_larger_than_the_cap_is_never_read_whole(tmp_path: Path) -> None:
+    big = b" " * (MAX_BYTES + 10)
+    (tmp_path / "big.zip").write_bytes(zipped({"big.json": big, "ok.json": dump(progress(2))}))
+    (tmp_path / "big.json").write_bytes(big)
+    found = collect(tmp_path, COURSE)
+    assert len(found.files) == 1
+    assert [s.kind for s in found.skipped] == ["damaged", "damaged"]
+    assert any("too large" in s.why for s in found.skipped)
+
+
+def test_files_from_another_site_path_of_the_same_course_are_counted_and_noted(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_bytes(dump(progress(2, site="/fork/")))
+    found = collect(tmp_path, COURSE)
+    assert len(found.files) == 1 and found.other_sites == {"/fork/": 1}
+
+
+def test_one_zip_can_be_the_whole_input(tmp_path: Path) -> None:
+    archive = tmp_path / "download.zip"
+    archive.write_bytes(zipped({"1.json": dump(progress(2, learner="1" * 16)), "2.json": dump(progress(1))}))
+    assert len(collect(archive, COURSE).files) == 2

@@ -1,0 +1,141 @@
+"""The class report's figures: a small class computed by hand, and a generated class with planted problems.
+
+The small class is four hand-written files (tests/class_files.py `small_class`) on
+tests/corpus/good/all-types.yml (K: a single choice, M: a multiple choice, T: a true-false, F: a
+fill-in) and written-task.yml; the expected values below were worked out on paper from the
+files, not by running the code.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import pytest
+
+from class_files import FALSE, FULL, HAND_COURSE, LORA, TRUE, A, B, small_class, write_class
+from quizbank import load_banks
+from quizbank.model import Bank, SelfCheck
+from quizbank.report.collect import Course, collect
+from quizbank.report.flags import MIN_N, flags_for
+from quizbank.report.stats import ClassStats, ItemStats, class_stats
+from support import CORPUS, ROOT, SITE_PATH, mkdocs_config
+
+
+@pytest.fixture(scope="module")
+def banks() -> dict[str, Bank]:
+    return load_banks(CORPUS / "good", CORPUS)
+
+
+@pytest.fixture(scope="module")
+def hand(banks: dict[str, Bank], tmp_path_factory: pytest.TempPathFactory) -> ClassStats:
+    folder = tmp_path_factory.mktemp("hand")
+    for n, data in enumerate(small_class(banks), 1):
+        (folder / f"s{n}.json").write_text(json.dumps(data), encoding="utf-8")
+    found = collect(folder, HAND_COURSE)
+    assert not found.skipped, found.skipped
+    return class_stats(found.files, banks)
+
+
+def item(stats: ClassStats, qid: str) -> ItemStats:
+    return next(i for i in stats.items if i.key == f"all-types#{qid}")
+
+
+def test_counts_of_the_small_class(hand: ClassStats) -> None:
+    assert hand.students == 4 and hand.unknown == 1 and hand.versions == {1: 1, 2: 3}
+    k, m, t, f = (item(hand, q) for q in ("key-benefit", "pick-several", "no-eval-needed", "runtime-name"))
+    # (n, changed, re-keyed, first known, right first, right in the end, hinted)
+    assert (k.n, k.changed, k.rekeyed, k.first_known, k.first_right, k.final_right, k.hinted) == (3, 1, 0, 3, 2, 3, 0)
+    assert (m.n, m.changed, m.rekeyed, m.first_known, m.first_right, m.final_right, m.hinted) == (4, 0, 0, 4, 2, 3, 0)
+    assert (t.n, t.changed, t.rekeyed, t.first_known, t.first_right, t.final_right, t.hinted) == (4, 0, 0, 4, 1, 3, 1)
+    assert (f.n, f.changed, f.rekeyed, f.first_known, f.first_right, f.final_right, f.hinted) == (4, 0, 1, 4, 2, 2, 0)
+
+
+def test_confidence_and_calibration_of_the_small_class(hand: ClassStats) -> None:
+    m, t, f = (item(hand, q) for q in ("pick-several", "no-eval-needed", "runtime-name"))
+    assert m.confidence == {"sure": 2, "none": 1, "unsure": 1}
+    assert m.right_by_confidence == {"sure": 1, "none": 1, "unsure": 1}
+    assert t.confidence == {"unsure": 1, "guess": 1, "sure": 2}
+    assert t.right_by_confidence == {"unsure": 1, "guess": 1, "sure": 1}
+    assert f.confidence == {"sure": 2, "guess": 1, "unsure": 1}
+    assert f.right_by_confidence == {"sure": 1, "guess": 0, "unsure": 1}
+
+
+def test_first_answers_of_the_small_class(hand: ClassStats) -> None:
+    k, m, t, f = (item(hand, q) for q in ("key-benefit", "pick-several", "no-eval-needed", "runtime-name"))
+    assert (k.first_answers, k.options) == (3, {A: 2, B: 1}), "the v1 file's only answer is its first"
+    assert (m.first_answers, m.options) == (3, {LORA: 3, FULL: 1}), "the v1 file answered twice: its first is unknown"
+    assert (t.first_answers, t.options) == (4, {TRUE: 2, FALSE: 2})
+    assert f.wrong_blanks == [{"tensorrt": 2}], "wrong blanks are grouped as the site compares them"
+
+
+def test_discrimination_of_the_small_class(hand: ClassStats) -> None:
+    # Right at first try (K, M, T, F): S1 1 1 0 1; S2 0 0 0 0; S3 1 0 1 0; S4 – 1 0 1.
+    # K: x = 1, 0, 1 against the rest 2/3, 0, 1/3 → r = √3/2.
+    # T: x = 0, 0, 1, 0 against 1, 0, 1/3, 1 → r = −1/3.
+    # M: x = 1, 0, 0, 1 against 2/3, 0, 2/3, 1/2 → r = 6/√172.
+    assert item(hand, "key-benefit").discrimination == pytest.approx(math.sqrt(3) / 2)
+    assert item(hand, "no-eval-needed").discrimination == pytest.approx(-1 / 3)
+    assert item(hand, "pick-several").discrimination == pytest.approx(6 / math.sqrt(172))
+
+
+def test_word_counts_of_the_small_class(hand: ClassStats) -> None:
+    reflection = next(t for t in hand.tasks if t.key == "written-task#evaluation-reflection")
+    application = next(t for t in hand.tasks if t.key == "written-task#application-task")
+    assert reflection.totals == [120], "an empty draft is not described; 'fine-tuning — e.g. 200' is 3 words"
+    assert application.totals == [93] and application.boxes == {"task-1": [3], "task-2": [90]}
+
+
+def test_nothing_is_flagged_below_the_minimum(hand: ClassStats) -> None:
+    assert all(i.n < MIN_N for i in hand.items)
+    assert not any(flags_for(i) for i in hand.items)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[ClassStats, Any]:
+    """40 generated students on the real banks, for the real course."""
+    banks = load_banks(ROOT / "quizzes", ROOT)
+    folder = tmp_path_factory.mktemp("class")
+    name = mkdocs_config()["site_name"]
+    plants = write_class(folder, banks, course=name, site=SITE_PATH)
+    found = collect(folder, Course(name, SITE_PATH))
+    assert len(found.files) == 40 and not found.skipped
+    return class_stats(found.files, banks), plants
+
+
+def test_each_planted_problem_is_flagged(generated: tuple[ClassStats, Any]) -> None:
+    stats, plants = generated
+    flagged = {i.key: {f.kind for f in flags_for(i)} for i in stats.items}
+    assert "mis-keyed" in flagged[plants.mis_keyed]
+    assert "dead-distractor" in flagged[plants.dead]
+    assert "easy" in flagged[plants.easy]
+    assert "overconfident" in flagged[plants.overconfident]
+    assert "same-wrong-blank" in flagged[plants.overconfident]
+    mis_keyed = [k for k, kinds in flagged.items() if "mis-keyed" in kinds]
+    assert mis_keyed == [plants.mis_keyed], "sound questions are not called mis-keyed"
+
+
+def test_the_dead_distractor_is_named_and_the_wrong_blank_shown(generated: tuple[ClassStats, Any]) -> None:
+    stats, plants = generated
+    dead = next(i for i in stats.items if i.key == plants.dead)
+    reason = next(f.reason for f in flags_for(dead) if f.kind == "dead-distractor" and "“" in f.reason)
+    assert reason.startswith("no first answer chose")
+    over = next(i for i in stats.items if i.key == plants.overconfident)
+    blank = next(f for f in flags_for(over) if f.kind == "same-wrong-blank")
+    assert blank.examples[0].startswith("gpu hours ("), blank.examples
+    assert all(int(e.rsplit("(", 1)[1].rstrip(")")) >= 2 for e in blank.examples), "one student's answer is not shown"
+
+
+def test_a_wrong_option_the_strongest_third_prefers_is_called_mis_keyed(banks: dict[str, Bank]) -> None:
+    """Even when the discrimination index alone would not say so."""
+    bank = banks["all-types"]
+    question = bank.get("key-benefit")
+    assert isinstance(question, SelfCheck)
+    item = ItemStats("all-types#key-benefit", bank, question, n=MIN_N, first_known=MIN_N, first_right=5)
+    item.discrimination, item.strong_n = 0.1, 3
+    item.strong_options.update({B: 2, A: 1})
+    flags = [f for f in flags_for(item) if f.kind == "mis-keyed"]
+    assert len(flags) == 1 and "strongest third" in flags[0].reason and "(2 of 3)" in flags[0].reason
+    item.strong_options.update({A: 1})  # as often as the keyed answer: not enough
+    assert not [f for f in flags_for(item) if f.kind == "mis-keyed"]
