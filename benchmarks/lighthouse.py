@@ -32,6 +32,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+from page_budget import BUDGET, gzip_size  # noqa: E402
 from support import CHROMIUM, CHROMIUM_ARGS, PagesServer  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -136,13 +137,19 @@ def median_run(runs: list[Run]) -> Run:
     )
 
 
-def table(results: dict[str, dict[str, Run]], runs: int) -> str:
+def html_weights(site: Path, pages: list[str]) -> dict[str, int]:
+    """Each page's HTML, gzip-compressed as served: the figure tests/build/test_page_budget.py holds under BUDGET."""
+    files = {page: site / (page + "index.html" if page == "" or page.endswith("/") else page) for page in pages}
+    return {page: gzip_size(path.read_bytes()) for page, path in files.items() if path.is_file()}
+
+
+def table(results: dict[str, dict[str, Run]], runs: int, html: dict[str, int] | None = None) -> str:
     head = ["page"]
     for mode in ("mobile", "desktop"):
         if any(mode in r for r in results.values()):
             n = f" (median of {runs})" if mode == "mobile" else ""
             head += [f"{mode}{n} " + SHORT[c] for c in CATEGORIES] + [f"{mode} FCP", f"{mode} LCP", f"{mode} TBT"]
-    head += ["weight (KB, gzip)", "load", "bench. index"]
+    head += ["weight (KB, gzip)", f"HTML (KB, gzip; budget {BUDGET / 1000:.1f})", "load", "bench. index"]
     rows = [head]
     for page, modes in results.items():
         row = [page or "(home)"]
@@ -157,7 +164,8 @@ def table(results: dict[str, dict[str, Run]], runs: int) -> str:
             elif any(mode in x for x in results.values()):
                 row += ["-"] * (len(CATEGORIES) + 3)
         any_run = modes.get("mobile") or modes["desktop"]
-        row += [f"{any_run.weight_bytes / 1024:.1f}", f"{any_run.load:.1f}", f"{any_run.benchmark_index:.0f}"]
+        html_kb = f"{(html or {})[page] / 1000:.1f}" if page in (html or {}) else "-"
+        row += [f"{any_run.weight_bytes / 1024:.1f}", html_kb, f"{any_run.load:.1f}", f"{any_run.benchmark_index:.0f}"]
         rows.append(row)
     lines = ["| " + " | ".join(r) + " |" for r in rows]
     lines.insert(1, "|" + "|".join("---" for _ in head) + "|")
@@ -217,7 +225,7 @@ def main() -> int:
         server.close()
 
     print()
-    print(table(results, options.runs))
+    print(table(results, options.runs, html_weights(site, list(results))))
     cores = os.cpu_count() or 1
     if max(r.load for modes in results.values() for r in modes.values()) > cores:
         print(

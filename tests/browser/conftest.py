@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -27,8 +28,30 @@ def browser() -> Iterator[Browser]:
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        block_service_workers(browser)
         yield browser
         browser.close()
+
+
+def block_service_workers(browser: Browser) -> None:
+    """Every context blocks the site's service worker unless a test opts in (service_workers="allow").
+
+    What a service worker fetches bypasses `page.route`, with which many tests hold, count or
+    refuse requests, and its cache would answer a page a test has just rebuilt. The offline
+    tests (test_offline.py) allow it.
+    """
+    new_context, new_page = browser.new_context, browser.new_page
+
+    def context_blocking(**options: Any) -> BrowserContext:
+        options.setdefault("service_workers", "block")
+        return new_context(**options)
+
+    def page_blocking(**options: Any) -> Page:
+        options.setdefault("service_workers", "block")
+        return new_page(**options)
+
+    browser.new_context = context_blocking  # type: ignore[method-assign]
+    browser.new_page = page_blocking  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from support import PagesServer, wait_for_material, watch
 
-CHAPTERS = ["part-1/", "part-2/", "part-3/"]
+CHAPTERS = ["part-1/", "part-2/", "part-2-case-study/", "part-3/", "part-3-deploying/"]
 
 
 def chapter_quizzes(page: Page) -> Locator:
@@ -77,7 +77,7 @@ def test_every_count_agrees_after_answering_every_question(page: Page, server: P
     page.goto(server.url(chapter))
     counted(page)
     total = chapter_quizzes(page).count()
-    assert total >= 10, f"{chapter} has {total} self-checks"
+    assert total >= 3, f"{chapter} has {total} self-checks"  # a page of a chapter (Parts 2 and 3 are two each)
     expect_counts(page, chapter, 0, total)
     assert answer_everything(page) == total
     expect_counts(page, chapter, total, total)

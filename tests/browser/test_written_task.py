@@ -618,8 +618,10 @@ def test_the_scripts_have_no_way_to_send_anything() -> None:
     """Backs the promise on the page: the site's scripts send nothing anywhere.
 
     One module reads one file of the site (the course manifest, a plain GET with nothing of the
-    student's in it), and one holds back Material's request for its search index until search is
-    used (it sends Material's request, never one of its own); no other request API appears.
+    student's in it), one registers the site's own service worker, which fetches only the files of
+    the site its build lists and passes on the page's own GET requests, and one holds back
+    Material's request for its search index until search is used (it sends Material's request,
+    never one of its own); no other request API appears.
     """
     # The sources: bundles/ is built from them (tests/js/bundles.test.mjs checks it is up to date).
     scripts = sorted(p for p in (ROOT / "overrides/assets/javascripts").rglob("*.js") if p.parent.name != "bundles")
@@ -632,6 +634,15 @@ def test_the_scripts_have_no_way_to_send_anything() -> None:
             assert code.count("fetch(") == 1 and '"assets/quizbank/course.json"' in code
             assert "method" not in code and "body" not in code
             code = code.replace(".fetch(", ".")
+        if path.name == "offline.js":  # registers the site's own service worker (sw.js); sends nothing
+            for used in ("navigator.serviceWorker", "navigator.onLine", "navigator.connection"):
+                code = code.replace(used, "")
+        if path.name == "sw.js":  # the worker: fetches the files its build lists, passes on the page's own GETs
+            own = 'fetch(url, { cache: "no-cache", credentials: "same-origin", redirect: "error" })'
+            assert code.count(own) == 1 and code.count("fetch(request)") == 2 and 'method !== "GET"' in code
+            assert "const url = new URL(path, scope).href;" in code  # a file of this site, from the build's list
+            code = code.replace(own, "").replace("fetch(request)", "").replace('addEventListener("fetch"', "")
+            code = code.replace("fetchChecked", "")
         if path.name == "search-index.js":  # holds back Material's own request for its search index
             assert "new XMLHttpRequest" not in code and code.count("XMLHttpRequest") == 1
             assert "XMLHttpRequest.prototype" in code and "send.apply(xhr, args)" in code

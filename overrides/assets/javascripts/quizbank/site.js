@@ -1,10 +1,12 @@
 /*
  * The site's scripts for every page, as one module (Material loads it deferred, as type=module):
  * self-checks on top of mkdocs-quiz, completion counts in the navigation and the page's own count,
- * and the variants of question pools drawn for this learner. The modules it
- * imports run once per document; each mounts itself on every page instant navigation brings in.
+ * the variants of question pools drawn for this learner, and the course offline (its service worker).
+ * The modules it imports run once per document; each mounts itself on every page instant navigation
+ * brings in.
  */
 import "./selfcheck.js";
 import "./nav.js";
 import "./pools-ui.js";
 import "./pagecount.js";
+import "./offline.js";

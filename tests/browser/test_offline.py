@@ -1,0 +1,225 @@
+"""The course offline, in Chromium, after one visit online.
+
+Every page, search and My progress open with the network cut, answers keep saving, a new deploy is
+offered as "Updated: reload" and loads whole, and two copies of the site on one origin keep their
+own caches.
+
+These contexts allow the service worker (conftest.py blocks it elsewhere). The network is cut twice
+over: the browser is set offline, and the server's request log must not grow while it is.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Literal
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from support import (
+    AXE_JS,
+    SITE_PATH,
+    BuildResult,
+    PagesServer,
+    build,
+    require_npm_package,
+    site_pages,
+    wait_for_material,
+    watch,
+    write_site,
+)
+
+MISSING = "no-such-chapter/"
+
+
+@pytest.fixture
+def online(
+    browser: Browser, console_errors: list[str], request: pytest.FixtureRequest
+) -> Iterator[tuple[BrowserContext, Page]]:
+    """A context that allows the worker; every request it sees, the worker's included, stays on loopback."""
+    # A test may ask for the dark palette (indirect parametrize); Material follows the system's.
+    scheme: Literal["light", "dark"] = getattr(request, "param", "light")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow", color_scheme=scheme)
+    seen: list[str] = []
+    context.on("request", lambda request: seen.append(request.url))
+    page = watch(context.new_page(), console_errors)
+    try:
+        yield context, page
+    finally:
+        context.close()
+    elsewhere = [u for u in seen if not u.startswith(("http://127.0.0.1:", "data:", "blob:"))]
+    assert not elsewhere, f"requests to another host: {elsewhere}"
+    assert any(u.endswith("/sw.js") for u in seen), "the worker's requests were not seen: the check above is blind"
+    # Offline, Chromium reports each refused request (the worker's update check) as a console error,
+    # and the 404 page's status as another.
+    real = [e for e in console_errors if "ERR_INTERNET_DISCONNECTED" not in e and f"{MISSING}: " not in e]
+    assert not real, "\n".join(real)
+
+
+def installed(page: Page, url: str) -> Page:
+    """Open `url` and wait until the site's worker has cached this version and answers this page."""
+    page.goto(url)
+    page.wait_for_function("() => window.quizbank && window.quizbank.offline && window.quizbank.offline.ready")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    return page
+
+
+def axe_violations(page: Page, selector: str) -> list[str]:
+    require_npm_package(AXE_JS, "axe-core")
+    page.add_script_tag(path=str(AXE_JS))
+    found: list[str] = page.evaluate(
+        """([selector, tags]) => axe.run({include: [selector]}, {runOnly: {type: 'tag', values: tags}})
+            .then(r => r.violations.map(v => `${v.id}: ${v.help}`))""",
+        [selector, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]],
+    )
+    return found
+
+
+def cache_names(page: Page) -> list[str]:
+    names: list[str] = page.evaluate("() => caches.keys()")
+    return sorted(names)
+
+
+def test_every_page_search_and_my_progress_open_offline_and_answers_save(
+    project_site: BuildResult, server: PagesServer, online: tuple[BrowserContext, Page]
+) -> None:
+    context, page = online
+    installed(page, server.url())  # the home page only: no other page was visited online
+    before = len(server.requests)
+    context.set_offline(True)
+
+    for path in site_pages(project_site.site, server.base):
+        response = page.goto(server.url(path))
+        assert response is not None and response.status == 200, f"{path} offline: {response and response.status}"
+        expect(page.locator("h1").first).to_be_visible()
+        expect(page.locator("link[rel=stylesheet][href*='course.css']")).to_have_count(1)
+        # The page's own styles applied: Material's stylesheet came from the cache too.
+        assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") in (
+            "sticky",
+            "fixed",
+        ), path
+
+    # Instant navigation (Material fetches the next page into this one) answers from the cache too.
+    page.goto(server.url("part-1/"))
+    wait_for_material(page).evaluate("() => { window.__sameDocument = true; }")
+    page.locator(".md-footer__link--next").click()
+    expect(page).to_have_url(server.url("part-2/"))
+    expect(page.locator(".md-content h1")).to_contain_text("Part 2")
+    assert page.evaluate("() => window.__sameDocument === true"), "navigation was not instant"
+
+    # Search: the index and Material's search worker come from the cache.
+    page.goto(server.url("part-1/"))
+    wait_for_material(page).get_by_role("textbox", name="Search").first.click()
+    page.keyboard.type("LoRA")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+
+    # An answer saves offline (localStorage: the worker is not involved).
+    page.goto(server.url("part-1/"))
+    page.wait_for_function("() => window.quizbank && window.quizbank.quizReady")
+    quiz = page.locator(".md-content .quiz:has(input[type=radio][name=answer])").first
+    bank, qid = quiz.get_attribute("data-bank"), quiz.get_attribute("data-qid")
+    quiz.locator("input[name=answer]").first.check()
+    quiz.locator("form button[type=submit]").first.click()
+    key = f"quizbank:2:{SITE_PATH}:results"
+    page.wait_for_function(
+        "([key, id]) => { const v = JSON.parse(localStorage.getItem(key) || 'null');"
+        " return !!(v && v.questions[id] && v.questions[id].attempts === 1); }",
+        arg=[key, f"{bank}#{qid}"],
+    )
+
+    # My progress reads it, offline.
+    page.goto(server.url("progress/"))
+    expect(page.locator(f'tr[data-question="{bank}#{qid}"] .status')).not_to_have_text("Not tried")
+
+    # A page that does not exist: the site's 404 page, from the cache, with its status.
+    response = page.goto(server.url(MISSING))
+    assert response is not None and response.status == 404
+    expect(page.locator(".md-content h1")).to_have_text("404 - Not found")
+
+    assert server.requests[before:] == [], f"requests reached the server while offline: {server.requests[before:]}"
+
+
+# ── A redeploy, and two copies on one origin: a small throwaway site, built twice ──────────────
+
+PAGES = {
+    "index.md": "# Home\n\n[Chapter](chapter.md)\n",
+    "chapter.md": "# Chapter\n\nVersion one of the chapter.\n",
+}
+NAV = [{"Home": "index.md"}, {"Chapter": "chapter.md"}]
+
+
+def build_version(base: Path, text: str) -> Path:
+    config = write_site(base, {**PAGES, "chapter.md": f"# Chapter\n\n{text}\n"}, {}, nav=NAV)
+    result = build(config)
+    assert result.code == 0, result.output
+    return result.site
+
+
+def redeploy(new: Path, served_dir: Path, server: PagesServer) -> None:
+    """Put a new build where the old one is served, as a deploy does."""
+    shutil.rmtree(served_dir)
+    shutil.copytree(new, served_dir)
+    server.point_sitemap_here()
+
+
+@pytest.mark.parametrize("online", ["light", "dark"], indirect=True)
+def test_a_redeploy_is_offered_as_updated_reload_and_loads_whole(
+    tmp_path: Path, online: tuple[BrowserContext, Page]
+) -> None:
+    _, page = online
+    served_dir = build_version(tmp_path / "v1", "Version one of the chapter.")
+    server = PagesServer(served_dir)
+    try:
+        installed(page, server.url("chapter/"))
+        expect(page.locator(".quizbank-update")).to_have_count(0)  # the first version is no update
+        first = cache_names(page)
+        assert len(first) == 1 and SITE_PATH in first[0], first
+
+        redeploy(build_version(tmp_path / "v2", "Version two of the chapter."), served_dir, server)
+        page.goto(server.url("chapter/"))
+        # The open page stays whole in the old version, and says a new one is ready.
+        notice = page.get_by_role("status").filter(has_text="Updated")
+        expect(notice).to_be_visible()
+        expect(page.locator(".md-content")).to_contain_text("Version one of the chapter.")
+        assert axe_violations(page, ".quizbank-update") == []
+        notice.get_by_role("button", name="Reload").focus()  # reachable and pressed from the keyboard
+        page.keyboard.press("Enter")
+        expect(page.locator(".md-content")).to_contain_text("Version two of the chapter.")
+        page.wait_for_function("() => window.quizbank && window.quizbank.offline && window.quizbank.offline.ready")
+        expect(page.locator(".quizbank-update")).to_have_count(0)
+        after = cache_names(page)
+        assert len(after) == 1 and after != first, (first, after)  # the old version's cache is gone
+    finally:
+        server.close()
+
+
+def test_two_copies_on_one_origin_keep_their_own_caches(tmp_path: Path, online: tuple[BrowserContext, Page]) -> None:
+    context, page = online
+    one = build_version(tmp_path / "one", "Version one of the chapter.")
+    two = tmp_path / "two-served"
+    shutil.copytree(one, two)
+    server = PagesServer(one, "/one/", more={"/two/": two})
+    try:
+        installed(page, server.origin + "/one/chapter/")
+        installed(page, server.origin + "/two/chapter/")
+        names = cache_names(page)
+        assert [n for n in names if " /one/ " in n.replace(server.origin, "")], names
+        assert [n for n in names if " /two/ " in n.replace(server.origin, "")], names
+        assert len(names) == 2, names
+        one_cache = next(n for n in names if "/one/" in n)
+
+        # Copy two is redeployed and updated: copy one keeps its cache, and still opens offline.
+        shutil.rmtree(two)
+        shutil.copytree(build_version(tmp_path / "two-v2", "Version two of the chapter."), two)
+        page.goto(server.origin + "/two/chapter/")
+        page.get_by_role("status").filter(has_text="Updated").get_by_role("button", name="Reload").click()
+        expect(page.locator(".md-content")).to_contain_text("Version two of the chapter.")
+        page.wait_for_function("() => window.quizbank && window.quizbank.offline && window.quizbank.offline.ready")
+        assert one_cache in cache_names(page)
+        context.set_offline(True)
+        page.goto(server.origin + "/one/chapter/")
+        expect(page.locator(".md-content")).to_contain_text("Version one of the chapter.")
+    finally:
+        server.close()
