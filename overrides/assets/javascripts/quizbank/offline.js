@@ -77,7 +77,8 @@ async function start(worker) {
     });
   });
   // A visit looks for a new deploy (the browser also does on navigations, but not on every one).
-  if (navigator.onLine) registration.update().catch(() => {}); // offline, or the server is away: next time
+  // Awaited before `ready`: tests that cut the network after it never race this request.
+  if (navigator.onLine) await registration.update().catch(() => {}); // offline, or the server is away: next time
   await container.ready;
   quizbank.offline.ready = true;
 }
