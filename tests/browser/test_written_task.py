@@ -133,6 +133,17 @@ def watch(page: Page) -> list[str]:
     return errors
 
 
+def mounted(*pages: Page) -> None:
+    """Wait until each page's answer boxes are in the script's hands (their saved drafts shown).
+
+    The script mounts after Material's bundle, which loads after the first paint: text typed before
+    that is the student's early input, kept after the saved draft (test_early_input.py), which is
+    not what these tests act out.
+    """
+    for page in pages:
+        expect(page.locator(".written-task .written-task-alerts").first).to_be_attached()
+
+
 def task(page: Page, qid: str = "essay") -> Locator:
     return page.locator(f"#answer-tasks--{qid}")
 
@@ -316,6 +327,7 @@ def test_a_second_tab_follows_saved_text_and_asks_when_both_have_edits(
     b.clock.install()  # lets the test hold tab B's autosave timer while tab A saves
     a.goto(server.url("essay/"))
     b.goto(server.url("essay/"))
+    mounted(a, b)
     a_box, b_box = (
         task(a).get_by_label("Your answer"),
         task(b).get_by_label("Your answer"),
@@ -359,6 +371,7 @@ def test_a_tab_that_missed_the_change_asks_before_saving_over_it(
     b.clock.install()
     a.goto(server.url("essay/"))
     b.goto(server.url("essay/"))
+    mounted(a, b)
     a_box, b_box = (
         task(a).get_by_label("Your answer"),
         task(b).get_by_label("Your answer"),
@@ -392,6 +405,7 @@ def test_closing_a_tab_with_an_open_conflict_hands_its_text_to_the_other(
     b.add_init_script(MISS_STORAGE_EVENTS)
     a.goto(server.url("essay/"))
     b.goto(server.url("essay/"))
+    mounted(a, b)
     task(a).get_by_label("Your answer").fill("Alpha, saved in tab A.")
     wait_saved(a, "Alpha, saved in tab A.")
     task(b).get_by_label("Your answer").fill("Bravo, only in tab B.")
@@ -493,6 +507,7 @@ def test_two_copies_of_the_site_on_one_origin_keep_their_own_drafts(browser: Bro
             expect(task(page).get_by_label("Explains what F1 balances")).not_to_be_checked()
 
         page.goto(server.origin + "/course-a/essay/")
+        expect(a_box).to_have_value("Saved before the upgrade.")
         a_box.fill("Only in course A.")
         wait_saved(page, "Only in course A.", draft_key(scope="/course-a/"))
         page.goto(server.origin + "/course-b/essay/")
@@ -516,10 +531,12 @@ def test_three_tabs_closed_in_conflict_each_hand_over_their_text(
     a = page
     others = [context.new_page(), context.new_page()]
     a.goto(server.url("essay/"))
+    mounted(a)
     for other in others:
         watch(other)
         other.add_init_script(MISS_STORAGE_EVENTS)
         other.goto(server.url("essay/"))
+        mounted(other)
     task(a).get_by_label("Your answer").fill("Alpha, saved in tab A.")
     wait_saved(a, "Alpha, saved in tab A.")
     for other, text in zip(others, ("Bravo, only in tab B.", "Charlie, only in tab C."), strict=True):
