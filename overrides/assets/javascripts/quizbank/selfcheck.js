@@ -364,6 +364,11 @@ function showBlanks(quiz, texts, { focus, confidence }) {
     content.append(list);
   }
   feedback.replaceChildren(el("div", { class: `quiz-feedback-item ${correct ? "correct" : "incorrect"}` }, [content]));
+  return revealed(quiz, feedback, correct, { focus, confidence });
+}
+
+/* A question our script marks: its feedback, explanation and Try Again shown, the focus moved if asked. */
+function revealed(quiz, feedback, correct, { focus, confidence }) {
   feedback.classList.remove("hidden");
   annotate(quiz, [confidenceNote(confidence, correct)]);
   const section = quiz.querySelector("section.content");
@@ -417,16 +422,7 @@ function showHere(quiz, type, values, { focus, confidence }) {
   feedback.replaceChildren(
     el("div", { class: `quiz-feedback-item ${correct ? "correct" : "incorrect"}` }, [el("div", { class: "quiz-feedback-item-content" }, content)]),
   );
-  feedback.classList.remove("hidden");
-  annotate(quiz, [confidenceNote(confidence, correct)]);
-  const section = quiz.querySelector("section.content");
-  if (section) section.classList.remove("hidden");
-  retryButton(quiz).classList.remove("hidden");
-  if (focus) {
-    feedback.setAttribute("tabindex", "-1");
-    feedback.focus();
-  }
-  return correct;
+  return revealed(quiz, feedback, correct, { focus, confidence });
 }
 
 function submittedHere(event, quiz, type) {
