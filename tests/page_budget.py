@@ -62,7 +62,17 @@ def gzip_size(data: bytes) -> int:
 
 
 def page_weights(site: Path) -> list[Weight]:
-    """Every HTML page of a built site, with its compressed size, in path order."""
+    """Every HTML page of a built site, with its compressed size, in path order.
+
+    A page is a whole document. A fragment a page fetches later (My progress's review questions,
+    hooks/review_pool.py) is not on the way to any first paint.
+    """
     return [
-        Weight(path.relative_to(site).as_posix(), gzip_size(path.read_bytes())) for path in sorted(site.rglob("*.html"))
+        Weight(path.relative_to(site).as_posix(), gzip_size(data))
+        for path in sorted(site.rglob("*.html"))
+        if is_document(data := path.read_bytes())
     ]
+
+
+def is_document(html: bytes) -> bool:
+    return html.lstrip()[:15].lower() == b"<!doctype html>"

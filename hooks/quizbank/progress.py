@@ -5,7 +5,9 @@ and written tasks (with links to them), the review round, and the buttons that c
 work to another browser. Everything in it that depends on the student (statuses, counts, word
 counts, the round) is filled in by overrides/assets/javascripts/quizbank/progress.js from the
 browser's own storage; the build knows only the course. The review round's questions are every
-self-check of the course, rendered once more here and kept hidden until the round shows them.
+self-check of the course, rendered once more here between two comments, each kept hidden until the
+round shows it: hooks/review_pool.py moves them out of the built page into a file of their own,
+which the page fetches when a round starts.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from .model import Bank, SelfCheck
 from .selfcheck import RenderOptions
 
 MARKER = re.compile(r"^<!--\s*progress\s*-->\s*$", re.M)
+# The review round's stage, and the comments around its questions (read by hooks/review_pool.py).
+STAGE = '<div class="quizbank-review-stage"'
+POOL_START = "<!-- quizbank:review-pool -->"
+POOL_END = "<!-- /quizbank:review-pool -->"
 
 
 def render_progress(
@@ -86,8 +92,10 @@ def render_progress(
         "",
         '<div class="quizbank-review" markdown="1">',
         '<p class="quizbank-review-status"></p>',
-        '<div class="quizbank-review-stage" markdown="1">',
+        f'{STAGE} markdown="1">',
+        POOL_START,
         *_review_pool(banks, options),
+        POOL_END,
         "</div>",
         '<p class="quizbank-review-actions"></p>',
         "</div>",

@@ -120,7 +120,7 @@ def test_every_page_search_and_my_progress_open_offline_and_answers_save(
     page.wait_for_function("() => window.quizbank && window.quizbank.quizReady")
     quiz = page.locator(".md-content .quiz:has(input[type=radio][name=answer])").first
     bank, qid = quiz.get_attribute("data-bank"), quiz.get_attribute("data-qid")
-    quiz.locator("input[name=answer]").first.check()
+    quiz.locator("input[name=answer]:not([data-correct])").first.check()  # missed: due for review
     quiz.locator("form button[type=submit]").first.click()
     key = f"quizbank:2:{SITE_PATH}:results"
     page.wait_for_function(
@@ -129,9 +129,13 @@ def test_every_page_search_and_my_progress_open_offline_and_answers_save(
         arg=[key, f"{bank}#{qid}"],
     )
 
-    # My progress reads it, offline.
+    # My progress reads it, offline, and its review round brings it back (its questions are a file
+    # of their own, fetched when the round starts: from the cache).
     page.goto(server.url("progress/"))
-    expect(page.locator(f'tr[data-question="{bank}#{qid}"] .status')).not_to_have_text("Not tried")
+    expect(page.locator(f'tr[data-question="{bank}#{qid}"] .status')).to_have_text("Not yet right")
+    page.get_by_role("button", name="Start a review round (1 question)").click()
+    expect(page.locator(".quizbank-review-item:not([hidden])")).to_have_attribute("data-question", f"{bank}#{qid}")
+    expect(page.locator(".quizbank-review-item:not([hidden]) .quiz")).to_be_focused()
 
     # A page that does not exist: the site's 404 page, from the cache, with its status.
     response = page.goto(server.url(MISSING))

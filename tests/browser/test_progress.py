@@ -205,6 +205,49 @@ def test_practise_what_i_missed_and_find_it_right_on_its_chapter(page: Page, sit
     expect(page.get_by_role("button", name="Start a review round (1 question)")).to_be_visible()
 
 
+def test_the_round_fetches_its_questions_when_it_starts_and_a_failed_fetch_changes_nothing(
+    page: Page, site: tuple[PagesServer, Path], console_errors: list[str]
+) -> None:
+    """My progress carries no question: they are a file of their own (hooks/review_pool.py)."""
+    server, _ = site
+    answer_as_a_student(page, server)
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url) if "review-pool." in request.url else None)
+    page.goto(server.url("progress/"))
+    page.wait_for_function("() => window.quizbank && window.quizbank.progressReady")
+    assert "review-pool." in page.locator(".quizbank-review-stage").get_attribute("data-pool")  # type: ignore[operator]
+    expect(page.locator(".quiz")).to_have_count(0)
+    assert fetched == []
+
+    # The file cannot be fetched (offline before the site was ever kept for offline use): the
+    # student is told, no round starts, and the button keeps the focus for another try.
+    page.route("**/review-pool.*.html", lambda route: route.abort())
+    start = page.get_by_role("button", name="Start a review round (3 questions)")
+    start.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("alert")).to_contain_text("The review questions could not be loaded")
+    expect(start).to_be_focused()
+    expect(start).not_to_have_attribute("aria-busy", "true")
+    expect(page.locator(".quizbank-review-status")).to_have_text("3 questions are ready to review.")
+    assert page.evaluate(f"() => localStorage.getItem('quizbank:2:{SITE_PATH}:review')") is None
+    # The browser logs the failed request itself; nothing else may have gone wrong.
+    assert [e for e in console_errors if "Failed to load resource" in e] == console_errors != []
+    console_errors.clear()
+
+    page.unroute("**/review-pool.*.html")
+    page.keyboard.press("Enter")
+    expect(page.locator(".quizbank-review-status")).to_have_text("Question 1 of 3, from Part one.")
+    shown = page.locator(".quizbank-review-item:not([hidden])")
+    expect(shown.locator(".quiz")).to_be_focused()
+    expect(page.locator(".quizbank-review-item")).to_have_count(5)  # every self-check of the course
+    shown.get_by_label("LoRA").check()
+    shown.get_by_label("Adapters").check()
+    shown.get_by_role("button", name="Submit").click()
+    expect(shown.locator(".quiz-feedback .correct").first).to_be_visible()
+    expect(shown.locator(".quiz-reset-button, .quizbank-retry")).to_have_count(1)
+    assert len(fetched) == 2, fetched  # the failed try, then the one that came
+
+
 def test_a_right_answer_comes_back_when_it_is_due(page: Page, site: tuple[PagesServer, Path]) -> None:
     server, _ = site
     page.clock.install()
@@ -303,7 +346,7 @@ def test_a_file_that_is_not_ours_changes_nothing(
     server, _ = site
     answer_as_a_student(page, server)
     page.goto(server.url("progress/"))
-    page.wait_for_function("() => window.quizbank && window.quizbank.quizReady")  # the page has done its own writes
+    page.wait_for_function("() => window.quizbank && window.quizbank.progressReady")  # the page has done its own writes
     before = page.evaluate("() => JSON.stringify(Object.entries(localStorage).sort())")
     bad = tmp_path / "progress.json"
     bad.write_text(content, encoding="utf-8")

@@ -634,8 +634,8 @@ def test_download_has_every_draft_in_order_and_nothing_leaves_the_browser(page: 
 def test_the_scripts_have_no_way_to_send_anything() -> None:
     """Backs the promise on the page: the site's scripts send nothing anywhere.
 
-    One module reads one file of the site (the course manifest, a plain GET with nothing of the
-    student's in it), one registers the site's own service worker, which fetches only the files of
+    Two modules each read one file of the site with a plain GET that carries nothing of the
+    student's (the course manifest; My progress's review questions), one registers the site's own service worker, which fetches only the files of
     the site its build lists and passes on the page's own GET requests, and one holds back
     Material's request for its search index until search is used (it sends Material's request,
     never one of its own); no other request API appears.
@@ -649,6 +649,11 @@ def test_the_scripts_have_no_way_to_send_anything() -> None:
         code = code.replace("fetchpriority", "")  # a priority hint on our own files, not a request
         if path.name == "course.js":
             assert code.count("fetch(") == 1 and '"assets/quizbank/course.json"' in code
+            assert "method" not in code and "body" not in code
+            code = code.replace(".fetch(", ".")
+        if path.name == "progress.js":  # My progress: the review round's questions, a file of this site
+            assert code.count("fetch(") == 1 and 'window.fetch(own, { credentials: "same-origin" })' in code
+            assert "url.origin === window.location.origin ? url : null" in code
             assert "method" not in code and "body" not in code
             code = code.replace(".fetch(", ".")
         if path.name == "offline.js":  # registers the site's own service worker (sw.js); sends nothing

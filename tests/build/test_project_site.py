@@ -56,7 +56,8 @@ def normalise(text: str) -> str:
 
 def test_every_bank_question_is_placed(site: Path) -> None:
     banks = load_banks(ROOT / "quizzes", ROOT)
-    html = "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    # On a chapter: My progress's review round has every self-check too, in a file of its own.
+    html = "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html") if p.parent.name != "progress")
     missing = [
         f"{bank.name}#{q.id}"
         for bank in banks.values()
@@ -65,6 +66,26 @@ def test_every_bank_question_is_placed(site: Path) -> None:
         not in html
     ]
     assert not missing, f"questions in banks but on no page: {missing}"
+
+
+def test_my_progress_carries_no_question_and_its_round_fetches_every_self_check(site: Path) -> None:
+    """hooks/review_pool.py: the review round's questions are a file named by its digest, beside the page."""
+    page = BeautifulSoup((site / "progress" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert not page.select(".quiz") and not page.select(".quizbank-review-item")
+    stage = page.select_one(".quizbank-review-stage[data-pool]")
+    assert stage is not None and stage.find() is None and not stage.get_text(strip=True)
+    name = str(stage["data-pool"])
+    assert re.fullmatch(r"review-pool\.[0-9a-f]{12}\.html", name), name
+    assert [p.name for p in (site / "progress").glob("review-pool.*.html")] == [name]
+    data = (site / "progress" / name).read_bytes()
+    assert name == f"review-pool.{hashlib.sha256(data).hexdigest()[:12]}.html"
+    pool = BeautifulSoup(data.decode("utf-8"), "html.parser")
+    banks = load_banks(ROOT / "quizzes", ROOT)
+    expected = [f"{b.name}#{q.id}" for b in banks.values() for q in b.questions if q.kind != "written-task"]
+    items = pool.select(".quizbank-review-item")
+    assert [str(i["data-question"]) for i in items] == expected
+    assert all(i.has_attr("hidden") and len(i.select(".quiz[data-fp]")) == 1 for i in items)
+    assert "<html" not in data.decode("utf-8") and "<!--" not in data.decode("utf-8")
 
 
 def test_the_brief_concept_checks_are_there_word_for_word_with_its_answers(site: Path) -> None:

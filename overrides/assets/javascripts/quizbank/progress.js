@@ -7,7 +7,7 @@
 
 import { answersMarkdown } from "./answers.js";
 import { parseDraft } from "./drafts.js";
-import { adoptLearnerId, downloadFile, el, learnerId, onEveryPage, siteScope, siteStore } from "./env.js";
+import { adoptLearnerId, downloadFile, el, learnerId, onEveryPage, quizbank, siteScope, siteStore } from "./env.js";
 import { byIdea, serve } from "./pools.js";
 import { countAnswered, parseResults, standing, status, toReview } from "./results.js";
 import { answeredIn, finished, newRound, parseRound, roundFor, tally } from "./review.js";
@@ -19,7 +19,7 @@ const CONFIDENCE = { sure: "Sure", unsure: "Think so", guess: "Guessing" };
 const PROGRESS_FILE = "fine-tuning-course-progress.json";
 const ANSWERS_FILE = "fine-tuning-assignment-answers.md";
 
-let page = null; // {root, manifest} of the progress page on screen
+let page = null; // {root, manifest, pool} of the progress page on screen
 
 /* ── Reading storage ───────────────────────────────────────────────────────────────────────── */
 function read() {
@@ -123,6 +123,41 @@ function items() {
   return [...page.root.querySelectorAll(".quizbank-review-item")];
 }
 
+/* The round's questions are a file of their own (hooks/review_pool.py), fetched the first time a
+   round needs them and started like a chapter's (quizbank/selfcheck.js). Resolves to whether they
+   are on the page; a failed fetch can be tried again. */
+function loadPool() {
+  const current = page;
+  const stage = current.root.querySelector(".quizbank-review-stage");
+  if (!stage || !stage.hasAttribute("data-pool")) return Promise.resolve(items().length > 0); // built with the page
+  if (!current.pool) {
+    const url = new URL(stage.getAttribute("data-pool"), window.location.href);
+    // Only a file of this site (the hook writes a relative address beside the page).
+    const own = url.origin === window.location.origin ? url : null;
+    current.pool = (own ? window.fetch(own, { credentials: "same-origin" }) : Promise.reject(new Error("not this site")))
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
+      .then((html) => {
+        // The site's own build output, from its own origin: markup, never anything a student wrote.
+        const template = document.createElement("template");
+        template.innerHTML = html;
+        if (!template.content.querySelector(".quizbank-review-item .quiz")) throw new Error("no questions in the file");
+        if (current !== page || !stage.isConnected) return false; // the student has left the page
+        stage.removeAttribute("data-pool");
+        stage.replaceChildren(template.content);
+        return typeof quizbank.startAdded === "function" ? quizbank.startAdded().then(() => true) : true;
+      })
+      .catch(() => {
+        current.pool = null;
+        return false;
+      });
+  }
+  return current.pool;
+}
+
+function poolMissing() {
+  notice("The review questions could not be loaded: this page was probably opened offline before it was ever saved for offline use. Connect to the internet and try again.", "error");
+}
+
 function saveRound(round) {
   const store = siteStore();
   if (round) store.writeJSON(store.key("review"), round);
@@ -149,6 +184,16 @@ function renderReview(state) {
     status.textContent = `Question ${round.index + 1} of ${round.ids.length}${part ? `, from ${part.title}` : ""}.`;
     const item = root.querySelector(`.quizbank-review-item[data-question="${CSS.escape(id)}"]`);
     if (item) item.hidden = false;
+    else if (!items().length) {
+      // Resumed (a reload in the middle of a round): the questions arrive, then the round is shown again.
+      status.textContent += " Loading the question…";
+      const current = page;
+      loadPool().then((ok) => {
+        if (current !== page) return;
+        if (ok) refresh();
+        else poolMissing();
+      });
+    }
     const answered = typeof round.answered[id] === "boolean";
     actions.append(
       button(round.index + 1 < round.ids.length ? "Next question" : "Finish the round", () => step(1)),
@@ -168,10 +213,23 @@ function renderReview(state) {
       ? `${due.length} ${due.length === 1 ? "question is" : "questions are"} ready to review.`
       : "Nothing to review right now: every question you have answered is right, and none is due yet.";
   }
-  if (due.length) actions.append(button(`Start a review round (${due.length} ${due.length === 1 ? "question" : "questions"})`, () => start(due)));
+  if (due.length) actions.append(button(`Start a review round (${due.length} ${due.length === 1 ? "question" : "questions"})`, (event) => start(due, event.currentTarget)));
 }
 
-function start(ids) {
+async function start(ids, startButton) {
+  // Busy while the questions load (the first round of a visit fetches them): it keeps the focus.
+  if (startButton.hasAttribute("aria-busy")) return;
+  startButton.setAttribute("aria-busy", "true");
+  startButton.setAttribute("aria-disabled", "true");
+  const current = page;
+  const ok = await loadPool();
+  if (current !== page) return;
+  startButton.removeAttribute("aria-busy");
+  startButton.removeAttribute("aria-disabled");
+  if (!ok) {
+    poolMissing();
+    return;
+  }
   try {
     saveRound(newRound(ids, Date.now()));
   } catch (e) {
@@ -366,6 +424,7 @@ function mount() {
   const root = document.querySelector(".quizbank-progress[data-manifest]");
   if (!root) {
     page = null;
+    quizbank.progressReady = false;
     return;
   }
   if (page && page.root === root) return;
@@ -379,6 +438,7 @@ function mount() {
   root.querySelector(".quizbank-review-status").setAttribute("tabindex", "-1");
   renderTransfer();
   refresh();
+  quizbank.progressReady = true; // the page shows this browser's results (read by tests)
 }
 
 document.addEventListener("quizbank:results", answeredHere);

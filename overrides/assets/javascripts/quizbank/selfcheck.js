@@ -528,33 +528,40 @@ function oneRetryButton() {
 }
 
 /* ── mkdocs-quiz's script: loaded once, after this module has prepared the page's saved answers ── */
-function loadQuizScript() {
-  if (document.querySelector("script[data-quizbank-mkdocs-quiz]")) return;
-  const ready = () => {
-    oneRetryButton();
-    // Subscribed after mkdocs-quiz's own subscription: runs after it has started each later page.
-    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(() => oneRetryButton());
-    quizbank.quizReady = true; // also read by the loader in overrides/main.html, and by tests
-    if (typeof quizbank.afterQuizReady === "function") quizbank.afterQuizReady();
-  };
-  // Served as a cached file by hooks/quiz_assets.py. Once run, it starts the quizzes on this page
-  // and subscribes to every later page, after this module (which subscribed first).
-  const script = el("script", {
-    src: new URL("assets/javascripts/mkdocs-quiz/quiz.js", new URL(siteScope(), window.location.href)).href,
-    fetchpriority: "low",
-    "data-quizbank-mkdocs-quiz": true,
+const QUIZ_SCRIPT = "script[data-quizbank-mkdocs-quiz]";
+let afterEachPage = null; // our subscription to document$, kept behind mkdocs-quiz's own
+
+/* mkdocs-quiz starts every quiz on the page as its script runs, and subscribes to later pages.
+   Resolves once it has run (or could not be loaded: the questions then stay unanswerable, as
+   without JavaScript). `again`: run it once more, for quizzes added to a page it has started. */
+function runQuizScript(again) {
+  return new Promise((resolve) => {
+    const ready = () => {
+      oneRetryButton();
+      // Re-subscribed after mkdocs-quiz's newest subscription: runs after it has started each later page.
+      if (afterEachPage) afterEachPage.unsubscribe();
+      if (window.document$ && typeof window.document$.subscribe === "function") afterEachPage = window.document$.subscribe(() => oneRetryButton());
+      quizbank.quizReady = true; // also read by the loader in overrides/main.html, and by tests
+      if (typeof quizbank.afterQuizReady === "function") quizbank.afterQuizReady();
+      resolve();
+    };
+    const first = document.querySelector(QUIZ_SCRIPT);
+    if (first && !again) return resolve();
+    // Served as a cached file by hooks/quiz_assets.py: run again, it is not downloaded again.
+    const script = el("script", {
+      src: new URL("assets/javascripts/mkdocs-quiz/quiz.js", new URL(siteScope(), window.location.href)).href,
+      fetchpriority: "low",
+      "data-quizbank-mkdocs-quiz": true,
+    });
+    script.addEventListener("load", ready, { once: true });
+    script.addEventListener("error", () => resolve(), { once: true });
+    if (first) first.replaceWith(script);
+    else document.body.appendChild(script);
   });
-  // It starts the page's quizzes as it runs: once it has, answers can be taken.
-  script.addEventListener("load", ready, { once: true });
-  document.body.appendChild(script);
 }
 
 /* ── Each page ─────────────────────────────────────────────────────────────────────────────── */
-function mount() {
-  ensureAnnouncer();
-  if (!ours().length) return;
-  beforeQuizzes();
-  loadQuizScript();
+function mountEach() {
   for (const quiz of ours()) {
     if (quiz.hasAttribute("data-quizbank")) continue;
     quiz.setAttribute("data-quizbank", "");
@@ -580,5 +587,25 @@ function mount() {
   }
 }
 
+function mount() {
+  ensureAnnouncer();
+  if (!ours().length) return;
+  beforeQuizzes();
+  runQuizScript(false);
+  mountEach();
+}
+
+/** Quizzes added to the page after it was started (the review round's, fetched by
+    quizbank/progress.js): prepared like a page's own, then started by mkdocs-quiz's script, run
+    again. Only for a page whose quizzes all arrive at once: that run starts every quiz on it. */
+function startAdded() {
+  ensureAnnouncer();
+  if (!ours().length) return Promise.resolve();
+  beforeQuizzes();
+  mountEach();
+  return runQuizScript(true);
+}
+
 quizbank.beforeQuizzes = beforeQuizzes;
+quizbank.startAdded = startAdded;
 onEveryPage(mount);
