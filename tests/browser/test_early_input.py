@@ -62,6 +62,10 @@ class Held:
 
     def goto(self, url: str) -> None:
         self.page.goto(url, wait_until="commit")
+        # Parsed to the end ("interactive" comes before the held module runs, DOMContentLoaded after
+        # it): acting while the rest of the page still streams in raced the layout under load once.
+        self.page.wait_for_function("() => document.readyState !== 'loading'")
+        assert not self.page.evaluate("() => Boolean(window.quizbank && window.quizbank.quizReady)")
         expect(self.page.locator("#quiz-practice--numbers")).to_be_visible()
 
     def release(self) -> None:
