@@ -49,15 +49,15 @@ class-report: $(VENV)/.report
 	PYTHONPATH=hooks $(BIN)/python -m quizbank class-report "$(IN)" -o "$(OUT)"
 
 ## Rebuild the browser bundles (tools/bundle.mjs) after editing a script under overrides/assets/javascripts/quizbank/.
-bundle: node_modules/.package-lock.json
-	node tools/bundle.mjs
+bundle: node_modules/.package-lock.json $(VENV)/.runtime
+	QUIZBANK_PYTHON=$(BIN)/python node tools/bundle.mjs
 
 ## Every test: lint, types, the browser scripts' pure logic under Node, unit, golden, build and browser tests.
 test: $(VENV)/.test node_modules/.package-lock.json
 	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/ruff format --check hooks tests benchmarks
 	$(BIN)/mypy
-	node --test tests/js/
+	QUIZBANK_PYTHON=$(BIN)/python node --test tests/js/
 	$(BIN)/pytest
 
 ## Rewrite the golden files after an intended change to the rendered markup; review the diff.

@@ -6,10 +6,12 @@
 //
 //   node tools/bundle.mjs            write overrides/assets/javascripts/bundles/*.js
 //                                    and overrides/partials/inline/*.html
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-import { buildSync } from "esbuild";
+import { buildSync, transformSync } from "esbuild";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const SOURCES = `${ROOT}overrides/assets/javascripts/quizbank/`;
@@ -23,6 +25,35 @@ export const PARTIALS = `${ROOT}overrides/partials/inline/`;
 export const INLINE = ["palette", "material", "site-loader"];
 // Classic scripts served as files (not modules): run by Material's loader just before its bundle.
 export const CLASSIC = ["search-index"];
+
+// mkdocs-quiz's script, minified: it is 44 KB as installed, comments and all (9.2 KB gzip, 4.6 once
+// minified), and every chapter loads it. hooks/quiz_assets.py serves this copy only while the
+// SHA-256 in its first line is the installed script's; the package itself is never edited.
+export const QUIZ_SCRIPT = `${BUNDLES}mkdocs-quiz.min.js`;
+// The Python that has mkdocs-quiz installed: the Makefile's virtual environment.
+const PYTHON = process.env.QUIZBANK_PYTHON || `${ROOT}.venv/bin/python`;
+
+/** The installed mkdocs-quiz: its version and its script's source. */
+export function installedQuiz() {
+  const code = "import importlib.metadata as m, pathlib, mkdocs_quiz as q; print(m.version('mkdocs-quiz')); print(pathlib.Path(q.__file__).parent / 'js' / 'quiz.js')";
+  let out;
+  try {
+    out = execFileSync(PYTHON, ["-c", code], { encoding: "utf8" }).trim().split("\n");
+  } catch (e) {
+    throw new Error(`${PYTHON} cannot import mkdocs_quiz: run \`make test\` (or \`make serve\`) once to create the virtual environment, or set QUIZBANK_PYTHON.`);
+  }
+  return { version: out[0], source: readFileSync(out[1], "utf8") };
+}
+
+/** mkdocs-quiz's script, minified, after a first line naming what it was made from. */
+export function minifiedQuiz({ version, source }) {
+  const digest = createHash("sha256").update(source, "utf8").digest("hex");
+  const { code } = transformSync(source, { minify: true, target: "es2020", legalComments: "none", loader: "js" });
+  return (
+    `/* mkdocs-quiz ${version} js/quiz.js (Apache License 2.0), minified by tools/bundle.mjs; source sha256 ${digest} */\n` +
+    code
+  );
+}
 
 /** The bundle of one entry point, as text. */
 export function bundle(entry) {
@@ -63,5 +94,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const entry of [...ENTRIES, ...CLASSIC]) writeFileSync(`${BUNDLES}${entry}.js`, bundle(entry));
   mkdirSync(PARTIALS, { recursive: true });
   for (const name of INLINE) writeFileSync(`${PARTIALS}${name}.html`, inline(name));
-  console.log(`Wrote ${ENTRIES.length + CLASSIC.length} bundles into overrides/assets/javascripts/bundles/ and ${INLINE.length} inline scripts into overrides/partials/inline/.`);
+  writeFileSync(QUIZ_SCRIPT, minifiedQuiz(installedQuiz()));
+  console.log(`Wrote ${ENTRIES.length + CLASSIC.length} bundles and mkdocs-quiz's script into overrides/assets/javascripts/bundles/, and ${INLINE.length} inline scripts into overrides/partials/inline/.`);
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from importlib import metadata, resources
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -18,6 +19,7 @@ from mkdocs_quiz import plugin as quiz_plugin
 
 import quiz_assets
 import quiz_banks
+from support import ROOT
 
 JS = (resources.files("mkdocs_quiz") / "js" / "quiz.js").read_text(encoding="utf-8")
 CSS = (resources.files("mkdocs_quiz") / "css" / "quiz.css").read_text(encoding="utf-8")
@@ -106,3 +108,17 @@ def test_what_it_pastes_into_a_page_is_what_we_take_out() -> None:
     assert quiz_plugin.js_script == f'<script type="text/javascript" defer>{JS}</script>'
     assert getattr(quiz_plugin.MkDocsQuizPlugin.on_page_content, "mkdocs_priority", 0) == 0
     assert getattr(quiz_assets.on_page_content, "mkdocs_priority", 0) < 0  # after it
+
+
+def test_its_script_is_served_minified_only_when_made_from_the_installed_one(tmp_path: Path) -> None:
+    """`make bundle` minifies it (tests/js/bundles.test.mjs checks that copy); a stale copy is never served."""
+    committed = quiz_assets.quiz_script(ROOT / "overrides" / quiz_assets.QUIZ_MINIFIED)
+    assert committed != JS and len(committed) < len(JS) / 2 and "quiz_progress_" in committed
+    stale = tmp_path / "mkdocs-quiz.min.js"
+    stale.write_text(_with_digest(committed, "0" * 64), encoding="utf-8")
+    assert quiz_assets.quiz_script(stale) == JS
+    assert quiz_assets.quiz_script(tmp_path / "missing.js") == JS
+
+
+def _with_digest(script: str, digest: str) -> str:
+    return re.sub(r"source sha256 [0-9a-f]{64}", f"source sha256 {digest}", script, count=1)
