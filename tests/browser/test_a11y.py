@@ -1,7 +1,8 @@
 """WCAG 2.2 AA on every page of the real site, and what axe-core cannot see.
 
-axe-core runs in both palettes, on a laptop and a phone, before and after answering every question
-and writing in every answer box. Other tests check what axe does not: a visible, unobscured
+axe-core runs on every page in both palettes, on a laptop and a phone; then again with every
+question answered and every answer box written in, in two of those four configurations (light on a
+laptop, dark on a phone: each palette and each width once, which is what the answered state changes). Other tests check what axe does not: a visible, unobscured
 keyboard focus and a spoken result after each submitted answer.
 """
 
@@ -26,6 +27,9 @@ DRAFT = (
 )
 
 Violation = dict[str, Any]
+# The answered state adds feedback colours (which depend on the palette) and boxes (which depend on
+# the width): scanned where each palette and each width occurs once, it costs half the time of four.
+ANSWERED_IN = {("light", "laptop"), ("dark", "phone")}
 
 
 @pytest.fixture(scope="module")
@@ -158,6 +162,8 @@ def test_every_page_passes_axe(
             assert palette == SCHEMES[scheme], f"{path}: expected the {SCHEMES[scheme]} palette, got {palette}"
             where = f"{scheme}/{viewport} {path or '(home)'}"
             found += [(f"{where} before answering", v) for v in run_axe(page, axe_js)]
+            if (scheme, viewport) not in ANSWERED_IN:
+                continue
             # Then with every question answered and every answer box written in (one scan sees both).
             used = 0
             if page.locator(".quiz").count():
@@ -171,8 +177,9 @@ def test_every_page_passes_axe(
     finally:
         context.close()
     assert not found, report(found)
-    assert answered, "no question was answered: the site should have self-checks"
-    assert typed, "no answer box was written in: the site should have written tasks"
+    if (scheme, viewport) in ANSWERED_IN:
+        assert answered, "no question was answered: the site should have self-checks"
+        assert typed, "no answer box was written in: the site should have written tasks"
 
 
 def test_palette_toggle_reaches_the_dark_palette(

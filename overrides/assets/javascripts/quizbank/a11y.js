@@ -5,7 +5,7 @@
 // - a table too wide for the screen scrolls sideways, so it becomes a named, focusable region
 //   that keyboard users can scroll (code blocks are Material's: it does this on devices with hover,
 //   and site.css wraps their lines on touch screens);
-// Loaded once with defer; Material's instant navigation swaps the page without reloading this file,
+// Served minified as bundles/a11y.js (`make bundle`). Loaded once with defer; Material's instant navigation swaps the page without reloading this file,
 // so per-page work runs from document$ and listeners sit on the document.
 (function () {
   "use strict";
