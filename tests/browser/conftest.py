@@ -1,7 +1,8 @@
 """Browser fixtures: the site built with the real config, served on loopback, driven by Chromium.
 
-The browser is Debian's Chromium (or any Chromium at $CHROMIUM_PATH). If it is missing the
-tests fail and say how to install it: a skipped browser test would hide a broken quiz.
+The browser is Debian's Chromium headless shell, else its Chromium (or any Chromium at
+$CHROMIUM_PATH). If neither is there the tests fail and say how to install it: a skipped browser
+test would hide a broken quiz.
 """
 
 from __future__ import annotations
@@ -11,23 +12,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from support import CHROMIUM, CHROMIUM_ARGS, BuildResult, PagesServer, build_project, watch
+from support import CHROMIUM_ARGS, TEST_BROWSER, BuildResult, PagesServer, build_project, watch
+
+# How long an assertion waits for the state it names before it fails. A passing test never waits
+# this long; Playwright's 5 s default was close to what a loaded 2-core machine takes to run a page's
+# scripts, so it could fail a correct page.
+expect.set_options(timeout=10_000)
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
+    if not Path(TEST_BROWSER).exists():
         pytest.fail(
-            f"Chromium not found at {CHROMIUM}. Install it (Debian/Ubuntu: `sudo apt-get install chromium`) "
+            f"Chromium not found at {TEST_BROWSER}. Install it (Debian/Ubuntu: "
+            "`sudo apt-get install chromium-headless-shell`, or `chromium`) "
             "or point CHROMIUM_PATH at a Chromium or Chrome binary.",
             pytrace=False,
         )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=TEST_BROWSER, args=CHROMIUM_ARGS)
         block_service_workers(browser)
         yield browser
         browser.close()
