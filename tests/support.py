@@ -324,6 +324,17 @@ def wait_for_material(page: Page) -> Page:
     return page
 
 
+def quiz_ready(page: Page) -> Page:
+    """Wait until mkdocs-quiz's script has started the page's quizzes (`window.quizbank.quizReady`).
+
+    Until then the site holds a student's submits, hints and moves, and carries them out once it is
+    ready (quizbank/inline/site-loader.js); mkdocs-quiz's own "Try Again" buttons do not exist yet.
+    Call this before asserting, without waiting, on what an action does.
+    """
+    page.wait_for_function("() => window.quizbank && window.quizbank.quizReady === true")
+    return page
+
+
 def watch(page: Page, errors: list[str]) -> Page:
     """Record a page's console errors and uncaught exceptions in `errors` (tests fail on any)."""
     page.on(

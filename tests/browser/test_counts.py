@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from support import PagesServer, wait_for_material, watch
+from support import PagesServer, quiz_ready, wait_for_material, watch
 
 CHAPTERS = ["part-1/", "part-2/", "part-2-case-study/", "part-3/", "part-3-deploying/"]
 
@@ -66,6 +66,7 @@ def expect_counts(page: Page, chapter: str, answered: int, total: int) -> None:
 
 
 def one_try_again_each(page: Page) -> None:
+    quiz_ready(page)  # mkdocs-quiz adds its buttons as it starts; the counts are drawn before
     quizzes = chapter_quizzes(page)
     for i in range(quizzes.count()):
         q = quizzes.nth(i)
@@ -151,5 +152,5 @@ def test_mkdocs_quizs_own_progress_box_is_not_in_the_page(page: Page, server: Pa
     """Its box counted only the questions its script grades; its Reset cleared only its own storage."""
     page.goto(server.url("part-3/"))
     expect(chapter_quizzes(page).first).to_be_visible()
-    page.wait_for_function("() => window.quizbank && window.quizbank.quizReady")
+    quiz_ready(page)
     assert page.locator("#quiz-progress-sidebar, #quiz-progress-mobile, .quiz-reset-all-link").count() == 0

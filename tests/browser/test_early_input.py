@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from support import CORPUS, SITE_PATH, PagesServer, served, write_site
+from support import CORPUS, SITE_PATH, PagesServer, quiz_ready, served, write_site
 
 TASKS = """questions:
   - id: essay
@@ -118,7 +118,7 @@ def test_blanks_confidence_and_a_hint_before_the_scripts_keep_focus_and_text(pag
     assert scripts_not_ready(page)
 
     held.release()
-    page.wait_for_function("() => window.quizbank && window.quizbank.quizReady")
+    quiz_ready(page)
     expect(q.locator(".quiz-hints-list li").first).to_be_visible()
     # The student's text and choice stand: the saved wrong answer is not painted over them.
     assert [blanks.nth(i).input_value() for i in range(3)] == [".8", "0.845", "ONNXRuntime"]

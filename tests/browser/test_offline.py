@@ -25,6 +25,7 @@ from support import (
     BuildResult,
     PagesServer,
     build,
+    quiz_ready,
     require_npm_package,
     site_pages,
     wait_for_material,
@@ -118,7 +119,7 @@ def test_every_page_search_and_my_progress_open_offline_and_answers_save(
 
     # An answer saves offline (localStorage: the worker is not involved).
     page.goto(server.url("part-1/"))
-    page.wait_for_function("() => window.quizbank && window.quizbank.quizReady")
+    quiz_ready(page)
     quiz = page.locator(".md-content .quiz:has(input[type=radio][name=answer])").first
     bank, qid = quiz.get_attribute("data-bank"), quiz.get_attribute("data-qid")
     quiz.locator("input[name=answer]:not([data-correct])").first.check()  # missed: due for review

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
-from support import SITE_PATH, PagesServer, served, watch, write_site
+from support import SITE_PATH, PagesServer, quiz_ready, served, watch, write_site
 
 STEPS = ["Prepare the data", "Train the model", "Evaluate it", "Deploy it", "Monitor it"]
 ITEMS = "\n".join(f"      - {s}" for s in STEPS)
@@ -63,9 +63,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesServer]:
 
 
 def ready(page: Page, qid: str) -> Locator:
-    """The question, once our script has mounted it (it marks the element data-quizbank)."""
+    """The question, once our script has mounted it (data-quizbank) and mkdocs-quiz's has started.
+
+    A move made before then is held and carried out when the page is ready (test_early_input.py):
+    the tests here assert what a move does at once.
+    """
     quiz = page.locator(f"#quiz-types--{qid}")
     expect(quiz).to_have_attribute("data-quizbank", "")
+    quiz_ready(page)
     return quiz
 
 
@@ -322,7 +327,7 @@ def test_moves_and_choices_made_before_the_scripts_are_kept_and_carried_out(page
     released.append(True)  # first: a request after this point goes straight through
     for route in held:
         route.continue_()
-    page.wait_for_function("() => window.quizbank && window.quizbank.quizReady")
+    quiz_ready(page)
     expected = [start[1], start[2], start[0], *start[3:]]
     expect(quiz.locator("li.quiz-order-item .quiz-order-text").first).to_have_text(start[1])
     assert shown_order(quiz) == expected  # the moves, on the starting order: not the saved answer
