@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from support import CORPUS, ROOT, build, expectation, glossary_terms, write_site
+from support import CORPUS, ROOT, build, expectation, glossary_terms, project_config, write_site
 
 # Every bad bank is checked in process (tests/unit/test_load.py); these few go through a whole
 # build, strict and lenient, to check the hook's part: the located message, no traceback, no page.
@@ -336,7 +337,7 @@ def test_mkdocs_quiz_assets_are_cached_files_not_pasted_into_pages(good_site) ->
     assert "STORAGE_KEY_PREFIX" not in page and ".quiz-feedback-item" not in page  # no inline quiz.js or quiz.css
     assert "mkdocsQuizConfig" in page  # its small per-page settings stay
     css = good_site.page("assets/stylesheets/course.css")
-    assert css.index(".quiz-feedback-item {") < css.index("/* site.css */") < css.index("/* written-task.css */")
+    assert css.index(".quiz-feedback-item{") < css.index("/* site.css */") < css.index("/* written-task.css */")
     assert ".written-task-count" in css
     # Served minified when made from the installed version (hooks/quiz_assets.py): its names are
     # shortened, its storage key is not.
@@ -349,3 +350,16 @@ def test_mkdocs_quiz_assets_are_cached_files_not_pasted_into_pages(good_site) ->
     ]
     assert ours == ["assets/stylesheets/course.css"]  # one stylesheet of ours, on every page
     assert not (good_site.site / "assets" / "site.css").exists()
+
+
+def test_an_unclosed_comment_in_the_site_stylesheet_is_a_located_error(tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides"
+    shutil.copytree(ROOT / "overrides", overrides)
+    css = overrides / "assets" / "site.css"
+    lines = css.read_text(encoding="utf-8").count("\n")
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* never closed\n.a { color: red }\n", encoding="utf-8")
+    theme = {**project_config()["theme"], "custom_dir": str(overrides)}
+    result = build(write_site(tmp_path, {"index.md": "# Home\n"}, {}, theme=theme), strict=False)
+    assert result.code != 0
+    assert f"overrides/assets/site.css:{lines + 2}: a comment opens here and is never closed." in result.output
+    assert "Fix: end it with */." in result.output and "Traceback" not in result.output
