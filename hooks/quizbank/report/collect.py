@@ -2,8 +2,8 @@
 
 An LMS hands files back named after the student ("Jane Doe_1234_progress.json"), so a file is
 never named in the report: it is "file 7 of 30" with a short digest of its bytes (`sha256sum`
-finds it; docs/instructors.md says how). What is not read is listed with the reason and skipped;
-nothing stops the report. A duplicate is the same bytes twice, or the same `learner` twice (a
+finds it; docs/instructors-sharing.md says how). What is not read is listed with the reason and
+skipped; nothing stops the report. A duplicate is the same bytes twice, or the same `learner` twice (a
 student who handed in twice): the newest `saved` is kept. Zip members are read in memory, each
 capped, so a hostile archive cannot fill the disk or the memory.
 """
