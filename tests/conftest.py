@@ -6,8 +6,12 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+
+from support import BuildResult, shared_project_site  # noqa: E402  (after hooks/ is on sys.path)
 
 
 def pytest_addoption(parser):  # type: ignore[no-untyped-def]
@@ -22,3 +26,9 @@ def pytest_xdist_auto_num_workers(config):  # type: ignore[no-untyped-def]
     """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return cores + 1
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real site, built once with --strict for the whole run (shared by the workers): read only."""
+    return shared_project_site(tmp_path_factory)

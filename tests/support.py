@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import http.server
+import json
 import mimetypes
 import os
 import re
@@ -23,8 +24,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import yaml
+from filelock import FileLock
 
 if TYPE_CHECKING:
+    import pytest
     from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,9 +121,25 @@ def build(config_path: Path, *, strict: bool = True, cwd: Path | None = None, si
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
 
-def build_project(site: Path) -> BuildResult:
-    """The real site, built with --strict into `site` from another folder; fails the test on any error."""
-    result = build(ROOT / "mkdocs.yml", site=site, cwd=site.parent)
+def shared_project_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real site, built once per test run however many pytest-xdist workers ask for it.
+
+    The workers share the run's temporary folder: the first to take the lock builds the site, the
+    others read its result (a 2-core machine otherwise built it once per worker and module, nine
+    times a run). Read it only: copy it to change anything (the test server rewrites its sitemap).
+    """
+    temp = tmp_path_factory.getbasetemp()
+    shared = temp.parent if os.environ.get("PYTEST_XDIST_WORKER") else temp
+    folder = shared / "project-site"
+    result_file = folder / "result.json"
+    with FileLock(str(shared / "project-site.lock")):
+        if result_file.exists():
+            saved = json.loads(result_file.read_text(encoding="utf-8"))
+            result = BuildResult(saved["code"], saved["output"], folder / "site")
+        else:
+            folder.mkdir(exist_ok=True)
+            result = build(ROOT / "mkdocs.yml", site=folder / "site", cwd=folder)
+            result_file.write_text(json.dumps({"code": result.code, "output": result.output}), encoding="utf-8")
     assert result.code == 0, result.output
     return result
 

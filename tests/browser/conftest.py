@@ -7,6 +7,7 @@ test would hide a broken quiz.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from support import CHROMIUM_ARGS, TEST_BROWSER, BuildResult, PagesServer, build_project, watch
+from support import CHROMIUM_ARGS, TEST_BROWSER, BuildResult, PagesServer, watch
 
 # How long an assertion waits for the state it names before it fails. A passing test never waits
 # this long; Playwright's 5 s default was close to what a loaded 2-core machine takes to run a page's
@@ -62,9 +63,11 @@ def block_service_workers(browser: Browser) -> None:
 
 
 @pytest.fixture(scope="session")
-def project_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The real site, built once with --strict."""
-    return build_project(tmp_path_factory.mktemp("project") / "site")
+def project_site(built_site: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real site, built once with --strict, in this worker's own copy (its server rewrites the sitemap)."""
+    copy = tmp_path_factory.mktemp("project") / "site"
+    shutil.copytree(built_site.site, copy)
+    return BuildResult(built_site.code, built_site.output, copy)
 
 
 @pytest.fixture(scope="session")

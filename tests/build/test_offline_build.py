@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 import offline
-from support import SITE_URL, BuildResult, build_project, write_site
+from support import SITE_URL, BuildResult, write_site
 
 # Files the site's scripts ask for by name (not from an attribute of a page): Material's search
 # index and its search worker (its `__config`), the course manifest (quizbank/course.js), the site's
@@ -38,8 +38,8 @@ ATTRIBUTE = re.compile(r'\b(?:src|href|data-bundle|data-before)="([^"#?]+)[^"]*"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    return build_project(tmp_path_factory.mktemp("offline") / "site")
+def site(built_site: BuildResult) -> BuildResult:
+    return built_site  # read only
 
 
 def worker_data(site: Path) -> dict:

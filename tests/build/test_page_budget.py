@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 
 from page_budget import BUDGET, TCP_SEGMENT_SIZE, TWO_ROUND_TRIPS, page_weights
-from support import ROOT, BuildResult, build_project, require_npm_package
+from support import ROOT, BuildResult, require_npm_package
 
 LANTERN = ROOT / "node_modules" / "@paulirish" / "trace_engine" / "models" / "trace" / "lantern" / "simulation"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    return build_project(tmp_path_factory.mktemp("budget") / "site")
+def site(built_site: BuildResult) -> BuildResult:
+    return built_site  # read only
 
 
 def test_every_page_is_at_least_ten_percent_under_the_line_of_a_third_round_trip(site: BuildResult) -> None:

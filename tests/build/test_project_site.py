@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -18,7 +16,7 @@ from quizbank import load_banks
 from quizbank.ids import anchor, written_task_anchor
 from quizbank.model import Choice, TrueFalse
 from quizbank.selfcheck import shown_order
-from support import ROOT
+from support import ROOT, BuildResult
 
 FIXTURES = ROOT / "tests" / "fixtures"
 # The parts of the assignment brief the site is checked against, committed verbatim, so a fork with
@@ -28,18 +26,8 @@ NAME_SALT = "cbft-site-name-check-v1:"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("project") / "site"
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        cwd=str(out.parent),
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "WARNING" not in proc.stderr, proc.stderr
-    return out
+def site(built_site: BuildResult) -> Path:
+    return built_site.site  # read only
 
 
 def pages(site: Path) -> dict[str, BeautifulSoup]:
