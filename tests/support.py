@@ -245,6 +245,14 @@ class PagesHandler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that closes a connection it no longer needs (a page closed mid-download) is not an error."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 class PagesServer:
     """A built site on 127.0.0.1 (a free port), under the site_url's path, in a background thread.
 
@@ -269,7 +277,7 @@ class PagesServer:
         handler = type(
             "Handler", (PagesHandler,), {"mounts": mounts, "gzip": gzip, "cache": cache, "requests": self.requests}
         )
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = QuietServer(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.base = self.origin + prefix
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
