@@ -336,6 +336,57 @@ def test_keyboard_focus_is_always_visible(
     assert not problems, f"Focus not visible ({stops} stops):\n" + "\n".join(sorted(set(problems)))
 
 
+# Where the focused element is, horizontally: entirely off either side of the screen, or on it.
+OFF_SCREEN = """() => { const e = document.activeElement; if (!e || e === document.body) return null;
+  const r = e.getBoundingClientRect();
+  return (r.width || r.height) && (r.right <= 0 || r.left >= window.innerWidth)
+    ? e.tagName.toLowerCase() + '.' + String(e.className).trim().split(/\\s+/).join('.') + ' ' + (e.textContent || '').trim().slice(0, 30)
+    : null; }"""
+
+
+def test_on_a_phone_the_navigation_opens_from_the_keyboard_and_hides_when_closed(
+    browser: Browser, server: PagesServer, errors: list[str]
+) -> None:
+    """Material's drawer is opened by a label: a keyboard could not open it, and Tab went through its hidden links."""
+    context = new_context(browser, "light", "phone")
+    try:
+        page = watch(context.new_page(), errors)
+        page.goto(server.url("part-1/"))
+        wait_for_material(page)
+        button = page.get_by_role("button", name="Navigation")
+        expect(button).to_have_attribute("aria-expanded", "false")
+        # Closed: from the skip link through the header into the chapter, no stop is off the screen.
+        page.evaluate("() => document.querySelector('.md-skip').focus()")
+        off: list[str] = []
+        reached_button = False
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            reached_button = reached_button or page.evaluate(
+                "() => document.activeElement.getAttribute('role') === 'button' && document.activeElement.getAttribute('for') === '__drawer'"
+            )
+            where = page.evaluate(OFF_SCREEN)
+            if where:
+                off.append(where)
+        assert not off, "focused off the screen with the navigation closed:\n" + "\n".join(off)
+        assert reached_button, "Tab never reached the navigation button"
+        # Enter opens it, with the focus on its first link, on the screen once it has slid in.
+        button.focus()
+        page.keyboard.press("Enter")
+        expect(button).to_have_attribute("aria-expanded", "true")
+        focused = page.locator(":focus")
+        expect(focused).to_be_in_viewport()
+        assert page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"), (
+            "the focus stayed outside"
+        )
+        # Escape closes it and gives the focus back to the button.
+        page.keyboard.press("Escape")
+        expect(button).to_have_attribute("aria-expanded", "false")
+        expect(button).to_be_focused()
+        expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    finally:
+        context.close()
+
+
 def test_submitted_answer_is_announced(page: Page, server: PagesServer) -> None:
     """One polite live region, present before any answer, says each result after Submit."""
     page.goto(server.url("part-1/"))

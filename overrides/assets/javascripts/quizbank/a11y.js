@@ -5,6 +5,7 @@
 // - a table too wide for the screen scrolls sideways, so it becomes a named, focusable region
 //   that keyboard users can scroll (code blocks are Material's: it does this on devices with hover,
 //   and site.css wraps their lines on touch screens);
+// - below 76.25em the navigation drawer opens from the keyboard (see drawerButton);
 // Served minified as bundles/a11y.js (`make bundle`). Loaded once with defer; Material's instant navigation swaps the page without reloading this file,
 // so per-page work runs from document$ and listeners sit on the document.
 (function () {
@@ -74,7 +75,47 @@
     }
   }
 
+  // Below 76.25em (a phone, or a laptop zoomed to 400 %) Material's navigation is a drawer opened by
+  // a <label for="__drawer">. A label takes no focus, so a keyboard could not open the drawer, and
+  // its links, slid off-screen, were still in the Tab order, focused where no one could see them
+  // (site.css now hides the closed drawer). The label becomes a named button: Enter or Space opens
+  // the drawer and moves the focus to its first link; Escape closes it and brings the focus back.
+  var drawerReady = false;
+  function drawerButton() {
+    var toggle = document.getElementById("__drawer");
+    var button = document.querySelector('.md-header label[for="__drawer"]');
+    if (drawerReady || !toggle || !button) return;
+    drawerReady = true; // the header outlives instant navigation: set up once
+    var sync = function () {
+      button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+    };
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("aria-label", "Navigation");
+    sync();
+    toggle.addEventListener("change", sync);
+    button.addEventListener("click", function () {
+      window.setTimeout(sync, 0); // the label's own click toggles the box after this handler
+    });
+    button.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      toggle.click(); // as a tap on the label: Material hears the change
+      sync();
+      if (!toggle.checked) return;
+      var first = document.querySelector(".md-sidebar--primary a[href], .md-sidebar--primary label[tabindex]");
+      if (first) first.focus();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !toggle.checked) return;
+      toggle.click();
+      sync();
+      button.focus();
+    });
+  }
+
   function page() {
+    drawerButton();
     syncPaletteRadio();
     watchScrollables();
     name(".md-progress[role=progressbar]", "Page loading");
