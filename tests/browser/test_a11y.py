@@ -383,6 +383,10 @@ def test_on_a_phone_the_navigation_opens_from_the_keyboard_and_hides_when_closed
         expect(button).to_have_attribute("aria-expanded", "false")
         expect(button).to_be_focused()
         expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+        # A tap opens it as before, and the button says so.
+        button.click()
+        expect(button).to_have_attribute("aria-expanded", "true")
+        expect(page.locator(".md-sidebar--primary")).to_be_visible()
     finally:
         context.close()
 

@@ -93,15 +93,13 @@
     button.setAttribute("tabindex", "0");
     button.setAttribute("aria-label", "Navigation");
     sync();
+    // A tap on the label, Material (it closes the drawer by clicking the box) and the keys below all
+    // click the box, which fires its change event.
     toggle.addEventListener("change", sync);
-    button.addEventListener("click", function () {
-      window.setTimeout(sync, 0); // the label's own click toggles the box after this handler
-    });
     button.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();
-      toggle.click(); // as a tap on the label: Material hears the change
-      sync();
+      toggle.click();
       if (!toggle.checked) return;
       var first = document.querySelector(".md-sidebar--primary a[href], .md-sidebar--primary label[tabindex]");
       if (first) first.focus();
@@ -109,7 +107,6 @@
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape" || !toggle.checked) return;
       toggle.click();
-      sync();
       button.focus();
     });
   }
