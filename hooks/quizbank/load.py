@@ -46,8 +46,12 @@ def bank_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def load_bank_file(path: Path, root: Path, display_root: Path, facts: Facts = NO_FACTS) -> Bank:
-    """Read one bank file; `display_root` makes paths in errors relative (e.g. to the site root)."""
+def load_bank_file(path: Path, root: Path, display_root: Path, facts: Facts | None = None) -> Bank:
+    """Read one bank file; `display_root` makes paths in errors relative (e.g. to the site root).
+
+    Fact references are replaced with `facts`; by default, those of the site in `display_root` (see load_banks).
+    """
+    facts = site_facts(display_root) if facts is None else facts
     shown = display_path(path, display_root)
     data = path.read_bytes()
     try:
