@@ -93,7 +93,10 @@ def write_site(base: Path, pages: dict[str, str], banks: Mapping[str, str | byte
     """Create base/mkdocs.yml, base/docs/* and base/quizzes/*; return the config path."""
     config = project_config()
     config.pop("nav", None)
-    config.update(overrides)
+    # `extra` is merged key by key: a test that sets quiz_banks keeps the course's facts file, which the
+    # auto-appended glossary uses.
+    extra = {**config.get("extra", {}), **dict(overrides.pop("extra", None) or {})}  # type: ignore[call-overload]
+    config.update(overrides, extra=extra)
     (base / "docs").mkdir(parents=True, exist_ok=True)
     (base / "quizzes").mkdir(exist_ok=True)
     for name, text in pages.items():
