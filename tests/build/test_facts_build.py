@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config import load_config
+
+import facts as facts_hook  # hooks/facts.py, as MkDocs loads it
 from support import build, with_facts, write_site
 
 FACTS = """\
@@ -82,3 +85,20 @@ def test_a_reference_to_an_unknown_fact_stops_the_build_at_its_line(tmp_path: Pa
     result = build(config)
     assert result.code != 0 and "in a file this page includes with --8<--" in result.output, result.output
     assert "Traceback" not in result.output
+
+
+def test_mkdocs_serve_rebuilds_when_the_facts_file_changes(tmp_path: Path) -> None:
+    """hooks/facts.py has `mkdocs serve` watch the facts file: a new value reaches every page without a restart."""
+    config = load_config(config_file=str(site_with_facts(tmp_path, PAGE)))
+    facts_hook.on_config(config)
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = Server()
+    facts_hook.on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
+    assert server.watched == [str(tmp_path / "facts.yml")]
