@@ -31,6 +31,7 @@ from quizbank import (
     load_banks,
     place_quizzes,
 )
+from quizbank.facts import facts_file, load_facts
 from quizbank.manifest import Chapter, Manifest, course_manifest, written_tasks_json
 from quizbank.markers import NEAR_MARKER, markers_in_included_files
 from quizbank.progress import MARKER as PROGRESS_MARKER
@@ -110,7 +111,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     settings = _settings(config)
     banks_dir = root / str(settings["dir"])
     try:
-        banks = load_banks(banks_dir, root)
+        # The facts file's values replace the banks' fact references (quizbank/facts.py).
+        banks = load_banks(banks_dir, root, load_facts(facts_file(config.extra, root), root))
     except BankError as err:
         raise PluginError(err.report()) from None
     if "mkdocs_quiz" not in config.plugins:

@@ -82,6 +82,7 @@ def project_config() -> dict:
     config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     config["watch"] = [str(ROOT / w) for w in config.get("watch", [])]
+    config["extra"]["facts"]["file"] = str(ROOT / config["extra"]["facts"]["file"])
     for ext in config["markdown_extensions"]:
         if isinstance(ext, dict) and "pymdownx.snippets" in ext:
             ext["pymdownx.snippets"]["base_path"] = [str(ROOT)]
@@ -92,7 +93,10 @@ def write_site(base: Path, pages: dict[str, str], banks: Mapping[str, str | byte
     """Create base/mkdocs.yml, base/docs/* and base/quizzes/*; return the config path."""
     config = project_config()
     config.pop("nav", None)
-    config.update(overrides)
+    # `extra` is merged key by key: a test that sets quiz_banks keeps the course's facts file, which the
+    # auto-appended glossary uses.
+    extra = {**config.get("extra", {}), **dict(overrides.pop("extra", None) or {})}  # type: ignore[call-overload]
+    config.update(overrides, extra=extra)
     (base / "docs").mkdir(parents=True, exist_ok=True)
     (base / "quizzes").mkdir(exist_ok=True)
     for name, text in pages.items():
@@ -104,6 +108,19 @@ def write_site(base: Path, pages: dict[str, str], banks: Mapping[str, str | byte
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(source.encode("utf-8") if isinstance(source, str) else source)
     config_path = base / "mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return config_path
+
+
+def with_facts(config_path: Path, facts: str) -> Path:
+    """A throwaway site with a facts file of its own (and without the course's glossary, which uses the course's facts)."""
+    (config_path.parent / "facts.yml").write_text(facts, encoding="utf-8")
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config["extra"]["facts"]["file"] = "facts.yml"
+    for ext in config["markdown_extensions"]:
+        if isinstance(ext, dict) and "pymdownx.snippets" in ext:
+            ext["pymdownx.snippets"]["base_path"] = [str(config_path.parent)]
+            ext["pymdownx.snippets"]["auto_append"] = []
     config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return config_path
 

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from . import BankError, Problem, RenderOptions, Source, display_path, load_banks, place_quizzes
+from .factcheck import facts_problems
 from .markers import markers_in_included_files
 from .siteconfig import read_config, settings
 from .written_task import missing_examples
@@ -48,6 +49,7 @@ def check(config_path: Path) -> list[Problem]:
             place_quizzes(markdown, banks, source=source, options=RenderOptions())
         except BankError as err:
             problems += err.problems
+    problems += facts_problems(config_path, warn=lambda report: print(report, file=sys.stderr))
     return problems
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .errors import BankError, did_you_mean
+from .facts import NO_FACTS, Facts
 from .model import (
     COMMON_KEYS,
     QUESTION_TYPES,
@@ -39,9 +40,9 @@ POOL_KEYS = ("id", "draw")
 WORDS_KEYS = ("min", "max")
 
 
-def read_bank(root: yaml.Node | None, *, name: str, shown: str) -> Bank:
-    """A bank from its composed YAML, or a BankError listing every problem."""
-    reader = BankReader(shown)
+def read_bank(root: yaml.Node | None, *, name: str, shown: str, facts: Facts = NO_FACTS) -> Bank:
+    """A bank from its composed YAML, or a BankError listing every problem; `facts` replace its fact references."""
+    reader = BankReader(shown, facts)
     questions = reader.bank(root)
     if reader.problems:
         raise BankError(reader.problems)

@@ -28,14 +28,15 @@ class Problem:
 class BankError(Exception):
     """Raised with every problem found, so an instructor can fix them in one pass."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], *, subject: str = "Quiz banks") -> None:
         self.problems = problems
+        self.subject = subject  # what the report's first line says is to fix ("Facts" for the facts file)
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
-        return f"Quiz banks: {head} to fix.\n" + "\n".join(str(p) for p in self.problems)
+        return f"{self.subject}: {head} to fix.\n" + "\n".join(str(p) for p in self.problems)
 
 
 def display_path(path: Path, root: Path) -> str:

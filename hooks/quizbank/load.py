@@ -11,7 +11,9 @@ import yaml
 
 from .bankformat import SLUG, read_bank
 from .errors import BankError, Problem, display_path
+from .facts import NO_FACTS, Facts, site_facts
 from .model import Bank
+from .nodes import compose_document
 
 BANK_SUFFIXES = (".yml", ".yaml")
 
@@ -44,8 +46,12 @@ def bank_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def load_bank_file(path: Path, root: Path, display_root: Path) -> Bank:
-    """Read one bank file; `display_root` makes paths in errors relative (e.g. to the site root)."""
+def load_bank_file(path: Path, root: Path, display_root: Path, facts: Facts | None = None) -> Bank:
+    """Read one bank file; `display_root` makes paths in errors relative (e.g. to the site root).
+
+    Fact references are replaced with `facts`; by default, those of the site in `display_root` (see load_banks).
+    """
+    facts = site_facts(display_root) if facts is None else facts
     shown = display_path(path, display_root)
     data = path.read_bytes()
     try:
@@ -62,11 +68,17 @@ def load_bank_file(path: Path, root: Path, display_root: Path) -> Bank:
                 )
             ]
         ) from None
-    return load_bank_text(text, name=bank_name_for(path, root), shown=shown)
+    return load_bank_text(text, name=bank_name_for(path, root), shown=shown, facts=facts)
 
 
-def load_banks(root: Path, display_root: Path) -> dict[str, Bank]:
-    """Load every bank under `root`; collect problems from all files before raising."""
+def load_banks(root: Path, display_root: Path, facts: Facts | None = None) -> dict[str, Bank]:
+    """Load every bank under `root`; collect problems from all files before raising.
+
+    Fact references are replaced with `facts`; by default, the facts of the site whose mkdocs.yml is
+    in `display_root` (every caller shows paths relative to the site's folder), so an export, the
+    class report and the build all read the same questions.
+    """
+    facts = site_facts(display_root) if facts is None else facts
     banks: dict[str, Bank] = {}
     problems: list[Problem] = []
     for path in bank_files(root):
@@ -93,7 +105,7 @@ def load_banks(root: Path, display_root: Path) -> dict[str, Bank]:
             )
             continue
         try:
-            banks[name] = load_bank_file(path, root, display_root)
+            banks[name] = load_bank_file(path, root, display_root, facts)
         except BankError as err:
             problems.extend(err.problems)
     if problems:
@@ -101,27 +113,6 @@ def load_banks(root: Path, display_root: Path) -> dict[str, Bank]:
     return banks
 
 
-def load_bank_text(text: str, *, name: str, shown: str) -> Bank:
-    """Parse and validate one bank's YAML text."""
-    try:
-        root = yaml.compose(text, Loader=COMPOSER)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        if "'\\t'" in str(err.problem) or (mark is not None and _tab_at_indent(text, mark.line)):
-            fix = "indent with spaces, not tabs (most editors: convert indentation to spaces)."
-        else:
-            fix = (
-                "check the indentation and quoting on this line and the one above; "
-                "text containing ': ' or starting with a special character such as "
-                "'[', '{', '*', '&', '!', '|', '>', '%' or '@' must be quoted."
-            )
-        raise BankError([Problem(shown, line, f"YAML syntax error: {err.problem or err.context}.", fix)]) from None
-    except yaml.YAMLError as err:  # e.g. a reader error on a control character
-        raise BankError([Problem(shown, 1, f"YAML error: {err}.", "remove the character.")]) from None
-    return read_bank(root, name=name, shown=shown)
-
-
-def _tab_at_indent(text: str, line: int) -> bool:
-    lines = text.split("\n")
-    return 0 <= line < len(lines) and "\t" in lines[line][: len(lines[line]) - len(lines[line].lstrip())]
+def load_bank_text(text: str, *, name: str, shown: str, facts: Facts = NO_FACTS) -> Bank:
+    """Parse and validate one bank's YAML text, replacing its fact references with `facts`."""
+    return read_bank(compose_document(text, shown, COMPOSER), name=name, shown=shown, facts=facts)

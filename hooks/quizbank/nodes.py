@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import yaml
 
-from .errors import Problem, did_you_mean
+from .errors import BankError, Problem, did_you_mean
 from .text import find_forbidden_html
+
+if TYPE_CHECKING:
+    from .facts import Facts
 
 # What YAML 1.1 would read as a boolean: refused in boolean fields with a clear fix.
 YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
@@ -36,13 +40,48 @@ def line_of(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
+def compose_document(
+    text: str,
+    shown: str,
+    loader: type[yaml.SafeLoader | yaml.CSafeLoader] = yaml.SafeLoader,
+    subject: str = "Quiz banks",
+) -> yaml.Node | None:
+    """The YAML node tree of `text`, or a BankError locating the syntax error with its likely fix."""
+    try:
+        return yaml.compose(text, Loader=loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        if "'\\t'" in str(err.problem) or (mark is not None and _tab_at_indent(text, mark.line)):
+            fix = "indent with spaces, not tabs (most editors: convert indentation to spaces)."
+        else:
+            fix = (
+                "check the indentation and quoting on this line and the one above; "
+                "text containing ': ' or starting with a special character such as "
+                "'[', '{', '*', '&', '!', '|', '>', '%' or '@' must be quoted."
+            )
+        raise BankError(
+            [Problem(shown, line, f"YAML syntax error: {err.problem or err.context}.", fix)], subject=subject
+        ) from None
+    except yaml.YAMLError as err:  # e.g. a reader error on a control character
+        raise BankError([Problem(shown, 1, f"YAML error: {err}.", "remove the character.")], subject=subject) from None
+
+
+def _tab_at_indent(text: str, line: int) -> bool:
+    lines = text.split("\n")
+    return 0 <= line < len(lines) and "\t" in lines[line][: len(lines[line]) - len(lines[line].lstrip())]
+
+
 class NodeReader:
     """Typed reads of YAML nodes; every problem is recorded with its line and question id."""
 
-    def __init__(self, shown: str) -> None:
+    def __init__(self, shown: str, facts: Facts | None = None) -> None:
         self.shown = shown
         self.problems: list[Problem] = []
         self.qid: str | None = None  # the question being read, named in its problems
+        # Text fields have their fact references replaced as they are read (quizbank/facts.py), so
+        # everything built from a bank (pages, exports, fingerprints) sees the values.
+        self.facts = facts
 
     def problem(self, where: yaml.Node | int, what: str, fix: str) -> None:
         line = where if isinstance(where, int) else line_of(where)
@@ -86,9 +125,15 @@ class NodeReader:
             value = ""
         if required and not value.strip():
             self.problem(node, f"'{key}' is empty.", f"write the {key} text after '{key}:'.")
+        block = node.style in ("|", ">")
+        if self.facts is not None:
+            expanded = self.facts.expand(value, colon="&#58;")
+            for offset, what, fix in expanded.problems:
+                self.problem(line_of(node) + (1 + offset if block else 0), f"'{key}': {what}", fix)
+            value = expanded.text
         for offset, tag in find_forbidden_html(value):
             self.problem(
-                line_of(node) + (1 + offset if node.style in ("|", ">") else 0),
+                line_of(node) + (1 + offset if block else 0),
                 f"'{key}' contains the HTML tag '{tag}' outside code, which would break the quiz's layout.",
                 f"put it in backticks (`{tag}`) or write it as {tag.replace('<', '&lt;')}.",
             )

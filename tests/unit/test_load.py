@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from quizbank import BankError, load, load_bank_file, load_bank_text, load_banks
+from quizbank.facts import site_facts
 from quizbank.model import Choice, TrueFalse
 from support import CORPUS, ROOT, expectation
 
@@ -42,10 +43,11 @@ def test_good_banks_load(path: Path, composer: str) -> None:
 @pytest.mark.parametrize("path", GOOD + REAL, ids=[p.stem for p in GOOD + REAL])
 def test_both_composers_read_a_bank_alike(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     text = path.read_text(encoding="utf-8")
+    facts = site_facts(ROOT)  # the course's banks use the course's facts
     monkeypatch.setattr(load, "COMPOSER", yaml.CSafeLoader)
-    fast = load_bank_text(text, name="x", shown="x.yml")
+    fast = load_bank_text(text, name="x", shown="x.yml", facts=facts)
     monkeypatch.setattr(load, "COMPOSER", yaml.SafeLoader)
-    assert load_bank_text(text, name="x", shown="x.yml") == fast
+    assert load_bank_text(text, name="x", shown="x.yml", facts=facts) == fast
 
 
 @pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
