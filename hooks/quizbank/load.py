@@ -1,6 +1,8 @@
 """Load banks from disk: find the files, decode them, compose their YAML, read the bank format.
 
-Returns `Bank`s, or raises a `BankError` listing every problem in every file, located.
+Returns `Bank`s, or raises a `BankError` listing every problem in every file, located. Given a
+list (`problems=`), each function appends every problem there instead and returns what it could
+read: `make check` goes on to check the chapters against it.
 """
 
 from __future__ import annotations
@@ -44,36 +46,42 @@ def bank_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def load_bank_file(path: Path, root: Path, display_root: Path) -> Bank:
+def load_bank_file(path: Path, root: Path, display_root: Path, problems: list[Problem] | None = None) -> Bank:
     """Read one bank file; `display_root` makes paths in errors relative (e.g. to the site root)."""
     shown = display_path(path, display_root)
+    name = bank_name_for(path, root)
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise BankError(
-            [
-                Problem(
-                    shown,
-                    line,
-                    f"the file is not UTF-8 text (byte 0x{data[err.start]:02x} cannot be decoded).",
-                    "save the file as UTF-8 (in most editors: File > Save with encoding > UTF-8).",
-                )
-            ]
-        ) from None
-    return load_bank_text(text, name=bank_name_for(path, root), shown=shown)
+        problem = Problem(
+            shown,
+            line,
+            f"the file is not UTF-8 text (byte 0x{data[err.start]:02x} cannot be decoded).",
+            "save the file as UTF-8 (in most editors: File > Save with encoding > UTF-8).",
+        )
+        return _unreadable(problem, name, problems)
+    return load_bank_text(text, name=name, shown=shown, problems=problems)
 
 
-def load_banks(root: Path, display_root: Path) -> dict[str, Bank]:
-    """Load every bank under `root`; collect problems from all files before raising."""
+def _unreadable(problem: Problem, name: str, problems: list[Problem] | None) -> Bank:
+    """A file that cannot be read at all: a BankError, or (collecting) an empty, damaged bank."""
+    if problems is None:
+        raise BankError([problem]) from None
+    problems.append(problem)
+    return Bank(name=name, path=problem.file, damaged=True)
+
+
+def load_banks(root: Path, display_root: Path, problems: list[Problem] | None = None) -> dict[str, Bank]:
+    """Load every bank under `root`; collect problems from all files before raising (or into `problems`)."""
     banks: dict[str, Bank] = {}
-    problems: list[Problem] = []
+    found: list[Problem] = [] if problems is None else problems
     for path in bank_files(root):
         shown = display_path(path, display_root)
         name = bank_name_for(path, root)
         if not all(SLUG.match(part) for part in name.split("/")):
-            problems.append(
+            found.append(
                 Problem(
                     shown,
                     1,
@@ -83,7 +91,7 @@ def load_banks(root: Path, display_root: Path) -> dict[str, Bank]:
             )
             continue
         if name in banks:
-            problems.append(
+            found.append(
                 Problem(
                     shown,
                     1,
@@ -92,16 +100,15 @@ def load_banks(root: Path, display_root: Path) -> dict[str, Bank]:
                 )
             )
             continue
-        try:
-            banks[name] = load_bank_file(path, root, display_root)
-        except BankError as err:
-            problems.extend(err.problems)
-    if problems:
-        raise BankError(problems)
+        bank = load_bank_file(path, root, display_root, found)
+        if problems is not None or not bank.damaged:
+            banks[name] = bank
+    if problems is None and found:
+        raise BankError(found)
     return banks
 
 
-def load_bank_text(text: str, *, name: str, shown: str) -> Bank:
+def load_bank_text(text: str, *, name: str, shown: str, problems: list[Problem] | None = None) -> Bank:
     """Parse and validate one bank's YAML text."""
     try:
         root = yaml.compose(text, Loader=COMPOSER)
@@ -116,10 +123,12 @@ def load_bank_text(text: str, *, name: str, shown: str) -> Bank:
                 "text containing ': ' or starting with a special character such as "
                 "'[', '{', '*', '&', '!', '|', '>', '%' or '@' must be quoted."
             )
-        raise BankError([Problem(shown, line, f"YAML syntax error: {err.problem or err.context}.", fix)]) from None
+        return _unreadable(
+            Problem(shown, line, f"YAML syntax error: {err.problem or err.context}.", fix), name, problems
+        )
     except yaml.YAMLError as err:  # e.g. a reader error on a control character
-        raise BankError([Problem(shown, 1, f"YAML error: {err}.", "remove the character.")]) from None
-    return read_bank(root, name=name, shown=shown)
+        return _unreadable(Problem(shown, 1, f"YAML error: {err}.", "remove the character."), name, problems)
+    return read_bank(root, name=name, shown=shown, problems=problems)
 
 
 def _tab_at_indent(text: str, line: int) -> bool:

@@ -37,11 +37,12 @@ def line_of(node: yaml.Node) -> int:
 
 
 class NodeReader:
-    """Typed reads of YAML nodes; every problem is recorded with its line and question id."""
+    """Typed reads of YAML nodes; every problem is appended to `problems` with its line and question id."""
 
-    def __init__(self, shown: str) -> None:
+    def __init__(self, shown: str, problems: list[Problem] | None = None) -> None:
         self.shown = shown
-        self.problems: list[Problem] = []
+        # The caller's list when given: problems of every bank (and chapter) gather in one place.
+        self.problems: list[Problem] = [] if problems is None else problems
         self.qid: str | None = None  # the question being read, named in its problems
 
     def problem(self, where: yaml.Node | int, what: str, fix: str) -> None:

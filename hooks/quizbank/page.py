@@ -38,6 +38,8 @@ def place_quizzes(
         if isinstance(found, Problem):
             problems.append(found)
             continue
+        if found is None:
+            continue
         bank, questions = found
         rendered = []
         for question in questions:
