@@ -2,7 +2,9 @@
 
 Loading, validation and rendering live in the `quizbank` package (no MkDocs needed); this
 file only wires them to MkDocs events. Banks are re-read on every build, so under
-`mkdocs serve` saving a bank rebuilds and reloads the page.
+`mkdocs serve` saving a bank rebuilds and reloads the page. A mistake stops `mkdocs build`;
+under `mkdocs serve` the page shows it instead (MkDocs would otherwise hold every request until
+the next good build, and the browser would wait without a word), and the next save recovers.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from html import escape
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -30,7 +32,10 @@ from quizbank import (
     display_path,
     load_banks,
     place_quizzes,
+    session,
 )
+from quizbank.coverage import unplaced
+from quizbank.errors import as_html, summary
 from quizbank.manifest import Chapter, Manifest, course_manifest, written_tasks_json
 from quizbank.markers import NEAR_MARKER, markers_in_included_files
 from quizbank.progress import MARKER as PROGRESS_MARKER
@@ -71,6 +76,8 @@ class _State:
     manifest: str = "[]"
     snippet_bases: list[Path] = field(default_factory=list)
     course: Manifest = field(default_factory=lambda: course_manifest({}, []))
+    # Under `mkdocs serve`, the banks' problems: every page shows them until a save fixes them.
+    broken: list[Problem] = field(default_factory=list)
 
 
 _state = _State()
@@ -104,15 +111,17 @@ def _settings(config: MkDocsConfig) -> dict[str, object]:
     return {"dir": "quizzes", "confidence": True, **given}
 
 
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    session.command = command
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    """Load every bank afresh; a bad bank stops the build with every problem listed."""
+    """Load every bank afresh; a bad bank stops the build with every problem listed (under serve, every page lists them)."""
     root = Path(config.config_file_path).parent
     settings = _settings(config)
     banks_dir = root / str(settings["dir"])
-    try:
-        banks = load_banks(banks_dir, root)
-    except BankError as err:
-        raise PluginError(err.report()) from None
+    problems: list[Problem] = []
+    banks = load_banks(banks_dir, root, problems)
     if "mkdocs_quiz" not in config.plugins:
         raise PluginError("Quiz banks need the mkdocs_quiz plugin: add '- mkdocs_quiz' under 'plugins:' in mkdocs.yml.")
     _check_mkdocs_quiz_version(metadata.version("mkdocs-quiz"))
@@ -125,6 +134,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     snippets = config.mdx_configs.get("pymdownx.snippets") or {}
     _state.root = root
     _state.banks_dir = banks_dir
+    _state.snippet_bases = [Path(b) for b in snippets.get("base_path", [root])]
+    if not problems:
+        problems = missing_examples(banks, _state.snippet_bases)
+    _state.broken = _stop_or_show(problems)
+    if _state.broken:
+        banks = {}
     _state.banks = banks
     _state.options = RenderOptions(
         show_correct=bool(quiz_config.get("show_correct", True)),
@@ -133,11 +148,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         confidence=bool(settings["confidence"]),
     )
     _state.manifest = written_tasks_json(banks)
-    _state.snippet_bases = [Path(b) for b in snippets.get("base_path", [root])]
-    problems = missing_examples(banks, _state.snippet_bases)
-    if problems:
-        raise PluginError(BankError(problems).report())
     return config
+
+
+def _stop_or_show(problems: list[Problem]) -> list[Problem]:
+    """Stop the build with every problem; under `mkdocs serve`, log them and return them for the pages to show."""
+    if not problems:
+        return []
+    if not session.serving():
+        raise PluginError(summary(problems))
+    log.error(summary(problems))
+    return problems
 
 
 def _check_mkdocs_quiz_version(installed: str) -> None:
@@ -161,6 +182,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
         heading = re.search(r"^#\s+(.+?)\s*$", text, re.M)
         chapters.append(Chapter(pages[src].url, titles.get(src) or (heading.group(1) if heading else src), text))
     _state.course = course_manifest(_state.banks, chapters)
+    # A question no page places still goes into every export: said here, listed by `make check`.
+    placed = [*_state.course["questions"], *(t["key"] for t in _state.course["tasks"])]
+    for warning in unplaced(_state.banks, placed):
+        log.info(str(warning).replace("\n    ", " "))
     # Every page reads this file for the navigation counts: only what they need (the progress
     # page carries the whole manifest in its HTML).
     counts = {
@@ -204,9 +229,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     source = Source.of(
         display_path(Path(config.docs_dir, page.file.src_path), _state.root), page.file.content_string, markdown
     )
+    if _state.broken:
+        return _error_page(_state.broken)
     problems = markers_in_included_files(markdown, source, _read_snippet)
     if problems:
-        raise PluginError(BankError(problems).report())
+        return _error_page(_stop_or_show(problems))
     if PROGRESS_MARKER.search(markdown):
         markdown = _progress(markdown, page)
     if not NEAR_MARKER.search(markdown) and "quizbank-review-item" not in markdown:  # cheap early exit
@@ -214,7 +241,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     try:
         new_markdown, placed = place_quizzes(markdown, _state.banks, source=source, options=_state.options)
     except BankError as err:
-        raise PluginError(err.report()) from None
+        return _error_page(_stop_or_show(err.problems))
     progress = "quizbank-review-item" in new_markdown
     if not placed and not progress:
         return None
@@ -258,7 +285,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         )
     fix = "put the marker at the top level of the chapter, alone on its line, with a blank line above and below."
     line = _line_of_marker(page, _key_of(unrendered)) if unrendered else 1
-    raise PluginError(BankError([Problem(shown, line, what, fix)]).report())
+    return as_html(_stop_or_show([Problem(shown, line, what, fix)]))
+
+
+def _error_page(problems: list[Problem]) -> str:
+    """A page's Markdown replaced by its problems (`mkdocs serve` only: a build has stopped already)."""
+    return "# Quiz banks: problems to fix\n\n" + as_html(problems) + "\n"
 
 
 def _key_of(match: re.Match[str] | None) -> str:
