@@ -136,3 +136,16 @@ def test_a_question_kept_for_the_export_is_not_in_the_review_round() -> None:
     html = render_progress(course_manifest({"bank": bank}, []), {"bank": bank}, RenderOptions(), link=str)
     assert 'data-question="bank#a"' in html
     assert 'data-question="bank#lms"' not in html
+
+
+def test_the_answer_key_says_which_questions_are_for_the_export_only() -> None:
+    from quizbank.export.answer_key import answer_key
+
+    bank = load_bank_text(
+        GOOD + "  - id: lms\n    type: true-false\n    question: R\n    answer: false\n    export_only: true\n",
+        name="bank",
+        shown="quizzes/bank.yml",
+    )
+    key = answer_key([bank], "T")
+    lms = key[key.index("### bank#lms") :]
+    assert "**Export only:**" in lms and "**Export only:**" not in key[: key.index("### bank#lms")]
