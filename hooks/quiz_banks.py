@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from importlib import metadata
 from pathlib import Path
@@ -36,10 +36,11 @@ from quizbank import (
 )
 from quizbank.coverage import unplaced
 from quizbank.errors import as_html, summary
-from quizbank.manifest import Chapter, Manifest, course_manifest, written_tasks_json
+from quizbank.manifest import Manifest, course_manifest, site_chapters, written_tasks_json
 from quizbank.markers import NEAR_MARKER, markers_in_included_files
 from quizbank.progress import MARKER as PROGRESS_MARKER
 from quizbank.progress import render_progress
+from quizbank.siteconfig import PREVIEW_WHEN
 from quizbank.written_task import missing_examples
 
 if TYPE_CHECKING:
@@ -88,11 +89,11 @@ _state = _State()
 # fails when a release changes them. To try a new release: install it, run `make test`, add it here.
 MKDOCS_QUIZ_TESTED = ("1.7.1",)
 
-SETTINGS = {"dir": str, "confidence": bool}
+SETTINGS = {"dir": str, "confidence": bool, "preview": str}
 
 
 def _settings(config: MkDocsConfig) -> dict[str, object]:
-    """`extra: quiz_banks:` in mkdocs.yml, checked: where the banks are, and whether to ask for confidence."""
+    """`extra: quiz_banks:` in mkdocs.yml, checked: where the banks are, whether to ask for confidence, when to build the preview."""
     given = config.extra.get("quiz_banks") or {}
     if not isinstance(given, dict):
         raise PluginError(
@@ -103,12 +104,18 @@ def _settings(config: MkDocsConfig) -> dict[str, object]:
             raise PluginError(
                 f"mkdocs.yml: unknown setting 'extra: quiz_banks: {name}'.\n    Fix: use {' or '.join(SETTINGS)}."
             )
+        if name == "preview" and value not in PREVIEW_WHEN:
+            raise PluginError(
+                f"mkdocs.yml: 'extra: quiz_banks: preview' must be one of {', '.join(PREVIEW_WHEN)}, not '{value}'.\n"
+                "    Fix: 'serve' (the default) builds the question-bank preview under mkdocs serve only; 'always' "
+                "publishes it too (it shows every answer); 'never' turns it off."
+            )
         if not isinstance(value, SETTINGS[name]):
             kind = "true or false" if SETTINGS[name] is bool else "a folder name"
             raise PluginError(
                 f"mkdocs.yml: 'extra: quiz_banks: {name}' must be {kind}.\n    Fix: write e.g. '{name}: {'true' if SETTINGS[name] is bool else 'quizzes'}'."
             )
-    return {"dir": "quizzes", "confidence": True, **given}
+    return {"dir": "quizzes", "confidence": True, "preview": "serve", **given}
 
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -173,15 +180,8 @@ def _check_mkdocs_quiz_version(installed: str) -> None:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     """Write the course manifest: which page places which question, read from every chapter's markers."""
-    pages = {f.src_uri: f for f in files.documentation_pages()}
-    titles = _nav_titles(config.nav or [])
-    ordered = [src for src in titles if src in pages] + [src for src in pages if src not in titles]
-    chapters = []
-    for src in ordered:
-        text = pages[src].content_string
-        heading = re.search(r"^#\s+(.+?)\s*$", text, re.M)
-        chapters.append(Chapter(pages[src].url, titles.get(src) or (heading.group(1) if heading else src), text))
-    _state.course = course_manifest(_state.banks, chapters)
+    pages = {f.src_uri: (f.url, f.content_string) for f in files.documentation_pages()}
+    _state.course = course_manifest(_state.banks, site_chapters(pages, config.nav or []))
     # A question no page places still goes into every export: said here, listed by `make check`.
     placed = [*_state.course["questions"], *(t["key"] for t in _state.course["tasks"])]
     for warning in unplaced(_state.banks, placed):
@@ -200,19 +200,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     }
     files.append(File.generated(config, MANIFEST_FILE, content=json.dumps(counts, separators=(",", ":"))))
     return files
-
-
-def _nav_titles(nav: list[object]) -> dict[str, str]:
-    """Page source path → its title in mkdocs.yml's nav, in nav order (nested sections included)."""
-    out: dict[str, str] = {}
-    for item in nav:
-        if isinstance(item, dict):
-            for title, target in item.items():
-                if isinstance(target, str):
-                    out[target] = str(title)
-                elif isinstance(target, list):
-                    out.update(_nav_titles(target))
-    return out
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
@@ -238,8 +225,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         markdown = _progress(markdown, page)
     if not NEAR_MARKER.search(markdown) and "quizbank-review-item" not in markdown:  # cheap early exit
         return None
+    # The question-bank preview (hooks/bank_preview.py) shows every question: each pool variant, and
+    # those kept for the export.
+    preview = page.meta.get("quizbank_preview") is True
+    options = replace(_state.options, draw_pools=False) if preview else _state.options
     try:
-        new_markdown, placed = place_quizzes(markdown, _state.banks, source=source, options=_state.options)
+        new_markdown, placed = place_quizzes(
+            markdown, _state.banks, source=source, options=options, export_only=preview
+        )
     except BankError as err:
         return _error_page(_stop_or_show(err.problems))
     progress = "quizbank-review-item" in new_markdown

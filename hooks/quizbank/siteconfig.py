@@ -8,6 +8,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
+# What `extra: quiz_banks: preview:` may say: when the question-bank preview is built (quizbank/preview.py).
+PREVIEW_WHEN = ("serve", "always", "never")
+
 
 class _Loader(yaml.SafeLoader):
     """mkdocs.yml may use tags such as !ENV or !!python/name: read them as plain values."""

@@ -105,6 +105,10 @@ def test_saving_a_bank_rebuilds_the_served_page(tmp_path: Path) -> None:
             wait_for(lambda: "First wording" in fetch(url))
             bank.write_text(BANK.format(text="Second wording"), encoding="utf-8")
             wait_for(lambda: "Second wording" in fetch(url))
+            # The question-bank preview: built by `mkdocs serve` (its address in the log), saved banks reload it.
+            preview = url + "question-bank-preview/"
+            wait_for(lambda: "Second wording" in fetch(preview))
+            assert f"Question bank preview: {preview}" in log_path.read_text()
             # A mistake while serving is reported with its location, in the terminal and in the page
             # (a failed build would leave MkDocs holding every request, the browser waiting in
             # silence); fixing it brings the page back, still without a restart.
