@@ -67,3 +67,19 @@ def test_the_preview_address_is_where_the_site_is_served() -> None:
         assert not re.search(r"http://127\.0\.0\.1:8000(?!/cloud-fine-tuning/)", text), doc
     serve = make("-n", "serve")
     assert "http://127.0.0.1:8000$(" in serve and "site_path" in serve  # printed from mkdocs.yml as it starts
+
+
+def test_the_instructors_page_says_plainly_what_the_self_checks_are() -> None:
+    """Before anything else an instructor decides: practice, answers in the page, files students can edit, no marks."""
+    text = (ROOT / "docs" / "instructors.md").read_text(encoding="utf-8")
+    section = text[text.index("## What the self-checks are") : text.index("## Preview while you edit")]
+    for said in (
+        "for practice",
+        "The answers are in the page",
+        "page's source",
+        "they can edit before handing it in",
+        "no points, no time limits",
+        "not for grades",
+        "not for marking",
+    ):
+        assert said in section, said
