@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from quizbank import Problem, load_banks, session
+from quizbank import Problem, load_banks
 from quizbank.manifest import placed_on, site_chapters
 
 if TYPE_CHECKING:
@@ -24,12 +24,19 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
 log = logging.getLogger("mkdocs.plugins.bank_preview")
+_serving = False
+
+
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    # MkDocs calls this once; the hook module (and so this flag) lives through every rebuild of `serve`.
+    global _serving
+    _serving = command == "serve"
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     settings = config.extra.get("quiz_banks") or {}
     when = settings.get("preview", "serve")  # checked by quiz_banks.py's on_config
-    if when == "never" or (when == "serve" and not session.serving()):
+    if when == "never" or (when == "serve" and not _serving):
         return None
     # Only now: the answer key's writer comes with the exporters, half a second to import.
     from quizbank.preview import PREVIEW_PAGE, preview_markdown
@@ -49,6 +56,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
         published=when == "always",
     )
     files.append(page)
-    if session.serving():
+    if _serving:
         log.info(f"Question bank preview: {config.site_url or '/'}{page.url}")
     return files

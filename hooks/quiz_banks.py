@@ -32,7 +32,6 @@ from quizbank import (
     display_path,
     load_banks,
     place_quizzes,
-    session,
 )
 from quizbank.coverage import unplaced
 from quizbank.errors import as_html, summary
@@ -82,6 +81,7 @@ class _State:
 
 
 _state = _State()
+_serving = False  # `mkdocs serve`: a preview, where a mistake is shown in the page rather than stopping
 
 
 # The mkdocs-quiz releases this site is tested with (DEVELOPERS.md: the contract with mkdocs-quiz).
@@ -119,7 +119,9 @@ def _settings(config: MkDocsConfig) -> dict[str, object]:
 
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-    session.command = command
+    # MkDocs calls this once; the hook module (and so this flag) lives through every rebuild of `serve`.
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -162,7 +164,7 @@ def _stop_or_show(problems: list[Problem]) -> list[Problem]:
     """Stop the build with every problem; under `mkdocs serve`, log them and return them for the pages to show."""
     if not problems:
         return []
-    if not session.serving():
+    if not _serving:
         raise PluginError(summary(problems))
     log.error(summary(problems))
     return problems
