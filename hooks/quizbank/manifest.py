@@ -78,7 +78,7 @@ class Chapter:
 
 
 def written_tasks(banks: dict[str, Bank]) -> list[TaskEntry]:
-    """Every written task in bank order (the brief's order): the order of the downloaded answers."""
+    """Every written task of the site in bank order (the brief's order): the order of the downloaded answers."""
     return [
         TaskEntry(
             key=question_key(bank.name, q.id),
@@ -90,7 +90,7 @@ def written_tasks(banks: dict[str, Bank]) -> list[TaskEntry]:
         )
         for bank in banks.values()
         for q in bank.questions
-        if isinstance(q, WrittenTask)
+        if isinstance(q, WrittenTask) and not bank.is_export_only(q)  # one kept for the export is on no page
     ]
 
 

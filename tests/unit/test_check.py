@@ -149,3 +149,13 @@ def test_the_answer_key_says_which_questions_are_for_the_export_only() -> None:
     key = answer_key([bank], "T")
     lms = key[key.index("### bank#lms") :]
     assert "**Export only:**" in lms and "**Export only:**" not in key[: key.index("### bank#lms")]
+
+
+def test_a_written_task_kept_for_the_export_is_not_in_the_students_download() -> None:
+    from quizbank.manifest import written_tasks
+
+    task = "  - id: essay\n    type: written-task\n    question: Write.\n"
+    bank = load_bank_text(
+        GOOD + task + task.replace("essay", "lms-essay") + "    export_only: true\n", name="bank", shown="quizzes/b.yml"
+    )
+    assert [t["key"] for t in written_tasks({"bank": bank})] == ["bank#essay"]
