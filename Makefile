@@ -1,49 +1,69 @@
 # Two commands matter (README): `make serve` and `make test`. Both create .venv on first use.
-PYTHON ?= python3
-VENV   ?= .venv
-BIN    := $(VENV)/bin
+# `make` alone lists every target: each one's `## ` line, just above it, is its entry in that list.
+PYTHON   ?= python3
+VENV     ?= .venv
+BIN      := $(VENV)/bin
+DEV_ADDR ?= 127.0.0.1:8000
+# The site's engine, as every target and the Pages workflow run it (one place to change it).
+MKDOCS   := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+# Node's test runner, given the files: Node 22 and later read a bare folder as a module to run.
+NODE_TESTS = tests/js/*.test.mjs
+# The oldest Node.js the tools and tests support (package.json's engines says the same).
+NODE_MIN = 20
 
-.PHONY: serve build check export class-report bundle test lint types jstest golden bench clean
+.DEFAULT_GOAL := help
+.PHONY: help serve build check export class-report bundle test lint types jstest golden bench clean
+
+## List these targets (what `make` alone does).
+help:
+	@echo "Usage: make <target>   (the first run of serve, build or test sets up .venv/ by itself)"
+	@awk '/^## /{doc = substr($$0, 4); next} /^[a-z][a-z-]*:/{if (doc != "") printf "  %-13s %s\n", substr($$1, 1, length($$1) - 1), doc} {doc = ""}' $(MAKEFILE_LIST)
 
 $(BIN)/activate:
+	@echo "Creating the Python environment in $(VENV)/ (first run only)..."
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.runtime: requirements.txt | $(BIN)/activate
+	@echo "Installing the site's Python packages (requirements.txt) into $(VENV)/: about 20 s on a first run, then never again until requirements.txt changes..."
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt
 	touch $@
 
 $(VENV)/.report: requirements.txt requirements-report.txt | $(BIN)/activate
+	@echo "Installing the class report's Python packages (requirements-report.txt) into $(VENV)/: about 20 s on a first run..."
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements-report.txt
 	touch $(VENV)/.runtime $@
 
 $(VENV)/.test: requirements.txt requirements-report.txt requirements-test.txt | $(BIN)/activate
+	@echo "Installing the test tools (requirements-test.txt) into $(VENV)/: about a minute on a first run..."
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements-test.txt
 	touch $(VENV)/.runtime $(VENV)/.report $@
 
-## Preview with live reload at http://127.0.0.1:8000 (edits to chapters and banks reload the page).
+## Preview with live reload; prints its address (http://127.0.0.1:8000/cloud-fine-tuning/). Ctrl+C stops it.
 serve: $(VENV)/.runtime
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	@echo "Serving the site at http://$(DEV_ADDR)$$(PYTHONPATH=hooks $(BIN)/python -c 'from quizbank.siteconfig import read_config, site_path; from pathlib import Path; print(site_path(read_config(Path("mkdocs.yml"))))') with live reload (Ctrl+C stops it)."
+	$(MKDOCS) serve --dev-addr $(DEV_ADDR)
 
-## Build the site into site/ exactly as CI does.
+## Build the site into site/ exactly as the Pages workflow does (--strict: any warning stops it).
 build: $(VENV)/.runtime
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	$(MKDOCS) build --strict
 
 # The tests' npm tools (axe-core; lighthouse for the benchmark), exactly as package-lock.json pins them.
 node_modules/.package-lock.json: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "npm not found: install Node.js and npm (Debian/Ubuntu: sudo apt-get install nodejs npm), then run make test again." >&2; exit 1; }
+	@command -v npm >/dev/null || { echo "npm not found: install Node.js $(NODE_MIN) or newer with npm (https://nodejs.org/, or your system's packages), then run make test again." >&2; exit 1; }
+	@echo "Installing the test tools' npm packages (package-lock.json) into node_modules/..."
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## Check every bank and every marker in every chapter without building (fast enough for every save).
+## Check every bank and every marker in every chapter without building: every problem at once, by file and line.
 check: $(VENV)/.runtime
-	PYTHONPATH=hooks $(BIN)/python -m quizbank check
+	@PYTHONPATH=hooks $(BIN)/python -m quizbank check
 
-## Write dist/: QTI 1.2 and 2.1 packages, a Moodle (GIFT) file and a printable answer key (never published).
+## Write dist/: QTI 1.2 and 2.1, Moodle GIFT and a printable answer key (never published); losses in dist/export-losses.txt.
 export: $(VENV)/.runtime
-	PYTHONPATH=hooks $(BIN)/python -m quizbank export -o dist
+	@PYTHONPATH=hooks $(BIN)/python -m quizbank export -o dist
 
-## Item analysis of the progress files students handed in: make class-report IN=folder [OUT=dist/class-report].
 OUT ?= dist/class-report
+## Item analysis of the progress files students handed in: make class-report IN=folder [OUT=dist/class-report].
 class-report: $(VENV)/.report
 	@test -n "$(IN)" || { echo "Say which folder holds the students' progress files (or the LMS's zip): make class-report IN=path/to/folder [OUT=dist/class-report]" >&2; exit 2; }
 	PYTHONPATH=hooks $(BIN)/python -m quizbank class-report "$(IN)" -o "$(OUT)"
@@ -52,22 +72,27 @@ class-report: $(VENV)/.report
 bundle: node_modules/.package-lock.json $(VENV)/.runtime
 	QUIZBANK_PYTHON=$(BIN)/python node tools/bundle.mjs
 
-## Every test: lint, types, the browser scripts' pure logic under Node, unit, golden, build and browser tests.
 # The first three are one process each and run side by side (mypy alone takes 8 s on a cold cache);
 # pytest then runs its own workers (pyproject.toml).
+## Every test: lint, types, the browser scripts under Node, unit, golden, build, browser and accessibility tests.
 test: $(VENV)/.test node_modules/.package-lock.json
 	@$(MAKE) --no-print-directory -j3 lint types jstest
 	$(BIN)/pytest
 
+## Lint and format check of the Python code (ruff).
 lint: $(VENV)/.test
 	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/ruff format --check hooks tests benchmarks
 
+## Type check of the Python code (mypy).
 types: $(VENV)/.test
 	$(BIN)/mypy
 
-jstest: $(VENV)/.test node_modules/.package-lock.json
-	QUIZBANK_PYTHON=$(BIN)/python node --test tests/js/
+## The browser scripts' tests under Node's own runner (Node.js 20, 22 or 24).
+jstest: $(VENV)/.runtime node_modules/.package-lock.json
+	@command -v node >/dev/null || { echo "node not found: install Node.js $(NODE_MIN) or newer (https://nodejs.org/), then run make test again." >&2; exit 1; }
+	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) < $(NODE_MIN) ? 1 : 0)' || { echo "Node.js $$(node --version) is too old for the tests: install Node.js $(NODE_MIN) or newer (20, 22 and 24 are tested; https://nodejs.org/), then run make test again." >&2; exit 1; }
+	QUIZBANK_PYTHON=$(BIN)/python node --test $(NODE_TESTS)
 
 ## Rewrite the golden files after an intended change to the rendered markup; review the diff.
 golden: $(VENV)/.test
@@ -77,5 +102,6 @@ golden: $(VENV)/.test
 bench: $(VENV)/.test
 	$(BIN)/python benchmarks/build_time.py
 
+## Remove what builds and tests leave behind (site/, caches); .venv/, node_modules/ and dist/ stay.
 clean:
 	rm -rf site .pytest_cache .ruff_cache .mypy_cache

@@ -2,7 +2,9 @@
 
 Loading, validation and rendering live in the `quizbank` package (no MkDocs needed); this
 file only wires them to MkDocs events. Banks are re-read on every build, so under
-`mkdocs serve` saving a bank rebuilds and reloads the page.
+`mkdocs serve` saving a bank rebuilds and reloads the page. A mistake stops `mkdocs build`;
+under `mkdocs serve` the page shows it instead (MkDocs would otherwise hold every request until
+the next good build, and the browser would wait without a word), and the next save recovers.
 """
 
 from __future__ import annotations
@@ -10,11 +12,11 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -31,11 +33,14 @@ from quizbank import (
     load_banks,
     place_quizzes,
 )
-from quizbank.facts import facts_file, load_facts
-from quizbank.manifest import Chapter, Manifest, course_manifest, written_tasks_json
+from quizbank.coverage import unplaced
+from quizbank.errors import as_html, summary
+from quizbank.facts import UNREAD_FACTS, facts_file, load_facts
+from quizbank.manifest import Manifest, course_manifest, site_chapters, written_tasks_json
 from quizbank.markers import NEAR_MARKER, markers_in_included_files
 from quizbank.progress import MARKER as PROGRESS_MARKER
 from quizbank.progress import render_progress
+from quizbank.siteconfig import PREVIEW_WHEN
 from quizbank.written_task import missing_examples
 
 if TYPE_CHECKING:
@@ -72,9 +77,12 @@ class _State:
     manifest: str = "[]"
     snippet_bases: list[Path] = field(default_factory=list)
     course: Manifest = field(default_factory=lambda: course_manifest({}, []))
+    # Under `mkdocs serve`, the banks' problems: every page shows them until a save fixes them.
+    broken: list[Problem] = field(default_factory=list)
 
 
 _state = _State()
+_serving = False  # `mkdocs serve`: a preview, where a mistake is shown in the page rather than stopping
 
 
 # The mkdocs-quiz releases this site is tested with (DEVELOPERS.md: the contract with mkdocs-quiz).
@@ -82,11 +90,11 @@ _state = _State()
 # fails when a release changes them. To try a new release: install it, run `make test`, add it here.
 MKDOCS_QUIZ_TESTED = ("1.7.1",)
 
-SETTINGS = {"dir": str, "confidence": bool}
+SETTINGS = {"dir": str, "confidence": bool, "preview": str}
 
 
 def _settings(config: MkDocsConfig) -> dict[str, object]:
-    """`extra: quiz_banks:` in mkdocs.yml, checked: where the banks are, and whether to ask for confidence."""
+    """`extra: quiz_banks:` in mkdocs.yml, checked: where the banks are, whether to ask for confidence, when to build the preview."""
     given = config.extra.get("quiz_banks") or {}
     if not isinstance(given, dict):
         raise PluginError(
@@ -97,24 +105,39 @@ def _settings(config: MkDocsConfig) -> dict[str, object]:
             raise PluginError(
                 f"mkdocs.yml: unknown setting 'extra: quiz_banks: {name}'.\n    Fix: use {' or '.join(SETTINGS)}."
             )
+        if name == "preview" and value not in PREVIEW_WHEN:
+            raise PluginError(
+                f"mkdocs.yml: 'extra: quiz_banks: preview' must be one of {', '.join(PREVIEW_WHEN)}, not '{value}'.\n"
+                "    Fix: 'serve' (the default) builds the question-bank preview under mkdocs serve only; 'always' "
+                "publishes it too (it shows every answer); 'never' turns it off."
+            )
         if not isinstance(value, SETTINGS[name]):
             kind = "true or false" if SETTINGS[name] is bool else "a folder name"
             raise PluginError(
                 f"mkdocs.yml: 'extra: quiz_banks: {name}' must be {kind}.\n    Fix: write e.g. '{name}: {'true' if SETTINGS[name] is bool else 'quizzes'}'."
             )
-    return {"dir": "quizzes", "confidence": True, **given}
+    return {"dir": "quizzes", "confidence": True, "preview": "serve", **given}
+
+
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    # MkDocs calls this once; the hook module (and so this flag) lives through every rebuild of `serve`.
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    """Load every bank afresh; a bad bank stops the build with every problem listed."""
+    """Load every bank afresh; a bad bank stops the build with every problem listed (under serve, every page lists them)."""
     root = Path(config.config_file_path).parent
     settings = _settings(config)
     banks_dir = root / str(settings["dir"])
+    problems: list[Problem] = []
     try:
         # The facts file's values replace the banks' fact references (quizbank/facts.py).
-        banks = load_banks(banks_dir, root, load_facts(facts_file(config.extra, root), root))
+        facts = load_facts(facts_file(config.extra, root), root)
     except BankError as err:
-        raise PluginError(err.report()) from None
+        problems += err.problems
+        facts = UNREAD_FACTS
+    banks = load_banks(banks_dir, root, problems, facts)
     if "mkdocs_quiz" not in config.plugins:
         raise PluginError("Quiz banks need the mkdocs_quiz plugin: add '- mkdocs_quiz' under 'plugins:' in mkdocs.yml.")
     _check_mkdocs_quiz_version(metadata.version("mkdocs-quiz"))
@@ -127,6 +150,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     snippets = config.mdx_configs.get("pymdownx.snippets") or {}
     _state.root = root
     _state.banks_dir = banks_dir
+    _state.snippet_bases = [Path(b) for b in snippets.get("base_path", [root])]
+    if not problems:
+        problems = missing_examples(banks, _state.snippet_bases)
+    _state.broken = _stop_or_show(problems)
+    if _state.broken:
+        banks = {}
     _state.banks = banks
     _state.options = RenderOptions(
         show_correct=bool(quiz_config.get("show_correct", True)),
@@ -135,11 +164,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         confidence=bool(settings["confidence"]),
     )
     _state.manifest = written_tasks_json(banks)
-    _state.snippet_bases = [Path(b) for b in snippets.get("base_path", [root])]
-    problems = missing_examples(banks, _state.snippet_bases)
-    if problems:
-        raise PluginError(BankError(problems).report())
     return config
+
+
+def _stop_or_show(problems: list[Problem]) -> list[Problem]:
+    """Stop the build with every problem; under `mkdocs serve`, log them and return them for the pages to show."""
+    if not problems:
+        return []
+    if not _serving:
+        raise PluginError(summary(problems))
+    log.error(summary(problems))
+    return problems
 
 
 def _check_mkdocs_quiz_version(installed: str) -> None:
@@ -154,15 +189,12 @@ def _check_mkdocs_quiz_version(installed: str) -> None:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     """Write the course manifest: which page places which question, read from every chapter's markers."""
-    pages = {f.src_uri: f for f in files.documentation_pages()}
-    titles = _nav_titles(config.nav or [])
-    ordered = [src for src in titles if src in pages] + [src for src in pages if src not in titles]
-    chapters = []
-    for src in ordered:
-        text = pages[src].content_string
-        heading = re.search(r"^#\s+(.+?)\s*$", text, re.M)
-        chapters.append(Chapter(pages[src].url, titles.get(src) or (heading.group(1) if heading else src), text))
-    _state.course = course_manifest(_state.banks, chapters)
+    pages = {f.src_uri: (f.url, f.content_string) for f in files.documentation_pages()}
+    _state.course = course_manifest(_state.banks, site_chapters(pages, config.nav or []))
+    # A question no page places still goes into every export: said here, listed by `make check`.
+    placed = [*_state.course["questions"], *(t["key"] for t in _state.course["tasks"])]
+    for warning in unplaced(_state.banks, placed):
+        log.info(str(warning).replace("\n    ", " "))
     # Every page reads this file for the navigation counts: only what they need (the progress
     # page carries the whole manifest in its HTML).
     counts = {
@@ -179,19 +211,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     return files
 
 
-def _nav_titles(nav: list[object]) -> dict[str, str]:
-    """Page source path → its title in mkdocs.yml's nav, in nav order (nested sections included)."""
-    out: dict[str, str] = {}
-    for item in nav:
-        if isinstance(item, dict):
-            for title, target in item.items():
-                if isinstance(target, str):
-                    out[target] = str(title)
-                elif isinstance(target, list):
-                    out.update(_nav_titles(target))
-    return out
-
-
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
     """Rebuild when a bank changes, not only when a chapter does."""
     if _state.banks_dir.is_dir():
@@ -206,17 +225,25 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     source = Source.of(
         display_path(Path(config.docs_dir, page.file.src_path), _state.root), page.file.content_string, markdown
     )
+    if _state.broken:
+        return _error_page(_state.broken)
     problems = markers_in_included_files(markdown, source, _read_snippet)
     if problems:
-        raise PluginError(BankError(problems).report())
+        return _error_page(_stop_or_show(problems))
     if PROGRESS_MARKER.search(markdown):
         markdown = _progress(markdown, page)
     if not NEAR_MARKER.search(markdown) and "quizbank-review-item" not in markdown:  # cheap early exit
         return None
+    # The question-bank preview (hooks/bank_preview.py) shows every question: each pool variant, and
+    # those kept for the export.
+    preview = page.meta.get("quizbank_preview") is True
+    options = replace(_state.options, draw_pools=False) if preview else _state.options
     try:
-        new_markdown, placed = place_quizzes(markdown, _state.banks, source=source, options=_state.options)
+        new_markdown, placed = place_quizzes(
+            markdown, _state.banks, source=source, options=options, export_only=preview
+        )
     except BankError as err:
-        raise PluginError(err.report()) from None
+        return _error_page(_stop_or_show(err.problems))
     progress = "quizbank-review-item" in new_markdown
     if not placed and not progress:
         return None
@@ -260,7 +287,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         )
     fix = "put the marker at the top level of the chapter, alone on its line, with a blank line above and below."
     line = _line_of_marker(page, _key_of(unrendered)) if unrendered else 1
-    raise PluginError(BankError([Problem(shown, line, what, fix)]).report())
+    return as_html(_stop_or_show([Problem(shown, line, what, fix)]))
+
+
+def _error_page(problems: list[Problem]) -> str:
+    """A page's Markdown replaced by its problems (`mkdocs serve` only: a build has stopped already)."""
+    return "# Quiz banks: problems to fix\n\n" + as_html(problems) + "\n"
 
 
 def _key_of(match: re.Match[str] | None) -> str:

@@ -4,7 +4,8 @@
     python -m quizbank export [-f mkdocs.yml] [-o dist]   QTI 1.2 and 2.1, Moodle GIFT and a printable answer key
     python -m quizbank class-report IN [-f mkdocs.yml] [-o dist/class-report]   item analysis of handed-in progress files
 
-Run with hooks/ on the import path (the Makefile does: PYTHONPATH=hooks). Exit status 1 on any problem.
+Run with hooks/ on the import path (the Makefile does: PYTHONPATH=hooks). `check` lists every problem at once,
+sorted by file and line; exit status 1 on any error (warnings are listed, and do not fail).
 """
 
 from __future__ import annotations
@@ -12,44 +13,115 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import BankError, Problem, RenderOptions, Source, display_path, load_banks, place_quizzes
+from . import Problem, RenderOptions, Source, display_path, load_banks, place_quizzes
+from .coverage import unplaced
+from .errors import BankError, summary
 from .factcheck import facts_problems
+from .facts import UNREAD_FACTS, Facts, facts_file, load_facts
+from .manifest import Chapter, placed_on
 from .markers import markers_in_included_files
+from .model import Bank
 from .siteconfig import read_config, settings
 from .written_task import missing_examples
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.S)
 
 
-def check(config_path: Path) -> list[Problem]:
-    """Every problem the build would report in banks, markers and example sets."""
-    root = config_path.resolve().parent
-    banks_dir, docs_dir, bases, _ = settings(read_config(config_path), root)
-    try:
-        banks = load_banks(banks_dir, root)
-    except BankError as err:
-        return err.problems
-    problems = missing_examples(banks, bases)
+@dataclass(frozen=True)
+class Page:
+    """A chapter as `make check` reads it: its path as shown, its whole text, its Markdown (front matter removed)."""
 
-    def read(name: str) -> str | None:
-        for base in bases:
+    shown: str
+    text: str
+    markdown: str
+
+
+@dataclass
+class Project:
+    """What every check reads, loaded once: the banks (damaged ones too) and the chapters."""
+
+    root: Path
+    bases: list[Path]
+    banks: dict[str, Bank]
+    pages: list[Page]
+    facts: Facts
+    banks_dir: Path
+    docs_dir: Path
+    problems: list[Problem] = field(default_factory=list)  # found while loading the facts and the banks
+    appended: list[str] = field(default_factory=list)  # files pymdownx.snippets appends to every page
+
+    @classmethod
+    def read(cls, config_path: Path) -> Project:
+        root = config_path.resolve().parent
+        config = read_config(config_path)
+        banks_dir, docs_dir, bases, appended = settings(config, root)
+        problems: list[Problem] = []
+        try:
+            facts = load_facts(facts_file(config.get("extra"), root), root)
+        except BankError as err:
+            # Reported once, here; the banks' and chapters' references are then left as written.
+            problems += err.problems
+            facts = UNREAD_FACTS
+        banks = load_banks(banks_dir, root, problems, facts)
+        pages = []
+        for path in sorted(docs_dir.rglob("*.md")):
+            text = path.read_text(encoding="utf-8")
+            front = FRONT_MATTER.match(text)
+            pages.append(Page(display_path(path, root), text, text[front.end() :] if front else text))
+        return cls(root, bases, banks, pages, facts, banks_dir, docs_dir, problems, appended)
+
+    def read_snippet(self, name: str) -> str | None:
+        for base in self.bases:
             if (base / name).is_file():
                 return (base / name).read_text(encoding="utf-8", errors="replace")
         return None
 
-    for page in sorted(docs_dir.rglob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        front = FRONT_MATTER.match(text)
-        markdown = text[front.end() :] if front else text
-        source = Source.of(display_path(page, root), text, markdown)
-        problems += markers_in_included_files(markdown, source, read)
+
+def chapter_problems(project: Project) -> list[Problem]:
+    """Every marker of every chapter, as the build places them, and markers in included files."""
+    problems: list[Problem] = []
+    for page in project.pages:
+        source = Source.of(page.shown, page.text, page.markdown)
+        problems += markers_in_included_files(page.markdown, source, project.read_snippet)
         try:
-            place_quizzes(markdown, banks, source=source, options=RenderOptions())
+            place_quizzes(page.markdown, project.banks, source=source, options=RenderOptions())
         except BankError as err:
             problems += err.problems
-    problems += facts_problems(config_path, warn=lambda report: print(report, file=sys.stderr))
+    return problems
+
+
+def fact_problems(project: Project) -> list[Problem]:
+    """References to facts that do not exist in chapters and included files; facts past their review date (warnings)."""
+    return facts_problems(
+        project.facts, project.root, project.docs_dir, project.bases, project.appended, project.banks_dir
+    )
+
+
+def example_problems(project: Project) -> list[Problem]:
+    """Written tasks whose example answers have no file."""
+    return missing_examples(project.banks, project.bases)
+
+
+def unplaced_questions(project: Project) -> list[Problem]:
+    """A warning for every question no chapter places (and no `export_only` accounts for)."""
+    chapters = [Chapter(page.shown, page.shown, page.markdown) for page in project.pages]
+    return unplaced(project.banks, placed_on(chapters, project.banks))
+
+
+# What `make check` runs, after reading the banks (whose own problems come first): each takes the
+# project and returns what it finds. Add a check here; the report sorts them all by file and line.
+CHECKS = (chapter_problems, fact_problems, example_problems, unplaced_questions)
+
+
+def check(config_path: Path) -> list[Problem]:
+    """Every problem the build would report in banks, markers and example sets, and every unplaced question."""
+    project = Project.read(config_path)
+    problems = list(project.problems)
+    for run in CHECKS:
+        problems += run(project)
     return problems
 
 
@@ -73,11 +145,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "class-report":
         return class_report(args.config_file, args.folder, args.out or Path("dist/class-report"))
     problems = check(args.config_file)
+    errors = [p for p in problems if p.severity == "error"]
     if problems:
-        print(BankError(problems).report(), file=sys.stderr)
+        print(summary(problems), file=sys.stderr)
+    if errors:
         return 1
     if args.command == "check":
-        print("Quiz banks: no problems found.")
+        print("Quiz banks: no errors." if problems else "Quiz banks: no problems found.")
         return 0
     from .export import export_course  # only when asked: the exporters need mkdocs-quiz
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .errors import BankError, did_you_mean
+from .errors import BankError, Problem, did_you_mean
 from .facts import NO_FACTS, Facts
 from .model import (
     COMMON_KEYS,
@@ -32,6 +32,7 @@ from .model import (
 from .nodes import Entry, Mapping, NodeReader, line_of
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+BANK_KEYS = ("questions", "export_only")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 OPTION_KEYS = ("text", "correct", "feedback")
 FIELD_KEYS = ("id", "label", "words")
@@ -40,32 +41,60 @@ POOL_KEYS = ("id", "draw")
 WORDS_KEYS = ("min", "max")
 
 
-def read_bank(root: yaml.Node | None, *, name: str, shown: str, facts: Facts = NO_FACTS) -> Bank:
-    """A bank from its composed YAML, or a BankError listing every problem; `facts` replace its fact references."""
-    reader = BankReader(shown, facts)
-    questions = reader.bank(root)
-    if reader.problems:
-        raise BankError(reader.problems)
-    return Bank(name=name, path=shown, questions=questions)
+def read_bank(
+    root: yaml.Node | None,
+    *,
+    name: str,
+    shown: str,
+    problems: list[Problem] | None = None,
+    facts: Facts = NO_FACTS,
+) -> Bank:
+    """A bank from its composed YAML; `facts` replace its fact references.
+
+    Every problem is appended to `problems` when a list is given, and the bank is returned with the
+    questions that read cleanly (`damaged` if any did not); without a list, a BankError lists them.
+    """
+    found: list[Problem] = [] if problems is None else problems
+    start = len(found)
+    reader = BankReader(shown, found, facts)
+    questions, export_only = reader.bank(root)
+    if problems is None and found:
+        raise BankError(found)
+    read = {q.id for q in questions}
+    unread = tuple(qid for qid in reader.ids if qid not in read)
+    return Bank(
+        name=name,
+        path=shown,
+        questions=questions,
+        export_only=export_only,
+        damaged=len(found) > start,
+        unread=unread,
+    )
 
 
 class BankReader(NodeReader):
     """Reads the bank format; each `read_<reader>` method reads one kind of declared key."""
 
-    def bank(self, root: yaml.Node | None) -> tuple[Question, ...]:
+    def __init__(self, shown: str, problems: list[Problem] | None = None, facts: Facts | None = None) -> None:
+        super().__init__(shown, problems, facts)
+        self.ids: list[str] = []  # every question id met, read cleanly or not
+
+    def bank(self, root: yaml.Node | None) -> tuple[tuple[Question, ...], bool]:
+        """The questions that read cleanly, and whether the whole bank is for the export only."""
         if root is None:
             self.problem(
                 1,
                 "the bank is empty (it has no questions, only comments or blank lines).",
                 "start the file with 'questions:' and a list of questions.",
             )
-            return ()
-        top = self.mapping(root, ("questions",), "the bank")
+            return (), False
+        top = self.mapping(root, BANK_KEYS, "the bank")
         if top is None:
-            return ()
+            return (), False
+        export_only = bool(self.boolean(top["export_only"].value, "export_only")) if "export_only" in top else False
         if "questions" not in top:
             self.problem(root, "the bank has no 'questions:' list.", "add 'questions:' with at least one question.")
-            return ()
+            return (), export_only
         items = self.sequence(
             top["questions"].value, "questions", "list each question under 'questions:' starting with '- id: …'."
         )
@@ -73,20 +102,24 @@ class BankReader(NodeReader):
         seen: dict[str, int] = {}
         for node in items:
             question = self.question(node)
-            if question is None:
+            # A question with problems still claims its id: a second question with the same id is
+            # reported now, not once the first one is fixed.
+            qid = self.qid
+            if qid is None:
                 continue
-            if question.id in seen:
-                self.qid = question.id
+            if qid in seen:
                 self.problem(
-                    question.line,
-                    f"the id '{question.id}' is already used by the question on line {seen[question.id]}.",
+                    line_of(node),
+                    f"the id '{qid}' is already used by the question on line {seen[qid]}.",
                     "give each question in a bank its own id.",
                 )
                 continue
-            seen[question.id] = question.line
-            questions.append(question)
+            seen[qid] = line_of(node)
+            self.ids.append(qid)
+            if question is not None:
+                questions.append(question)
         self.pools(questions)
-        return tuple(questions)
+        return tuple(questions), export_only
 
     def pools(self, questions: list[Question]) -> None:
         """Each pool draws at least one and at most as many variants as it has, and says the same `draw` everywhere."""
@@ -134,18 +167,18 @@ class BankReader(NodeReader):
         entries = self.mapping(node, (*COMMON_KEYS, *declared), f"a '{cls.type}' question")
         if entries is None:
             return None
-        for key in ("id", *required_keys_of(cls)):
-            if key not in entries:
-                self.problem(
-                    node, f"the required key '{key}' is missing.", f"add '{key}:' to this {cls.type} question."
-                )
-        if len(self.problems) > start:
-            return None
+        missing = [key for key in ("id", *required_keys_of(cls)) if key not in entries]
+        for key in missing:
+            self.problem(node, f"the required key '{key}' is missing.", f"add '{key}:' to this {cls.type} question.")
+        # Every key that is there is read, whatever else is wrong with the question (an unknown key, a
+        # missing one): each problem is reported now, not one fix later.
         values: dict[str, Any] = {}
         for key, reader in declared.items():
             if key in entries:
                 values[key] = getattr(self, "read_" + reader)(entries[key], key)
-        question = cls(id=self.qid or "", line=line_of(node), **values)
+        if missing or self.qid is None:
+            return None
+        question = cls(id=self.qid, line=line_of(node), **values)
         for finding in question.check():
             where = finding.line or (entries[finding.at].key if finding.at in entries else node)
             self.problem(where, finding.what, finding.fix)

@@ -10,29 +10,33 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import BankError, Problem, display_path
-from .facts import Facts, facts_file, load_facts, overdue, references
+from .errors import Problem, display_path
+from .facts import Facts, overdue, references
 from .load import bank_files
 from .markers import included_files
-from .siteconfig import read_config, settings
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.S)
 
 
 def facts_problems(
-    config_path: Path, *, warn: Callable[[str], None], today: datetime.date | None = None
+    facts: Facts,
+    root: Path,
+    docs_dir: Path,
+    bases: list[Path],
+    appended: list[str],
+    banks_dir: Path,
+    today: datetime.date | None = None,
 ) -> list[Problem]:
-    """Problems with fact references in chapters and the files they include; overdue facts go to `warn`."""
-    root = config_path.resolve().parent
-    config = read_config(config_path)
-    try:
-        facts = load_facts(facts_file(config.get("extra"), root), root)
-    except BankError as err:
-        return err.problems
-    banks_dir, docs_dir, bases, appended = settings(config, root)
+    """Problems with fact references in chapters and the files they include, and a warning for each overdue fact.
+
+    Banks report their own references as they load (their text is read with them). A facts file that
+    could not be read (`facts.readable` false) has reported its own problems: nothing is checked against it.
+    """
+    if not facts.readable:
+        return []
     problems: list[Problem] = []
     uses: dict[str, list[str]] = {}
     for shown, text in _pages_and_includes(docs_dir, bases, appended, root):
@@ -54,37 +58,31 @@ def facts_problems(
     for path in bank_files(banks_dir):
         for ref in references(path.read_text(encoding="utf-8", errors="replace")):
             uses.setdefault(ref.name, []).append(f"{display_path(path, root)}:{ref.line + 1}")
-    report = review_report(facts, uses, today or datetime.date.today())
-    if report:
-        warn(report)
-    return problems
+    return problems + review_warnings(facts, uses, today or datetime.date.today())
 
 
-def review_report(facts: Facts, uses: dict[str, list[str]], today: datetime.date) -> str:
-    """The warnings: facts and sources past their review date, each with every use; "" when none is due."""
-    due = overdue(facts, today)
-    if not due:
-        return ""
-    lines = [
-        f"Facts: {len(due)} past {'its' if len(due) == 1 else 'their'} review date "
-        "(a warning: the site still builds, but its readers may be reading stale figures)."
-    ]
+def review_warnings(facts: Facts, uses: dict[str, list[str]], today: datetime.date) -> list[Problem]:
+    """A warning for each fact or source past its review date, at its line of the facts file, with every use."""
     cited_by = {name: [f.name for f in facts.facts.values() if f.source == name] for name in facts.sources}
-    for entry in due:
+    warnings = []
+    for entry in overdue(facts, today):
         used = list(uses.get(entry.name, []))
         for fact in cited_by.get(entry.name, []):
             used += uses.get(fact, [])
         where = ", ".join(dict.fromkeys(used)) or "nowhere (delete it if nothing needs it)"
-        lines.append(
-            f"{facts.path}:{entry.line}: '{entry.name}' was due for review by {entry.review_by} "
-            f"(checked {entry.checked}). Used at: {where}."
-        )
         source = facts.sources.get(getattr(entry, "source", entry.name))
-        lines.append(
-            f"    Fix: check it against {source.url if source else 'its source'}; update 'value' if it has moved, "
-            "then set 'checked' to today and 'review_by' to your next review."
+        warnings.append(
+            Problem(
+                facts.path,
+                entry.line,
+                f"'{entry.name}' was due for review by {entry.review_by} (checked {entry.checked}): "
+                f"readers may be reading a stale figure. Used at: {where}.",
+                f"check it against {source.url if source else 'its source'}; update 'value' if it has moved, "
+                "then set 'checked' to today and 'review_by' to your next review.",
+                severity="warning",
+            )
         )
-    return "\n".join(lines)
+    return warnings
 
 
 def _pages_and_includes(

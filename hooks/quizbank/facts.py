@@ -79,6 +79,8 @@ class Facts:
     facts: Mapping[str, Fact] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)
     exists: bool = True  # False: mkdocs.yml names a facts file that is not there
+    # False: the facts file has problems of its own (reported apart); references are left as written, unreported.
+    readable: bool = True
 
     def entry(self, name: str) -> Fact | Source | None:
         return self.facts.get(name) or self.sources.get(name)
@@ -128,6 +130,7 @@ class Facts:
 
 
 NO_FACTS = Facts()
+UNREAD_FACTS = Facts(readable=False)
 
 
 def long_date(iso: str) -> str:
@@ -170,7 +173,7 @@ def expand(text: str, facts: Facts, *, colon: str = ":") -> Expanded:
     rendered HTML, placed in a chapter, is not read as a reference a second time). A reference to
     nothing, or one that is malformed, is left as written and reported.
     """
-    if ":" not in text or not ("fact[" in text or "checked[" in text or "source[" in text):
+    if not facts.readable or ":" not in text or not ("fact[" in text or "checked[" in text or "source[" in text):
         return Expanded(text)  # most texts have none: skip the regex
     problems: list[tuple[int, str, str]] = []
 

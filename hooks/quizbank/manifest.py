@@ -78,7 +78,7 @@ class Chapter:
 
 
 def written_tasks(banks: dict[str, Bank]) -> list[TaskEntry]:
-    """Every written task in bank order (the brief's order): the order of the downloaded answers."""
+    """Every written task of the site in bank order (the brief's order): the order of the downloaded answers."""
     return [
         TaskEntry(
             key=question_key(bank.name, q.id),
@@ -90,7 +90,7 @@ def written_tasks(banks: dict[str, Bank]) -> list[TaskEntry]:
         )
         for bank in banks.values()
         for q in bank.questions
-        if isinstance(q, WrittenTask)
+        if isinstance(q, WrittenTask) and not bank.is_export_only(q)  # one kept for the export is on no page
     ]
 
 
@@ -118,6 +118,34 @@ def short_title(question: str, limit: int = 90) -> str:
             break
     text = title or text
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def nav_titles(nav: list[object]) -> dict[str, str]:
+    """Page source path → its title in mkdocs.yml's nav, in nav order (nested sections included)."""
+    out: dict[str, str] = {}
+    for item in nav:
+        if isinstance(item, dict):
+            for title, target in item.items():
+                if isinstance(target, str):
+                    out[target] = str(title)
+                elif isinstance(target, list):
+                    out.update(nav_titles(target))
+    return out
+
+
+def site_chapters(pages: dict[str, tuple[str, str]], nav: list[object]) -> list[Chapter]:
+    """The site's pages (source path → (url, Markdown)) as chapters in nav order, then the pages outside the nav.
+
+    A chapter's title is its title in the nav, else its first heading, else its source path.
+    """
+    titles = nav_titles(nav)
+    ordered = [src for src in titles if src in pages] + [src for src in pages if src not in titles]
+    chapters = []
+    for src in ordered:
+        url, text = pages[src]
+        heading = re.search(r"^#\s+(.+?)\s*$", text, re.M)
+        chapters.append(Chapter(url, titles.get(src) or (heading.group(1) if heading else src), text))
+    return chapters
 
 
 def placed_on(chapters: Iterable[Chapter], banks: dict[str, Bank]) -> dict[str, Chapter]:

@@ -208,8 +208,16 @@ def markers_in_included_files(markdown: str, source: Source, read: Callable[[str
     return problems
 
 
-def resolve(marker: Marker, banks: dict[str, Bank], source: Source) -> tuple[Bank, list[Question]] | Problem:
-    """The bank and questions a marker places, or a located problem naming the nearest valid name."""
+def resolve(
+    marker: Marker, banks: dict[str, Bank], source: Source, *, export_only: bool = False
+) -> tuple[Bank, list[Question]] | Problem | None:
+    """The bank and questions a marker places, or a located problem naming the nearest valid name.
+
+    A whole bank places its questions but those marked `export_only`; a marker naming an
+    export-only bank or question is a problem (unless `export_only`: the question-bank preview
+    shows every question). None: the marker names something a damaged bank could not read
+    (`make check`), whose problems are reported already.
+    """
     bank = banks.get(marker.bank)
     if bank is None:
         known = ", ".join(sorted(banks)) or "none yet"
@@ -218,14 +226,29 @@ def resolve(marker: Marker, banks: dict[str, Bank], source: Source) -> tuple[Ban
             f"the quiz marker names the bank '{marker.bank}', which does not exist.",
             f"{did_you_mean(marker.bank, banks)}banks are the .yml files under quizzes/ (known: {known}).",
         )
+    if bank.export_only and not export_only:
+        return source.problem(
+            marker.line,
+            f"the quiz marker names the bank '{bank.name}', which is for the export only ('export_only: true' in {bank.path}).",
+            "remove the marker, or remove 'export_only: true' from the bank to show its questions on the site.",
+        )
     if marker.question_id is None:
-        return bank, list(bank.questions)
+        return bank, [q for q in bank.questions if export_only or not q.export_only]
     question = bank.get(marker.question_id)
     if question is None:
+        if bank.may_hold(marker.question_id):
+            return None
         ids = [q.id for q in bank.questions]
         return source.problem(
             marker.line,
             f"the quiz marker names the question '{marker.question_id}', which is not in bank '{bank.name}' ({bank.path}).",
             f"{did_you_mean(marker.question_id, ids)}ids in that bank: {', '.join(ids)}.",
+        )
+    if question.export_only and not export_only:
+        return source.problem(
+            marker.line,
+            f"the quiz marker names the question '{bank.name}#{question.id}', which is for the export only "
+            f"('export_only: true' at {bank.path}:{question.line}).",
+            "remove the marker, or remove 'export_only: true' from the question to show it on the site.",
         )
     return bank, [question]

@@ -122,6 +122,8 @@ class Question:
     line: int
     question: str = key("text")
     explanation: str = key("text", default="")
+    # For the LMS export only, on purpose: no page shows it, and `make check` does not warn that none does.
+    export_only: bool = key("boolean", default=False)
 
     def check(self) -> Iterator[Finding]:
         """Problems that involve several keys; none by default."""
@@ -389,6 +391,19 @@ class Bank:
     name: str  # "part-1" or "part-1/checks": the path under quizzes/ without ".yml"
     path: str  # as shown to instructors in errors, e.g. "quizzes/part-1.yml"
     questions: tuple[Question, ...] = ()
+    export_only: bool = False  # `export_only: true` beside `questions:`: every question is for the export only
+    # Read with problems (listed elsewhere): `questions` holds only those that read cleanly, `unread`
+    # the ids of those that did not. Only `make check` sees such a bank, to go on checking the
+    # chapters against it; a build stops instead.
+    damaged: bool = False
+    unread: tuple[str, ...] = ()
 
     def get(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+    def may_hold(self, question_id: str) -> bool:
+        """Whether a damaged bank may hold this id among what it could not read (nothing read: any id)."""
+        return self.damaged and (question_id in self.unread or not (self.questions or self.unread))
+
+    def is_export_only(self, question: Question) -> bool:
+        return self.export_only or question.export_only

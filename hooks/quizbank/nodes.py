@@ -73,11 +73,12 @@ def _tab_at_indent(text: str, line: int) -> bool:
 
 
 class NodeReader:
-    """Typed reads of YAML nodes; every problem is recorded with its line and question id."""
+    """Typed reads of YAML nodes; every problem is appended to `problems` with its line and question id."""
 
-    def __init__(self, shown: str, facts: Facts | None = None) -> None:
+    def __init__(self, shown: str, problems: list[Problem] | None = None, facts: Facts | None = None) -> None:
         self.shown = shown
-        self.problems: list[Problem] = []
+        # The caller's list when given: problems of every bank (and chapter) gather in one place.
+        self.problems: list[Problem] = [] if problems is None else problems
         self.qid: str | None = None  # the question being read, named in its problems
         # Text fields have their fact references replaced as they are read (quizbank/facts.py), so
         # everything built from a bank (pages, exports, fingerprints) sees the values.

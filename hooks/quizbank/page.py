@@ -23,9 +23,12 @@ class Placed:
 
 
 def place_quizzes(
-    markdown: str, banks: dict[str, Bank], *, source: Source, options: RenderOptions
+    markdown: str, banks: dict[str, Bank], *, source: Source, options: RenderOptions, export_only: bool = False
 ) -> tuple[str, Placed]:
-    """Replace every marker with its questions; return the new Markdown and what was placed."""
+    """Replace every marker with its questions; return the new Markdown and what was placed.
+
+    `export_only`: markers may place questions kept for the export (the question-bank preview does).
+    """
     markers, problems = find_markers(markdown, source)
     if not markers and not problems:
         return markdown, Placed()
@@ -34,9 +37,11 @@ def place_quizzes(
     quizzes: list[str] = []
     written: list[str] = []
     for marker in markers:
-        found = resolve(marker, banks, source)
+        found = resolve(marker, banks, source, export_only=export_only)
         if isinstance(found, Problem):
             problems.append(found)
+            continue
+        if found is None:
             continue
         bank, questions = found
         rendered = []

@@ -115,11 +115,11 @@ def render_progress(
 
 
 def _review_pool(banks: dict[str, Bank], options: RenderOptions) -> list[str]:
-    """Every self-check, hidden: the review round shows one at a time."""
+    """Every self-check, hidden: the review round shows one at a time (never one kept for the export only)."""
     out: list[str] = []
     for bank in banks.values():
         for q in bank.questions:
-            if isinstance(q, SelfCheck):
+            if isinstance(q, SelfCheck) and not bank.is_export_only(q):
                 key = escape(question_key(bank.name, q.id))
                 out += [
                     "",

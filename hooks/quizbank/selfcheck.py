@@ -32,6 +32,9 @@ class RenderOptions:
     disable_after_submit: bool = False
     # Ours, from mkdocs.yml's `extra: quiz_banks: confidence:`: ask how sure the student is.
     confidence: bool = True
+    # A pool's variants carry their pool, and the browser shows each student `draw` of them; the
+    # question-bank preview shows every variant.
+    draw_pools: bool = True
 
 
 class ChoiceLike(Protocol):
@@ -90,7 +93,7 @@ def _open(
     cls = "quiz" + (f" {extra_class}" if extra_class else "")
     # A variant of a pool: the browser shows each student `draw` of the pool's variants (quizbank/pools-ui.js).
     pool = getattr(question, "pool", None)
-    if pool is not None:
+    if pool is not None and options.draw_pools:
         extra = {**extra, "data_pool": pool.id, "data_draw": str(pool.draw)}
     return [
         f'<div {attrs(class_=cls, id=qid, data_bank=bank, data_qid=question.id, data_fp=fp, data_key=key, data_show_correct=options.show_correct, data_disable_after_submit=options.disable_after_submit, **extra)} markdown="1">',

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
+
+# What `extra: quiz_banks: preview:` may say: when the question-bank preview is built (quizbank/preview.py).
+PREVIEW_WHEN = ("serve", "always", "never")
 
 
 class _Loader(yaml.SafeLoader):
@@ -31,3 +35,9 @@ def settings(config: dict[str, Any], root: Path) -> tuple[Path, Path, list[Path]
     base = snippets.get("base_path", ["."])
     bases = [(root / b).resolve() for b in ([base] if isinstance(base, str) else base)]
     return root / str(banks), root / str(config.get("docs_dir", "docs")), bases, list(snippets.get("auto_append", []))
+
+
+def site_path(config: dict[str, Any]) -> str:
+    """The path the site is served under, from `site_url` ("/cloud-fine-tuning/"): `mkdocs serve` serves it there too."""
+    path = urlsplit(str(config.get("site_url") or "/")).path or "/"
+    return path if path.endswith("/") else path + "/"

@@ -90,6 +90,7 @@ def test_saving_a_bank_rebuilds_the_served_page(tmp_path: Path) -> None:
         tmp_path, {"index.md": "# Home\n\n<!-- quiz: bank -->\n"}, {"bank.yml": BANK.format(text="First wording")}
     )
     bank = tmp_path / "quizzes" / "bank.yml"
+    page = tmp_path / "docs" / "index.md"
     log_path = tmp_path / "serve.log"
     port = free_port()
     with log_path.open("w") as log:
@@ -104,11 +105,24 @@ def test_saving_a_bank_rebuilds_the_served_page(tmp_path: Path) -> None:
             wait_for(lambda: "First wording" in fetch(url))
             bank.write_text(BANK.format(text="Second wording"), encoding="utf-8")
             wait_for(lambda: "Second wording" in fetch(url))
-            # A mistake while serving is reported with its location (MkDocs then holds requests
-            # until the next good build); fixing it brings the page back, still without a restart.
+            # The question-bank preview: built by `mkdocs serve` (its address in the log), saved banks reload it.
+            preview = url + "question-bank-preview/"
+            wait_for(lambda: "Second wording" in fetch(preview))
+            assert f"Question bank preview: {preview}" in log_path.read_text()
+            # A mistake while serving is reported with its location, in the terminal and in the page
+            # (a failed build would leave MkDocs holding every request, the browser waiting in
+            # silence); fixing it brings the page back, still without a restart.
             bank.write_text(BANK.format(text="Broken: wording"), encoding="utf-8")
-            wait_for(lambda: "quizzes/bank.yml:4: YAML syntax error" in log_path.read_text())
+            wait_for(lambda: "quizzes/bank.yml:4" in log_path.read_text())
+            wait_for(lambda: "<code>quizzes/bank.yml:4</code>: YAML syntax error" in fetch(url))
+            assert "Fix:" in fetch(url) and "Second wording" not in fetch(url)
             bank.write_text(BANK.format(text="Third wording"), encoding="utf-8")
+            wait_for(lambda: "Third wording" in fetch(url))
+            # A mistake in a chapter: its page shows it, quoted as text, never as markup.
+            page.write_text("# Home\n\nSee <!-- quiz: bank --> here.\n", encoding="utf-8")
+            wait_for(lambda: "docs/index.md:3" in fetch(url))
+            assert "See &lt;!-- quiz: bank --&gt; here." in fetch(url)
+            page.write_text("# Home\n\n<!-- quiz: bank -->\n", encoding="utf-8")
             wait_for(lambda: "Third wording" in fetch(url))
         finally:
             proc.terminate()

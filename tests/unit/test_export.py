@@ -660,4 +660,15 @@ def test_make_export_command_writes_dist_and_prints_the_losses(
     for name in ("qti-1.2.zip", "qti-2.1.zip", "moodle.gift", "answer-key.md"):
         assert (tmp_path / "dist" / name).is_file()
         assert re.search(rf"^Wrote .*dist/{re.escape(name)}: ", out, re.M), out
-    assert re.search(r"^  not exported to qti-1\.2: \S+#\S+ \(written task: ", out, re.M), out
+    # The losses by kind, one line each with a count; each question's in a file beside the exports.
+    assert re.search(
+        r"^  hints: none of the formats has them: \d+ questions in qti-1\.2, qti-2\.1 and gift$", out, re.M
+    ), out
+    assert re.search(r"^  written tasks: QTI holds none .*: \d+ questions in qti-1\.2 and qti-2\.1$", out, re.M), out
+    assert "not exported to" not in out
+    summary = [line for line in out.splitlines() if line.startswith("  ")]
+    assert len(summary) == len({line.split(": ", 1)[0] for line in summary}) < 30, out
+    listed = (tmp_path / "dist" / "export-losses.txt").read_text(encoding="utf-8").splitlines()
+    assert re.search(r"^Wrote .*dist/export-losses\.txt: ", out, re.M), out
+    assert any(re.match(r"not exported to qti-1\.2: \S+#\S+ \(written task: ", line) for line in listed), listed
+    assert len([line for line in listed if line.startswith("not exported to")]) > len(summary)

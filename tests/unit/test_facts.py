@@ -163,8 +163,8 @@ def test_make_check_warns_about_overdue_facts_where_they_are_used_and_fails_on_u
     config = with_facts(write_site(tmp_path, {"index.md": page}, {"bank.yml": bank}), FACTS)
     assert main(["check", "-f", str(config)]) == 0
     err = capsys.readouterr().err
-    assert "Facts: 1 past its review date" in err
-    assert "facts.yml:8: 'upload-limit-mb' was due for review by 2026-12-01" in err
+    assert "Quiz banks: 1 warning." in err
+    assert "facts.yml:8: warning: 'upload-limit-mb' was due for review by 2026-12-01" in err
     assert "Used at: docs/index.md:6, quizzes/bank.yml:4." in err
     (tmp_path / "docs" / "index.md").write_text(page.replace("upload-limit-mb", "upload-limits"), encoding="utf-8")
     assert main(["check", "-f", str(config)]) == 1

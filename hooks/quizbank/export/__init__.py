@@ -8,8 +8,9 @@ Writes into one folder (dist/ by default: outside docs/, so the site never publi
 - `answer-key.md`: every question with its answers, accepted forms, feedback, hints and
   explanation, for instructors only.
 
-What a format cannot hold is listed, "not exported to <format>: <bank#id> (<why>)", never
-dropped silently. Bank text is Markdown. QTI 1.2 declares its text as HTML and GIFT is written
+What a format cannot hold is never dropped silently: the command prints one line per kind of loss
+(hints, tolerances, …) with how many questions it touches, and `export-losses.txt` lists each one,
+"not exported to <format>: <bank#id> (<why>)". Bank text is Markdown. QTI 1.2 declares its text as HTML and GIFT is written
 with `[html]`, so both get the same HTML, rendered once here: an LMS shows HTML alike
 everywhere, whereas Moodle's own Markdown dialect differs from Python-Markdown in details.
 QTI 2.1 gets plain text: mkdocs-quiz writes it into the item body as text, not as markup, so
@@ -28,7 +29,7 @@ from ..model import Bank
 from ..siteconfig import read_config, settings
 from .answer_key import answer_key
 from .gift import gift_file
-from .losses import GIFT_FILE, KEY_FILE, Loss, Report
+from .losses import GIFT_FILE, KEY_FILE, LOSSES_FILE, Loss, Report
 from .qti import QTI_USES, QTI_VERSIONS, write_qti
 from .text import plain_text, to_html
 
@@ -53,7 +54,19 @@ def export_banks(banks: Sequence[Bank], out: Path, title: str) -> Report:
     (out / KEY_FILE).write_text(answer_key(banks, title), encoding="utf-8")
     total = sum(len(b.questions) for b in banks)
     written.append((out / KEY_FILE, f"{total} questions with their answers, for instructors only: never publish it"))
-    return Report(tuple(written), tuple(losses))
+    report = Report(tuple(written), tuple(losses))
+    if losses:
+        head = [
+            f"What each format of `make export` cannot hold, question by question ({KEY_FILE} has everything).",
+            "",
+        ]
+        (out / LOSSES_FILE).write_text("\n".join([*head, *report.loss_lines()]) + "\n", encoding="utf-8")
+        report = Report(
+            (*written, (out / LOSSES_FILE, "what each format cannot hold, question by question")), report.losses
+        )
+    else:
+        (out / LOSSES_FILE).unlink(missing_ok=True)  # a list from an earlier export would mislead
+    return report
 
 
 def export_course(config_path: Path, out: Path) -> int:
@@ -76,6 +89,7 @@ def export_course(config_path: Path, out: Path) -> int:
     for path, what in report.written:
         print(f"Wrote {display_path(path.resolve(), Path.cwd().resolve())}: {what}.")
     if report.losses:
-        print(f"\nWhat a format cannot hold (the answer key, {KEY_FILE}, has everything):")
-        print("\n".join(f"  {line}" for line in report.loss_lines()))
+        shown = display_path((out / LOSSES_FILE).resolve(), Path.cwd().resolve())
+        print(f"\nWhat the formats cannot hold, by kind ({shown} lists each question; {KEY_FILE} has everything):")
+        print("\n".join(f"  {line}" for line in report.summary_lines()))
     return 0

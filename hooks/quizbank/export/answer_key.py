@@ -93,6 +93,8 @@ def key_entry(bank: Bank, question: Question) -> list[str]:
     for n, blank in reversed(list(enumerate(find_blanks(text), 1)) if isinstance(question, FillBlank) else []):
         text = text[: blank.start] + f"**({n})**" + text[blank.end :]
     blocks = [heading, text.strip(), *key_answers(question)]
+    if bank.is_export_only(question):
+        blocks.append("**Export only:** no page of the site shows it (`export_only: true`).")
     pool = getattr(question, "pool", None)
     if pool is not None:
         blocks.append(

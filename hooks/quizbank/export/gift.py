@@ -22,6 +22,7 @@ from ..model import (
     WrittenTask,
 )
 from ..written_task import limits_text
+from . import losses as L
 from .losses import Loss
 from .text import (
     BLANK_TOKEN,
@@ -95,7 +96,9 @@ def gift_choice(question: Choice, key: str) -> tuple[list[str], list[Loss]]:
     """Single choice as `=right ~wrong`; select-all-that-apply with weights only, which Moodle shows as checkboxes."""
     losses = []
     if not question.shuffle:
-        losses.append(Loss("gift", key, "the fixed option order: Moodle shuffles unless the quiz says not to"))
+        losses.append(
+            Loss("gift", key, "the fixed option order: Moodle shuffles unless the quiz says not to", L.FIXED_ORDER)
+        )
     if not isinstance(question, Multiple):
         marks = ["=" if o.correct else "~" for o in question.options]
     else:
@@ -106,7 +109,7 @@ def gift_choice(question: Choice, key: str) -> tuple[list[str], list[Loss]]:
         for weight in sorted({abs(w) for w in weights.values() if w}):
             if not any(abs(weight - g) < 0.00001 for g in MOODLE_GRADES):
                 why = f"the weight {gift_weight(weight)}% is not on Moodle's grade list: import with 'nearest grade'"
-                losses.append(Loss("gift", key, why))
+                losses.append(Loss("gift", key, why, L.WEIGHTS))
         marks = [f"~%{gift_weight(weights[o.correct])}%" for o in question.options]
     lines = [
         m + gift_html(inline_html(o.text)) + gift_feedback(o.feedback)
@@ -146,13 +149,17 @@ def gift_answer_set(accepted: Accepted, key: str, n: int) -> tuple[str, list[Los
     for alternative in accepted.alternatives:
         held = gift_short_answer(alternative)
         if held is None:
-            losses.append(Loss("gift", key, f"blank {n}: the answer '{alternative}', which Moodle would misread"))
+            losses.append(
+                Loss("gift", key, f"blank {n}: the answer '{alternative}', which Moodle would misread", L.MISREAD)
+            )
         else:
             answers.append(held)
     numbers = [a for a in accepted.alternatives if NUMBER.match(a)]
     if numbers:
         forms = ", ".join(f"{equal_form(x)} for {x}" for x in numbers)
-        losses.append(Loss("gift", key, f"blank {n}: equal forms such as {forms}, as a short answer matches text"))
+        losses.append(
+            Loss("gift", key, f"blank {n}: equal forms such as {forms}, as a short answer matches text", L.EQUAL_FORMS)
+        )
     return " ".join(answers), losses
 
 
@@ -167,13 +174,17 @@ def gift_fill_blank(question: FillBlank, key: str) -> tuple[list[list[str]], lis
     several = len(accepted) > 1
     losses = []
     if several:
-        losses.append(Loss("gift", key, f"{len(accepted)} blanks in one question: one GIFT question per blank"))
+        losses.append(
+            Loss("gift", key, f"{len(accepted)} blanks in one question: one GIFT question per blank", L.SEVERAL_BLANKS)
+        )
     out = []
     for index, acc in enumerate(accepted):
         answers, lost = gift_answer_set(acc, key, index + 1)
         losses += lost
         if not answers:  # `{}` would be an essay
-            losses.append(Loss("gift", key, f"blank {index + 1}: none of its answers, so it is left out"))
+            losses.append(
+                Loss("gift", key, f"blank {index + 1}: none of its answers, so it is left out", L.EMPTY_BLANK)
+            )
             continue
         before, after = (BLANK_TOKEN_RE.sub(_numbered_gap, part) for part in html.split(BLANK_TOKEN.format(index), 1))
         title = f"{key} (blank {index + 1} of {len(accepted)})" if several else key
@@ -199,7 +210,9 @@ def gift_pairs(pairs: Sequence[tuple[str, str]], key: str) -> tuple[list[str], l
     for prompt, answer in pairs:
         shown = plain_text(to_html(answer))
         if "->" in prompt or "->" in shown:
-            losses.append(Loss("gift", key, f"the pair '{prompt or '(extra)'} → {shown}', as '->' would split it"))
+            losses.append(
+                Loss("gift", key, f"the pair '{prompt or '(extra)'} → {shown}', as '->' would split it", L.ARROW)
+            )
             continue
         left = gift_html(inline_html(prompt)) if prompt else ""
         lines.append(f"={left} -> {gift_escape(' '.join(shown.split()))}")
@@ -218,7 +231,7 @@ def gift_ordering(question: Ordering, key: str) -> tuple[list[str], list[Loss]]:
     """GIFT has no ordering question: a matching one, each place ("1st", "2nd", …) matched to its item."""
     lines, losses = gift_pairs(list(zip(ORDINALS, question.items, strict=False)), key)
     why = "ordering: GIFT has none, so a matching question pairs each place (1st, 2nd, …) with its item"
-    return lines, [Loss("gift", key, why), *losses]
+    return lines, [Loss("gift", key, why, L.ORDERING_AS_MATCHING), *losses]
 
 
 def gift_written_task(task: WrittenTask, key: str) -> tuple[list[str], list[Loss]]:
@@ -233,14 +246,18 @@ def gift_written_task(task: WrittenTask, key: str) -> tuple[list[str], list[Loss
         )
         parts.append(f"<p>Answer in these parts:</p><ol>{items}</ol>")
         why = f"answer boxes ({len(task.fields)}): one essay box, the parts listed in its text"
-        losses.append(Loss("gift", key, why))
+        losses.append(Loss("gift", key, why, L.ANSWER_BOXES))
     if task.words != NO_LIMITS or any(f.words != NO_LIMITS for f in task.fields):
-        losses.append(Loss("gift", key, "word limits: in the text only, as GIFT cannot set Moodle's word limits"))
+        losses.append(
+            Loss("gift", key, "word limits: in the text only, as GIFT cannot set Moodle's word limits", L.WORD_LIMITS)
+        )
     if task.rubric:
         items = "".join(f"<li>{inline_html(r)}</li>" for r in task.rubric)
         parts.append(f"<p>Check your draft against the rubric:</p><ul>{items}</ul>")
     if task.examples:
-        losses.append(Loss("gift", key, f"the example answers ({', '.join(task.examples)}), pages of the site"))
+        losses.append(
+            Loss("gift", key, f"the example answers ({', '.join(task.examples)}), pages of the site", L.EXAMPLES)
+        )
     head = f"::{gift_escape(f'{task.heading} ({key})')}::[html]{gift_html(''.join(parts))}{{"
     general = gift_general(task)
     return [f"// [id:{key}]", *([head, *general, "}"] if general else [head + "}"])], losses
@@ -253,7 +270,7 @@ def gift_question(bank: Bank, question: Question) -> tuple[list[list[str]], list
         lines, losses = gift_written_task(question, key)
         return [lines], losses
     assert isinstance(question, SelfCheck)
-    losses = [Loss("gift", key, f"hints ({len(question.hints)}): GIFT has none")] if question.hints else []
+    losses = [Loss("gift", key, f"hints ({len(question.hints)}): GIFT has none", L.HINTS)] if question.hints else []
     if isinstance(question, FillBlank):
         questions, lost = gift_fill_blank(question, key)
         return questions, losses + lost
@@ -289,7 +306,7 @@ def gift_file(banks: Sequence[Bank], title: str) -> tuple[str, int, list[Loss]]:
             groups.setdefault(f"{bank.name}/{pool.id}" if pool else bank.name, []).append(question)
             if pool and len(groups[f"{bank.name}/{pool.id}"]) == 1:
                 why = f"every variant, in the category {bank.name}/{pool.id}: draw {pool.draw} with a random question"
-                losses.append(Loss("gift", f"pool {question_key(bank.name, pool.id)}", why))
+                losses.append(Loss("gift", f"pool {question_key(bank.name, pool.id)}", why, L.POOLS))
         for category, members in groups.items():
             out += [f"$CATEGORY: {category}", ""]
             for question in members:

@@ -27,6 +27,7 @@ from ..model import (
     TrueFalse,
     WrittenTask,
 )
+from . import losses as L
 from .interactions import OwnItems, matching_item, ordering_item
 from .losses import Loss
 from .text import BLANK_TOKEN_RE, equal_form, inline_html, plain_text, to_html, with_blank_tokens
@@ -90,12 +91,18 @@ def qti_blanks(question: FillBlank, ident: str, key: str, fmt: str) -> tuple[str
         answer = accepted.number if accepted.tolerance else accepted.alternatives[0]
         blanks.append(Blank(correct_answer=answer, identifier=f"{ident}--blank-{n}"))
         if accepted.tolerance:
-            losses.append(Loss(fmt, key, f"blank {n}: the tolerance ± {accepted.tolerance}, only {answer} is right"))
+            losses.append(
+                Loss(fmt, key, f"blank {n}: the tolerance ± {accepted.tolerance}, only {answer} is right", L.TOLERANCE)
+            )
         elif accepted.others:
             others = ", ".join(f"'{a}'" for a in accepted.others)
-            losses.append(Loss(fmt, key, f"blank {n}: the alternatives {others}, only '{answer}' is right"))
+            losses.append(
+                Loss(fmt, key, f"blank {n}: the alternatives {others}, only '{answer}' is right", L.ALTERNATIVES)
+            )
         if NUMBER.match(answer) and not accepted.tolerance:
-            losses.append(Loss(fmt, key, f"blank {n}: equal forms such as {equal_form(answer)}, matched as text"))
+            losses.append(
+                Loss(fmt, key, f"blank {n}: equal forms such as {equal_form(answer)}, matched as text", L.EQUAL_FORMS)
+            )
     # Inline: a one-paragraph question loses its <p>, so the parts between blanks are whole HTML.
     text = QTI_TEXT[fmt].inline(with_blank_tokens(question))
     return BLANK_TOKEN_RE.sub(lambda m: "{{BLANK_" + m.group(1) + "}}", text), blanks, losses
@@ -105,18 +112,23 @@ def qti_quiz(bank: Bank, question: Question, fmt: str) -> tuple[Quiz | None, lis
     """One question as mkdocs-quiz's model holds it (None if it cannot), and what it cannot hold."""
     key, ident = question_key(bank.name, question.id), anchor(bank.name, question.id)
     if isinstance(question, WrittenTask):
-        return None, [Loss(fmt, key, "written task: the exporter holds choice and blank questions only")]
+        return None, [
+            Loss(fmt, key, "written task: the exporter holds choice and blank questions only", L.WRITTEN_TASK)
+        ]
     assert isinstance(question, SelfCheck)
     text = QTI_TEXT[fmt]
-    losses = [Loss(fmt, key, f"hints ({len(question.hints)}): mkdocs-quiz has none")] if question.hints else []
+    losses = [Loss(fmt, key, f"hints ({len(question.hints)}): mkdocs-quiz has none", L.HINTS)] if question.hints else []
     options: Sequence[Option] = question.options if isinstance(question, Choice | TrueFalse) else ()
     if isinstance(question, Multiple) and sum(o.correct for o in options) == 1:
         why = "select all that apply, with one right option: mkdocs-quiz makes it single choice"
-        losses.append(Loss(fmt, key, why))
+        losses.append(Loss(fmt, key, why, L.ONE_RIGHT))
     blanks: list[Blank] = []
     if isinstance(question, FillBlank):
         if QTI_PLACEHOLDER.search(question.question):
-            return None, [*losses, Loss(fmt, key, "its text has '{{BLANK_', which the exporter reads as a blank")]
+            return None, [
+                *losses,
+                Loss(fmt, key, "its text has '{{BLANK_', which the exporter reads as a blank", L.PLACEHOLDER),
+            ]
         body, blanks, lost = qti_blanks(question, ident, key, fmt)
         losses += lost
     else:
@@ -142,9 +154,14 @@ def qti_interaction(
     the manifest and the test) and OwnItems writes the XML. QTI 1.2 packages leave them out.
     """
     key, ident = question_key(bank.name, question.id), anchor(bank.name, question.id)
-    losses = [Loss(fmt, key, f"hints ({len(question.hints)}): QTI items here have none")] if question.hints else []
+    losses = (
+        [Loss(fmt, key, f"hints ({len(question.hints)}): QTI items here have none", L.HINTS)] if question.hints else []
+    )
     if fmt != "qti-2.1":
-        return None, [*losses, Loss(fmt, key, f"{question.type}: this package holds choice and blank questions only")]
+        return None, [
+            *losses,
+            Loss(fmt, key, f"{question.type}: this package holds choice and blank questions only", L.NOT_IN_QTI12),
+        ]
     title = qti_title(_plain(question.question))
     if isinstance(question, Ordering):
         own[ident] = ordering_item(bank.name, question, ident, title)
@@ -213,21 +230,22 @@ def write_qti(banks: Sequence[Bank], path: Path, fmt: str, title: str) -> tuple[
     questions = [q for b in banks for q in b.questions]
     if any(o.feedback for q in questions if isinstance(q, Choice | TrueFalse) for o in q.options):
         why = "feedback on each option: in the general feedback, as the exporter has none per answer"
-        losses.append(Loss(fmt, "every question with option feedback", why))
+        losses.append(Loss(fmt, "every question with option feedback", why, L.OPTION_FEEDBACK))
     if any(isinstance(q, Choice) and q.shuffle for q in questions):
         why = "shuffled options: the written order is kept; the LMS's quiz setting can shuffle"
-        losses.append(Loss(fmt, "every choice question", why))
+        losses.append(Loss(fmt, "every choice question", why, L.SHUFFLE))
     if not QTI_TEXT[fmt].html:
         why = "formatting: the exporter writes plain text, so code, tables and emphasis are not marked"
-        losses.append(Loss(fmt, "every question", why))
+        losses.append(Loss(fmt, "every question", why, L.FORMATTING))
     pools = qti_pools(banks)
     if pools and fmt != "qti-2.1":
         losses += [
-            Loss(fmt, f"pool {title}", "every variant, with no draw: QTI 2.1 has the pools") for _, title, _, _ in pools
+            Loss(fmt, f"pool {title}", "every variant, with no draw: QTI 2.1 has the pools", L.POOLS)
+            for _, title, _, _ in pools
         ]
     if pools and fmt == "qti-2.1":
         losses += [
-            Loss(fmt, f"pool {title}", f"every variant, in a section that selects {draw}")
+            Loss(fmt, f"pool {title}", f"every variant, in a section that selects {draw}", L.POOLS)
             for _, title, draw, _ in pools
         ]
     with quote_safe_titles():
