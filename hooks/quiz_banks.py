@@ -166,8 +166,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     counts = {
         "v": _state.course["v"],
         "parts": [{"url": p["url"], "questions": p["questions"]} for p in _state.course["parts"]],
+        # Each count marks a re-keyed saved answer against the current key (quizbank/results.js `marked`).
         "questions": {
-            k: {"fp": q["fp"], **({"pool": q["pool"]} if "pool" in q else {})}
+            k: {
+                "fp": q["fp"],
+                "key": q["key"],
+                "type": q["type"],
+                "grade": q["grade"],
+                **({"pool": q["pool"]} if "pool" in q else {}),
+            }
             for k, q in _state.course["questions"].items()
         },
         # A pool counts once (quizbank/pools.js): the counts need its variants.

@@ -8,7 +8,7 @@
 import { answersMarkdown } from "./answers.js";
 import { parseDraft } from "./drafts.js";
 import { adoptLearnerId, downloadFile, el, learnerId, onEveryPage, quizbank, siteScope, siteStore } from "./env.js";
-import { byIdea, serve } from "./pools.js";
+import { byIdea, lastAnswered, serve, shownVariants } from "./pools.js";
 import { countAnswered, parseResults, standing, status, toReview } from "./results.js";
 import { answeredIn, finished, newRound, parseRound, roundFor, tally } from "./review.js";
 import { compare, merge, progressFile, readProgressFile } from "./transfer.js";
@@ -66,6 +66,7 @@ function render(state) {
       const s = status(record);
       if (record && toReview(record, now)) review += 1;
       if (!row) continue;
+      nameIdea(row, question, state.results);
       row.setAttribute("data-status", stale ? "changed" : s);
       row.querySelector(".status").textContent = stale ? "Changed since you answered: try it again" : STATUS[s];
       row.querySelector(".confidence").textContent = record && record.confidence ? CONFIDENCE[record.confidence] : "—";
@@ -85,6 +86,18 @@ function render(state) {
     }
   }
   renderElsewhere(state);
+}
+
+/* A pool's row is named by the variant the chapter shows this learner (pools.js `shownVariants`),
+   not by the first variant, which they may never see. Its link (to the first variant) lands on it. */
+function nameIdea(row, question, results) {
+  const pool = question.pool && page.manifest.pools ? page.manifest.pools[question.pool] : null;
+  const link = row.querySelector("td a");
+  if (!pool || !link) return;
+  const last = lastAnswered(page.manifest, results, pool);
+  const [shown] = shownVariants(learnerId() || "", question.pool, pool.variants, pool.draw, last);
+  const entry = page.manifest.questions[shown];
+  if (entry && link.textContent !== entry.title) link.textContent = entry.title;
 }
 
 function draftSummary(task, draft) {

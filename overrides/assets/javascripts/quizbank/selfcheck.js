@@ -12,9 +12,11 @@
 
 import { describeAccepted, matches, parseAccepted } from "./blanks.js";
 import { el, onEveryPage, quizbank, siteScope, siteStore } from "./env.js";
+import { markAnswer } from "./marking.js";
 import * as matching from "./matching-ui.js";
 import * as ordering from "./ordering-ui.js";
-import { answered, cleared, emptyResults, hintsShown, pageEntry, parseResults, standing } from "./results.js";
+import { gradeOf, questionOf } from "./quiz-dom.js";
+import { answered, cleared, emptyResults, hintsShown, marked, pageEntry, parseResults, standing } from "./results.js";
 
 /* Types this module grades itself, each through its own module (like blanks, mkdocs-quiz never sees them). */
 const GRADED_HERE = { ordering, matching };
@@ -38,19 +40,6 @@ function confidenceNote(confidence, correct) {
   return "";
 }
 
-/* ── The question a quiz element is ────────────────────────────────────────────────────────── */
-function questionOf(quiz) {
-  const kind = quiz.getAttribute("data-quiz-kind") || "single";
-  return {
-    id: `${quiz.getAttribute("data-bank")}#${quiz.getAttribute("data-qid")}`,
-    fp: quiz.getAttribute("data-fp") || "",
-    fp1: quiz.getAttribute("data-fp1") || "",
-    key: quiz.getAttribute("data-key") || "",
-    kind,
-    blank: kind === "fill-blank",
-  };
-}
-
 const ours = () => [...document.querySelectorAll(".quiz[data-qid][data-bank][data-fp]")];
 /* The student typed, chose or ticked something in this question before this module was ready
    (the inline loader in overrides/main.html marks it): what they did stands, and a saved answer
@@ -59,15 +48,13 @@ const touched = (quiz) => Boolean(quiz.querySelector("[data-quizbank-typed]"));
 const optionsOf = (quiz) => [...quiz.querySelectorAll('input[name="answer"]')];
 const blanksOf = (quiz) => [...quiz.querySelectorAll("input.quiz-blank-input")];
 
-/** mkdocs-quiz's rule: every right option and nothing else. */
+/** mkdocs-quiz's rule: every right option and nothing else (marking.js, as every count marks). */
 function markChoice(quiz, values) {
-  const right = optionsOf(quiz).filter((i) => i.hasAttribute("data-correct")).map((i) => i.value);
-  return right.length === values.length && values.every((v) => right.includes(v));
+  return markAnswer(questionOf(quiz).kind, gradeOf(quiz), values) === true;
 }
 
 function markBlanks(quiz, texts) {
-  const blanks = blanksOf(quiz);
-  return blanks.length === texts.length && blanks.every((input, i) => matches(parseAccepted(input.getAttribute("data-accept")), texts[i]));
+  return markAnswer("fill-blank", gradeOf(quiz), texts) === true;
 }
 
 /* ── The store of results ──────────────────────────────────────────────────────────────────── */
@@ -148,13 +135,14 @@ function beforeQuizzes() {
           changed = true;
         }
       }
-      if (!record || standing(record, q) === "stale" || !record.answer.length || !shownInReview(quiz, q.id)) continue;
-      if (standing(record, q) === "rekeyed") {
-        // The answer key changed since: the saved answer is marked again, against the new key.
-        record = { ...record, key: q.key, correct: markAgain(quiz, q, record.answer) };
+      if (record && standing(record, q) === "rekeyed") {
+        // The answer key changed since: the saved answer is marked again, against the new key, by
+        // the rule every count uses (results.js `marked`), a cleared answer ("Try again") too.
+        record = marked(record, q);
         results.questions[q.id] = record;
         changed = true;
       }
+      if (!record || standing(record, q) === "stale" || !record.answer.length || !shownInReview(quiz, q.id)) continue;
       if (q.blank || gradedHere(quiz) || touched(quiz)) continue; // mkdocs-quiz never sees these: this module shows them
       const known = optionsOf(quiz).map((i) => i.value);
       if (record.answer.every((v) => known.includes(v))) derived[quiz.id] = pageEntry(record, markChoice(quiz, record.answer));
@@ -165,13 +153,6 @@ function beforeQuizzes() {
   } catch (e) {
     // Storage unavailable: mkdocs-quiz starts empty; answering shows the notice.
   }
-}
-
-/** A saved answer marked against the answer key now on the page. */
-function markAgain(quiz, q, values) {
-  const type = gradedHere(quiz);
-  if (type) return type.fits(quiz, values) && type.mark(quiz, values);
-  return q.blank ? markBlanks(quiz, values) : markChoice(quiz, values);
 }
 
 /* An answer the first site version saved in mkdocs-quiz's storage, if it is intact and still belongs here. */
@@ -566,7 +547,7 @@ function mountEach() {
     if (quiz.hasAttribute("data-quizbank")) continue;
     quiz.setAttribute("data-quizbank", "");
     const q = questionOf(quiz);
-    let record = recordOf(q.id);
+    let record = marked(recordOf(q.id), q); // marked again already, unless storage refused the write
     if (record && standing(record, q) === "stale") record = null; // reworded since: it starts afresh
     if (record && (!shownInReview(quiz, q.id) || touched(quiz))) record = { ...record, answer: [], confidence: null };
     showHints(quiz, record ? Math.min(record.hints, hintItems(quiz).length) : 0);
