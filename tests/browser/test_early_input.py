@@ -177,3 +177,27 @@ def test_a_draft_typed_before_the_scripts_is_kept_after_the_saved_one(page: Page
         "([key, text]) => { const r = JSON.parse(localStorage.getItem(key) || 'null'); return r && r.fields.answer === text; }",
         arg=[DRAFT_KEY, "My saved draft.\n\nTyped at once, and more."],
     )
+
+
+def test_submit_before_the_scripts_on_a_question_that_looks_unanswered_records_nothing(
+    page: Page, server: PagesServer
+) -> None:
+    # Saved first, on time: a wrong answer, due for review now.
+    page.goto(server.url("practice/"))
+    q = quiz(page, "shuffled")
+    q.get_by_label("Accuracy").check()
+    q.get_by_role("button", name="Submit").click()
+    expect(q.locator(".quiz-feedback .incorrect")).to_be_visible()
+    saved = record(page, "shuffled")
+    assert saved["attempts"] == 1
+
+    held = Held(page)
+    held.goto(server.url("practice/"))
+    q = quiz(page, "shuffled")
+    expect(q.locator('input[name="answer"]:checked')).to_have_count(0)  # the saved answer is not shown yet
+    q.get_by_role("button", name="Submit").click()  # what the student sees: nothing chosen
+    held.release()
+    quiz_ready(page)
+    expect(q.locator(".quiz-feedback")).to_have_text("Choose an answer first.")
+    expect(q.locator('input[name="answer"]:checked')).to_have_count(0)  # as the student had it
+    assert record(page, "shuffled") == saved, "the saved answer was submitted again"

@@ -196,6 +196,14 @@ def test_matching_by_mouse_marks_each_pair_and_is_restored(page: Page, server: P
     expect(quiz.locator(".quiz-feedback")).to_have_text("Choose an answer first.")
     assert record(page, "types#terms") is None
 
+    # One prompt answered of three is not an answer either: refused, the focus on the first one left.
+    choose(quiz, {"Learns from a preferred and a rejected reply": "DPO"})
+    quiz.get_by_role("button", name="Submit").click()
+    expect(quiz.locator(".quiz-feedback")).to_have_text("Choose an answer for every prompt.")
+    expect(quiz.get_by_label("Learns from prompts paired with wanted replies")).to_be_focused()
+    expect(quiz.locator(".quiz-match-feedback:visible")).to_have_count(0)  # no answers shown
+    assert record(page, "types#terms") is None
+
     choose(quiz, {**PROMPTS, "Learns from a grader's scores": "RLHF"})
     quiz.get_by_role("button", name="Submit").click()
     expect(quiz.locator(".quiz-feedback .incorrect")).to_contain_text("2 of 3 pairs are right.")

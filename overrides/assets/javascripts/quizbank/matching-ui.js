@@ -6,7 +6,7 @@
  */
 
 import { el } from "./env.js";
-import { isMatchingOf, markMatching, nothingChosen, pairsNote, pairsRight } from "./matching.js";
+import { firstUnchosen, isMatchingOf, markMatching, nothingChosen, pairsNote, pairsRight } from "./matching.js";
 
 const selects = (quiz) => [...quiz.querySelectorAll("select.quiz-match-select")];
 const rightOf = (quiz) => selects(quiz).map((s) => s.getAttribute("data-answer") || "");
@@ -34,6 +34,12 @@ export function fits(quiz, chosen) {
 /** Nothing chosen is not an answer (selfcheck.js says "choose first"). */
 export function empty(quiz) {
   return nothingChosen(values(quiz));
+}
+
+/** A prompt left without an answer: the first such select (selfcheck.js refuses the answer and focuses it), or null. */
+export function incomplete(quiz) {
+  const at = firstUnchosen(values(quiz));
+  return at < 0 ? null : selects(quiz)[at];
 }
 
 function answerText(select, key) {

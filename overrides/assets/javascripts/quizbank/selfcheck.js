@@ -26,6 +26,7 @@ const PAGE_KEY_PREFIX = "quiz_progress_"; // mkdocs-quiz's per-page storage: qui
 const V1_PRINTS_PREFIX = "quizbank_fingerprints_"; // the first site version's fingerprints per page
 const TEXT = {
   chooseFirst: "Choose an answer first.",
+  choosePrompts: "Choose an answer for every prompt.",
   notSaved: "Your answer could not be saved in this browser (storage is full or disabled): it will be gone when you leave this page.",
   right: "Correct.",
   wrong: "Incorrect.",
@@ -293,10 +294,7 @@ function submittedChoice(event, quiz) {
     // Nothing chosen is not an answer: say so, and keep mkdocs-quiz from marking it wrong.
     event.preventDefault();
     event.stopPropagation();
-    const feedback = quiz.querySelector(".quiz-feedback");
-    feedback.classList.remove("hidden");
-    feedback.replaceChildren(el("p", { class: "quizbank-note", text: TEXT.chooseFirst }));
-    announce(TEXT.chooseFirst);
+    refuse(quiz, TEXT.chooseFirst);
     return;
   }
   const correct = markChoice(quiz, values);
@@ -406,14 +404,26 @@ function showHere(quiz, type, values, { focus, confidence }) {
   return revealed(quiz, feedback, correct, { focus, confidence });
 }
 
+/* Not an answer: say why in the feedback, and record nothing. */
+function refuse(quiz, text) {
+  const feedback = quiz.querySelector(".quiz-feedback");
+  feedback.classList.remove("hidden");
+  feedback.replaceChildren(el("p", { class: "quizbank-note", text }));
+  announce(text);
+}
+
 function submittedHere(event, quiz, type) {
   event.preventDefault();
   event.stopPropagation();
   if (type.empty && type.empty(quiz)) {
-    const feedback = quiz.querySelector(".quiz-feedback");
-    feedback.classList.remove("hidden");
-    feedback.replaceChildren(el("p", { class: "quizbank-note", text: TEXT.chooseFirst }));
-    announce(TEXT.chooseFirst);
+    refuse(quiz, TEXT.chooseFirst);
+    return;
+  }
+  // Half an answer is no answer either: nothing is marked, saved or revealed.
+  const missing = type.incomplete ? type.incomplete(quiz) : null;
+  if (missing) {
+    refuse(quiz, TEXT.choosePrompts);
+    missing.focus();
     return;
   }
   const values = type.values(quiz);

@@ -17,8 +17,10 @@
     if (site.quizReady || !target) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    // An item moved early: the saved order is not painted over the student's.
-    if (target.classList.contains("quiz-order-move")) target.setAttribute("data-quizbank-typed", "");
+    // An item moved, or an answer submitted, early: the saved answer is not painted over what the
+    // student sees, so the submit carried out later is of that (an empty-looking form is refused,
+    // never the saved answer sent again).
+    if (event.type === "submit" || target.classList.contains("quiz-order-move")) target.setAttribute("data-quizbank-typed", "");
     // Each move counts (two presses move an item two places); a submit or a hint is asked for once.
     if (waiting.indexOf(target) < 0 || target.classList.contains("quiz-order-move")) waiting.push(target);
   }
