@@ -89,6 +89,12 @@ export function first(quiz) {
   return selects(quiz)[0];
 }
 
-export function mount(quiz) {
-  for (const select of selects(quiz)) select.addEventListener("change", () => unmark(select));
+/** Once per quiz element: a changed choice is no longer the one marked; `changed()` after each. */
+export function mount(quiz, announce, changed) {
+  for (const select of selects(quiz)) {
+    select.addEventListener("change", () => {
+      unmark(select);
+      if (changed) changed();
+    });
+  }
 }

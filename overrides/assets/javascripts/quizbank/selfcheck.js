@@ -445,8 +445,16 @@ function retryHere(quiz, type) {
   if (start) start.focus();
 }
 
+/* The answer changed after it was marked: the feedback spoke of the answer no longer shown. */
+function answerChanged(quiz) {
+  const feedback = quiz.querySelector(".quiz-feedback");
+  if (!feedback || feedback.classList.contains("hidden")) return;
+  feedback.classList.add("hidden");
+  feedback.replaceChildren();
+}
+
 function mountHere(quiz, type, record) {
-  type.mount(quiz, announce);
+  type.mount(quiz, announce, () => answerChanged(quiz));
   retryButton(quiz);
   if (record && record.answer.length && type.fits(quiz, record.answer)) {
     showHere(quiz, type, record.answer, { focus: false, confidence: record.confidence });

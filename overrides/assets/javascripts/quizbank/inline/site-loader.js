@@ -17,6 +17,7 @@
     if (site.quizReady || !target) return;
     event.preventDefault();
     event.stopImmediatePropagation();
+    if (event.detail > 1) return; // a double click moves once, as it does once the scripts are here
     // An item moved, or an answer submitted, early: the saved answer is not painted over what the
     // student sees, so the submit carried out later is of that (an empty-looking form is refused,
     // never the saved answer sent again).
