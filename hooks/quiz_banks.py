@@ -52,7 +52,7 @@ PROGRESS_SCRIPT = "assets/javascripts/bundles/progress.js"
 # Written once per build: the course's chapters and their questions, for the navigation counts.
 MANIFEST_FILE = "assets/quizbank/course.json"
 NO_SCRIPT_NOTE = (
-    '<noscript><p class="quiz-noscript">The self-checks on this page need JavaScript, which is off: '
+    '<noscript><p class="quiz-noscript" data-search-exclude>The self-checks on this page need JavaScript, which is off: '
     "you can read the questions, but answers are not checked or saved.</p></noscript>"
 )
 # A marker left in the rendered HTML was not placed (the checks on the Markdown missed a case).

@@ -263,6 +263,9 @@ function showHints(quiz, count) {
   const items = hintItems(quiz);
   const button = quiz.querySelector(".quiz-hint-button");
   items.forEach((li, i) => (li.hidden = i >= count));
+  // The list itself is hidden while it shows nothing: never an empty list to a screen reader.
+  const list = quiz.querySelector(".quiz-hints-list");
+  if (list) list.hidden = count === 0;
   if (!button) return;
   button.hidden = count >= items.length;
   button.textContent = `Show a hint (${Math.min(count + 1, items.length)} of ${items.length})`;
