@@ -25,6 +25,8 @@ from support import (
     BuildResult,
     PagesServer,
     build,
+    free_port,
+    mkdocs_serve,
     quiz_ready,
     require_npm_package,
     site_pages,
@@ -234,3 +236,43 @@ def test_two_copies_on_one_origin_keep_their_own_caches(tmp_path: Path, online: 
         expect(page.locator(".md-content")).to_contain_text("Version one of the chapter.")
     finally:
         server.close()
+
+
+# ── `mkdocs serve` where a built copy was served: the preview wins ─────────────────────────────
+
+
+@pytest.mark.parametrize("prefix", [SITE_PATH, "/"], ids=["same-path", "built-copy-at-the-root"])
+def test_mkdocs_serve_after_a_built_copy_on_the_same_address_shows_the_preview_and_reloads_live(
+    tmp_path: Path, online: tuple[BrowserContext, Page], console_errors: list[str], prefix: str
+) -> None:
+    """The preview wins over the worker a built copy served earlier on this address left behind.
+
+    That worker answers its cached pages. The browser checks its script after a navigation;
+    `mkdocs serve` answers with one that removes itself (hooks/offline.py), and the open page
+    reloads from the preview.
+    """
+    _, page = online
+    port = free_port()
+    built = PagesServer(build_version(tmp_path / "built", "Version one of the chapter."), prefix, port=port)
+    try:
+        installed(page, built.url("chapter/"))
+    finally:
+        built.close()
+    preview = write_site(tmp_path / "preview", {**PAGES, "chapter.md": "# Chapter\n\nThe preview.\n"}, {}, nav=NAV)
+    with (tmp_path / "serve.log").open("w") as log, mkdocs_serve(preview, port, log) as url:
+        page.goto(built.url("chapter/" if prefix == SITE_PATH else ""))
+        if prefix != SITE_PATH:  # the bare address: the preview's redirect, once the old worker is gone
+            expect(page).to_have_url(url)
+            page.goto(url + "chapter/")
+        expect(page.locator(".md-content")).to_contain_text("The preview.")
+        page.wait_for_function("() => navigator.serviceWorker.getRegistrations().then((r) => r.length === 0)")
+        assert cache_names(page) == []
+        # Live reload is alive: an edit shows without the student's (instructor's) reload.
+        (preview.parent / "docs" / "chapter.md").write_text("# Chapter\n\nAn edit.\n", encoding="utf-8")
+        expect(page.locator(".md-content")).to_contain_text("An edit.", timeout=30_000)
+        page.goto("about:blank")  # no live-reload request left waiting as the server stops
+    assert "Traceback" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
+    # The old copy's page at the bare address, in the moment between its worker's leaving and its
+    # reload, asks the preview for its assets there, which the preview does not serve.
+    root = f"{built.origin}/: "
+    console_errors[:] = [e for e in console_errors if not (e.startswith(root) and "status of 404" in e)]

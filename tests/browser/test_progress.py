@@ -251,9 +251,12 @@ def test_the_round_fetches_its_questions_when_it_starts_and_a_failed_fetch_chang
 def test_after_a_redeploy_the_round_of_an_older_page_asks_for_a_reload(
     page: Page, site: tuple[PagesServer, Path], console_errors: list[str]
 ) -> None:
-    """No worker (Save-Data, or a tab older than the one that took the update): this page's review
-    file is gone from the server once the course is redeployed. The student is told to reload, not
-    that they are offline, and the reload brings a round that starts."""
+    """A page older than the deploy online is told to reload, not that it is offline.
+
+    Without a worker (Save-Data, or a tab older than the one that took the update) this page's
+    review file is gone from the server once the course is redeployed; the reload brings a round
+    that starts.
+    """
     server, config = site
     answer_as_a_student(page, server)
     page.goto(server.url("progress/"))
