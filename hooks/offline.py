@@ -65,7 +65,9 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object)
     """Answer any `…/sw.js` with a worker that removes itself, at the site's path or outside it."""
     source = Path(str(config.theme.custom_dir)) / RETIRE
     if not source.is_file():
-        raise PluginError(f"{source}: the worker `mkdocs serve` answers with is missing.\n    Fix: restore it from git.")
+        raise PluginError(
+            f"{source}: the worker `mkdocs serve` answers with is missing.\n    Fix: restore it from git."
+        )
     body = source.read_bytes()
     app = server.get_app()
     if app is None:  # not a WSGI server: nothing to answer with
