@@ -28,7 +28,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Iterable
+    from wsgiref.types import StartResponse, WSGIEnvironment
 
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
@@ -73,7 +74,7 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object)
     if app is None:  # not a WSGI server: nothing to answer with
         return server
 
-    def retiring(environ: dict[str, object], start_response: Callable[..., object]) -> Iterable[bytes]:
+    def retiring(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         path = str(environ.get("PATH_INFO", ""))
         if path == f"/{WORKER}" or path.endswith(f"/{WORKER}"):
             start_response(
@@ -85,7 +86,7 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object)
                 ],
             )
             return [body]
-        return app(environ, start_response)  # type: ignore[no-any-return]
+        return app(environ, start_response)
 
     server.set_app(retiring)
     return server

@@ -266,7 +266,7 @@ class QuietServer(http.server.ThreadingHTTPServer):
         return conn, address
 
     def shutdown_request(self, request: object) -> None:
-        self.open_connections.discard(request)  # type: ignore[arg-type]
+        self.open_connections.discard(request)
         super().shutdown_request(request)  # type: ignore[arg-type]
 
     def close_connections(self) -> None:
