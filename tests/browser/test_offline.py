@@ -324,9 +324,12 @@ def test_the_update_notice_is_near_the_top_of_the_tab_order_covers_nothing_for_g
 def test_a_new_version_with_no_room_beside_the_old_one_is_offered_and_loads_from_the_network(
     tmp_path: Path, online: tuple[BrowserContext, Page], two_versions: tuple[Path, Path]
 ) -> None:
-    """Storage pressure: the origin's quota holds one version and a half. The new version is never
-    stored beside the old one, so it is installed without a cache: offered as usual, said quietly,
-    and read from the network once it takes over (the old version's cache goes)."""
+    """Storage pressure: the origin's quota holds one version and a half.
+
+    The new version is never stored beside the old one, so it is installed without a cache:
+    offered as usual, said quietly, and read from the network once it takes over (the old
+    version's cache goes).
+    """
     context, page = online
     served_dir = tmp_path / "served"
     shutil.copytree(two_versions[0], served_dir)
