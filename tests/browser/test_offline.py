@@ -17,7 +17,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, FloatRect, Page, expect
 
 from support import (
     AXE_JS,
@@ -258,7 +258,7 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return sites[0], sites[1]
 
 
-def overlaps(a: dict[str, float] | None, b: dict[str, float] | None) -> bool:
+def overlaps(a: FloatRect | None, b: FloatRect | None) -> bool:
     assert a and b
     return not (
         a["x"] + a["width"] <= b["x"]
