@@ -10,7 +10,11 @@ changes the version, and the browser installs it beside the old one (the page th
 (overrides/main.html), which tells the site's script to register the worker.
 
 `mkdocs serve` gets neither: live reload must show every edit at once, and a worker would
-answer from its cache. The command is known from MkDocs' `on_startup` event.
+answer from its cache. The command is known from MkDocs' `on_startup` event. A built copy served
+earlier on the same address (at the site's path, or at the root) may have left its worker, which
+answers its cached pages and so never lets the preview's load: `serve` answers every request for
+a `sw.js` with one that removes itself (`quizbank/sw-retire.js`), which the browser fetches when
+it checks the old worker for an update after a navigation.
 """
 
 from __future__ import annotations
@@ -24,10 +28,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from wsgiref.types import StartResponse, WSGIEnvironment
+
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
 
 WORKER = "sw.js"  # at the site's root: a worker controls only pages under its own folder
 SOURCE = "assets/javascripts/quizbank/sw.js"  # in the theme's custom_dir; not served as it is
+RETIRE = "assets/javascripts/quizbank/sw-retire.js"  # what `mkdocs serve` answers for any sw.js
 # Never asked for by a page: source maps (developer tools only), the compressed sitemap (search
 # engines) and the worker itself (the browser fetches it past any cache).
 SKIPPED_SUFFIXES = (".map", ".gz")
@@ -51,6 +60,36 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     # Read by overrides/main.html: pages register the worker only when a build writes it.
     config.extra["offline_worker"] = None if _serving else WORKER
     return config
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    """Answer any `…/sw.js` with a worker that removes itself, at the site's path or outside it."""
+    source = Path(str(config.theme.custom_dir)) / RETIRE
+    if not source.is_file():
+        raise PluginError(
+            f"{source}: the worker `mkdocs serve` answers with is missing.\n    Fix: restore it from git."
+        )
+    body = source.read_bytes()
+    app = server.get_app()
+    if app is None:  # not a WSGI server: nothing to answer with
+        return server
+
+    def retiring(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        path = str(environ.get("PATH_INFO", ""))
+        if path == f"/{WORKER}" or path.endswith(f"/{WORKER}"):
+            start_response(
+                "200 OK",
+                [
+                    ("Content-Type", "text/javascript; charset=utf-8"),
+                    ("Content-Length", str(len(body))),
+                    ("Cache-Control", "no-store"),
+                ],
+            )
+            return [body]
+        return app(environ, start_response)
+
+    server.set_app(retiring)
+    return server
 
 
 @event_priority(-100)  # after every plugin has written its files (the search index among them)

@@ -58,7 +58,7 @@ PROGRESS_SCRIPT = "assets/javascripts/bundles/progress.js"
 # Written once per build: the course's chapters and their questions, for the navigation counts.
 MANIFEST_FILE = "assets/quizbank/course.json"
 NO_SCRIPT_NOTE = (
-    '<noscript><p class="quiz-noscript">The self-checks on this page need JavaScript, which is off: '
+    '<noscript><p class="quiz-noscript" data-search-exclude>The self-checks on this page need JavaScript, which is off: '
     "you can read the questions, but answers are not checked or saved.</p></noscript>"
 )
 # A marker left in the rendered HTML was not placed (the checks on the Markdown missed a case).
@@ -200,8 +200,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     counts = {
         "v": _state.course["v"],
         "parts": [{"url": p["url"], "questions": p["questions"]} for p in _state.course["parts"]],
+        # Each count marks a re-keyed saved answer against the current key (quizbank/results.js `marked`).
         "questions": {
-            k: {"fp": q["fp"], **({"pool": q["pool"]} if "pool" in q else {})}
+            k: {
+                "fp": q["fp"],
+                "key": q["key"],
+                "type": q["type"],
+                "grade": q["grade"],
+                **({"pool": q["pool"]} if "pool" in q else {}),
+            }
             for k, q in _state.course["questions"].items()
         },
         # A pool counts once (quizbank/pools.js): the counts need its variants.

@@ -14,13 +14,16 @@ import mimetypes
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -263,10 +266,33 @@ class PagesHandler(http.server.BaseHTTPRequestHandler):
 
 
 class QuietServer(http.server.ThreadingHTTPServer):
-    """A browser that closes a connection it no longer needs (a page closed mid-download) is not an error."""
+    """A browser that closes a connection it no longer needs (a page closed mid-download) is not an error.
+
+    Closing the server also closes the connections the browser keeps open: a server that is gone
+    answers nothing more (another server may take its address, as `mkdocs serve` does in
+    test_offline.py).
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.open_connections: set[socket.socket] = set()
+
+    def get_request(self) -> tuple[socket.socket, object]:
+        conn, address = super().get_request()
+        self.open_connections.add(conn)
+        return conn, address
+
+    def shutdown_request(self, request: object) -> None:
+        self.open_connections.discard(request)
+        super().shutdown_request(request)  # type: ignore[arg-type]
+
+    def close_connections(self) -> None:
+        for conn in list(self.open_connections):
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
 
     def handle_error(self, request: object, client_address: object) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
+        if not isinstance(sys.exc_info()[1], (ConnectionError, OSError)):
             super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
@@ -285,6 +311,7 @@ class PagesServer:
         gzip: bool = False,
         cache: str = "no-store",
         more: dict[str, Path] | None = None,
+        port: int = 0,
     ) -> None:
         prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
         self.directory = directory.resolve()
@@ -294,7 +321,7 @@ class PagesServer:
         handler = type(
             "Handler", (PagesHandler,), {"mounts": mounts, "gzip": gzip, "cache": cache, "requests": self.requests}
         )
-        self.httpd = QuietServer(("127.0.0.1", 0), handler)
+        self.httpd = QuietServer(("127.0.0.1", port), handler)  # port 0: any free one
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.base = self.origin + prefix
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -312,6 +339,39 @@ class PagesServer:
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+        self.httpd.close_connections()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def mkdocs_serve(config_path: Path, port: int, log: IO[str]) -> Iterator[str]:
+    """`mkdocs serve` of a throwaway site on 127.0.0.1:`port`, for the block; yields the site's address once it answers."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_path), "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    url = f"http://127.0.0.1:{port}{SITE_PATH}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # poll for readiness: no fixed sleep
+            try:
+                with urllib.request.urlopen(url, timeout=5):
+                    break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError("mkdocs serve did not start: see its log") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 @contextlib.contextmanager

@@ -1,8 +1,8 @@
 """What the browser needs to know about the whole course, written once per build as JSON.
 
-The course manifest lists every placed question (its page, type, a short title and the
-fingerprint and answer key its saved results are checked against, and its pool if it is a
-variant) and every written task, in bank order, and each pool's variants and draw. A part lists
+The course manifest lists every placed question (its page, type, a short title, the
+fingerprint and answer key its saved results are checked against, what a re-keyed result is marked
+against, and its pool if it is a variant) and every written task, in bank order, and each pool's variants and draw. A part lists
 each idea once: a pool by its first variant. The progress page and the completion counts in the navigation read it, so they
 know about questions a student has never opened.
 """
@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from .ids import question_key, text_key
 from .markers import Source, find_markers, resolve
@@ -45,6 +45,9 @@ class QuestionEntry(TypedDict):
     title: str
     fp: str
     key: str
+    # What a saved answer is marked against when the key has changed (quizbank/marking.js): for
+    # choices the right options' keys, for blanks what each accepts, the right order, each pair.
+    grade: dict[str, Any]
     pool: NotRequired[str]  # "bank#pool-id" for a variant of a pool
 
 
@@ -175,7 +178,12 @@ def course_manifest(banks: dict[str, Bank], chapters: list[Chapter]) -> Manifest
                 continue
             fp, answers = q.identity()
             questions[key] = QuestionEntry(
-                page=where[key].url, type=q.type, title=short_title(q.question), fp=fp, key=answers
+                page=where[key].url,
+                type=q.type,
+                title=short_title(q.question),
+                fp=fp,
+                key=answers,
+                grade=q.grading(),
             )
             if q.pool is not None:
                 pool_key = question_key(bank.name, q.pool.id)

@@ -45,8 +45,9 @@ def render_matching(bank: str, question: Matching, options: RenderOptions) -> li
             '<div class="quiz-match-pair" markdown="1">',
             f'<div class="quiz-match-prompt" markdown="span"><label for="{select_id}">{span(pair.prompt)}</label></div>',
             # No markdown attribute: a raw block, so nothing (abbreviations included) is added inside the select.
+            # Its options are not indexed for search: one run of words ("Choose…DPOLoRA…") per prompt.
             '<div class="quiz-match-choice">'
-            f"<select {attrs(id=select_id, class_='quiz-match-select', data_answer=text_key(pair.answer), aria_describedby=feedback_id)}>"
+            f"<select {attrs(id=select_id, class_='quiz-match-select', data_answer=text_key(pair.answer), aria_describedby=feedback_id, data_search_exclude=True)}>"
             f'<option value="">{CHOOSE}</option>{choices}</select>'
             f'<span class="quiz-match-feedback" id="{feedback_id}" hidden></span>'
             "</div>",

@@ -10,6 +10,7 @@ Adding a type is one class here plus its entry in QUESTION_TYPES; adding a key i
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, ClassVar, Literal
@@ -153,6 +154,15 @@ class SelfCheck(Question):
             answer_key(*sorted(text_key(o.text) for o in options if o.correct)),
         )
 
+    def grading(self) -> dict[str, Any]:
+        """The key a re-keyed saved answer is marked against where the page is not open.
+
+        Listed in the course manifest for quizbank/marking.js; the same key the page's markup
+        carries. Choices: the right options' keys.
+        """
+        options: tuple[Option, ...] = getattr(self, "options", ())
+        return {"right": sorted(text_key(o.text) for o in options if o.correct)}
+
 
 @dataclass(frozen=True, kw_only=True)
 class Choice(SelfCheck):
@@ -256,6 +266,10 @@ class FillBlank(SelfCheck):
         # rather than setting them aside.
         return fingerprint(self.type, self.without_answers), answer_key(*(a.as_json() for a in self.accepted))
 
+    def grading(self) -> dict[str, Any]:
+        # What each blank accepts, in order, as the page's data-accept has it.
+        return {"blanks": [json.loads(a.as_json()) for a in self.accepted]}
+
     @property
     def without_answers(self) -> str:
         text = self.question
@@ -284,6 +298,9 @@ class Ordering(SelfCheck):
             fingerprint(self.type, self.question, (Option(i) for i in self.items)),
             answer_key(*(text_key(i) for i in self.items)),
         )
+
+    def grading(self) -> dict[str, Any]:
+        return {"order": [text_key(i) for i in self.items]}  # the right order (the page's data-order)
 
     def render(self, bank: str, options: RenderOptions) -> list[str]:
         return render_ordering(bank, self, options)
@@ -336,6 +353,9 @@ class Matching(SelfCheck):
             fingerprint(self.type, self.question, shown),
             answer_key(*(f"{text_key(p.prompt)}>{text_key(p.answer)}" for p in self.pairs)),
         )
+
+    def grading(self) -> dict[str, Any]:
+        return {"pairs": [text_key(p.answer) for p in self.pairs]}  # per prompt, its answer (data-answer)
 
     def render(self, bank: str, options: RenderOptions) -> list[str]:
         return render_matching(bank, self, options)

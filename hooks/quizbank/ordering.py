@@ -24,7 +24,7 @@ def render_ordering(bank: str, question: Ordering, options: RenderOptions) -> li
     qid = anchor(bank, question.id)
     right = " ".join(text_key(item) for item in question.items)
     lines = [
-        f'<p class="quiz-order-help" id="{sub_id(qid, "help")}">Put the items in order with the Move up and Move down buttons, then submit.</p>',
+        f'<p class="quiz-order-help" id="{sub_id(qid, "help")}" data-search-exclude>Put the items in order with the Move up and Move down buttons, then submit.</p>',
         f'<ol {attrs(class_="quiz-order", data_order=right, aria_labelledby=sub_id(qid, "question"), aria_describedby=sub_id(qid, "help"))} markdown="1">',
     ]
     for item in build_order(bank, question.id, question.items, str):
@@ -33,7 +33,7 @@ def render_ordering(bank: str, question: Ordering, options: RenderOptions) -> li
         lines.append(
             f'<li class="quiz-order-item" data-value="{value}" markdown="span">'
             f'<span class="quiz-order-text" id="{text_id}">{span(item)}</span>'
-            '<span class="quiz-order-moves">'
+            '<span class="quiz-order-moves" data-search-exclude>'
             f'<button type="button" class="quiz-order-move" data-move="-1" aria-describedby="{text_id}">Move up</button>'
             f'<button type="button" class="quiz-order-move" data-move="1" aria-describedby="{text_id}">Move down</button>'
             "</span></li>"

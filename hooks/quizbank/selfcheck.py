@@ -92,12 +92,13 @@ def _open(
     qid = anchor(bank, question.id)
     cls = "quiz" + (f" {extra_class}" if extra_class else "")
     # A variant of a pool: the browser shows each student `draw` of the pool's variants (quizbank/pools-ui.js).
+    # Not indexed for search, which would find a variant this student is never shown.
     pool = getattr(question, "pool", None)
     if pool is not None and options.draw_pools:
-        extra = {**extra, "data_pool": pool.id, "data_draw": str(pool.draw)}
+        extra = {**extra, "data_pool": pool.id, "data_draw": str(pool.draw), "data_search_exclude": True}
     return [
         f'<div {attrs(class_=cls, id=qid, data_bank=bank, data_qid=question.id, data_fp=fp, data_key=key, data_show_correct=options.show_correct, data_disable_after_submit=options.disable_after_submit, **extra)} markdown="1">',
-        f'<a href="#{qid}" class="quiz-header-link" aria-label="Link to this question">#</a>',
+        f'<a href="#{qid}" class="quiz-header-link" aria-label="Link to this question" data-search-exclude>#</a>',
         f'<div class="quiz-question" id="{sub_id(qid, "question")}" markdown="1">',
     ]
 
@@ -115,7 +116,9 @@ def _hints(qid: str, hints: Sequence[str]) -> list[str]:
         return []
     return [
         f'<div class="quiz-hints" id="{sub_id(qid, "hints")}" data-search-exclude markdown="1">',
-        '<ol class="quiz-hints-list" markdown="1">',
+        # Hidden as a whole until the first hint shows: a list of no visible items is still a list to
+        # a screen reader ("list, 0 items").
+        '<ol class="quiz-hints-list" hidden markdown="1">',
         *(f'<li hidden markdown="span">{span(hint)}</li>' for hint in hints),
         "</ol>",
         # Shown from the start (a student may reach for it before the scripts are ready: the loader
@@ -132,7 +135,8 @@ def _confidence(qid: str, options: RenderOptions) -> list[str]:
     """How sure the student is: optional, asked before they submit, used in the feedback."""
     if not options.confidence:
         return []
-    lines = ['<fieldset class="quiz-confidence">', "<legend>How sure are you? (optional)</legend>"]
+    # The controls around a question are no text of the course: search leaves them out.
+    lines = ['<fieldset class="quiz-confidence" data-search-exclude>', "<legend>How sure are you? (optional)</legend>"]
     for value, label in CONFIDENCE:
         cid = sub_id(qid, "confidence", value)
         lines.append(
@@ -203,7 +207,7 @@ def render_choice(bank: str, question: ChoiceLike, options: RenderOptions) -> li
         "</fieldset>",
         *_confidence(qid, options),
         '<div class="quiz-feedback hidden"></div>',
-        *([] if auto else ['<button type="submit" class="quiz-button">Submit</button>']),
+        *([] if auto else ['<button type="submit" class="quiz-button" data-search-exclude>Submit</button>']),
         "</form>",
         *_explanation(question.explanation),
         "</div>",
@@ -249,7 +253,7 @@ def render_fill_blank(bank: str, question: FillBlank, options: RenderOptions) ->
         *_hints(qid, question.hints),
         *_confidence(qid, options),
         '<div class="quiz-feedback hidden"></div>',
-        '<button type="submit" class="quiz-button">Submit</button>',
+        '<button type="submit" class="quiz-button" data-search-exclude>Submit</button>',
         "</form>",
         *_explanation(question.explanation),
         "</div>",
@@ -276,7 +280,7 @@ def render_graded_here(bank: str, question: GradedHere, options: RenderOptions, 
         *interaction,
         *_confidence(qid, options),
         '<div class="quiz-feedback hidden"></div>',
-        '<button type="submit" class="quiz-button">Submit</button>',
+        '<button type="submit" class="quiz-button" data-search-exclude>Submit</button>',
         "</form>",
         *_explanation(question.explanation),
         "</div>",

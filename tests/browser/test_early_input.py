@@ -177,3 +177,60 @@ def test_a_draft_typed_before_the_scripts_is_kept_after_the_saved_one(page: Page
         "([key, text]) => { const r = JSON.parse(localStorage.getItem(key) || 'null'); return r && r.fields.answer === text; }",
         arg=[DRAFT_KEY, "My saved draft.\n\nTyped at once, and more."],
     )
+
+
+def test_submit_before_the_scripts_on_a_question_that_looks_unanswered_records_nothing(
+    page: Page, server: PagesServer
+) -> None:
+    # Saved first, on time: a wrong answer, due for review now.
+    page.goto(server.url("practice/"))
+    q = quiz(page, "shuffled")
+    q.get_by_label("Accuracy").check()
+    q.get_by_role("button", name="Submit").click()
+    expect(q.locator(".quiz-feedback .incorrect")).to_be_visible()
+    saved = record(page, "shuffled")
+    assert saved["attempts"] == 1
+
+    held = Held(page)
+    held.goto(server.url("practice/"))
+    q = quiz(page, "shuffled")
+    expect(q.locator('input[name="answer"]:checked')).to_have_count(0)  # the saved answer is not shown yet
+    q.get_by_role("button", name="Submit").click()  # what the student sees: nothing chosen
+    held.release()
+    quiz_ready(page)
+    expect(q.locator(".quiz-feedback")).to_have_text("Choose an answer first.")
+    expect(q.locator('input[name="answer"]:checked')).to_have_count(0)  # as the student had it
+    assert record(page, "shuffled") == saved, "the saved answer was submitted again"
+
+
+def test_a_saved_draft_on_its_way_is_shown_as_loading_until_it_is_in_place(page: Page, server: PagesServer) -> None:
+    page.goto(server.url("practice/"))
+    box = page.locator("#answer-tasks--essay").get_by_label("Your answer")
+    box.fill("My saved draft.")
+    page.wait_for_function(
+        "([key, text]) => { const r = JSON.parse(localStorage.getItem(key) || 'null'); return r && r.fields.answer === text; }",
+        arg=[DRAFT_KEY, "My saved draft."],
+    )
+
+    held = Held(page)
+    held.goto(server.url("practice/"))
+    task = page.locator("#answer-tasks--essay")
+    expect(box).to_have_value("")  # on a slow line the script, and so the draft, is not here yet
+    expect(
+        task.locator(".written-task-loading", has_text="Loading your saved draft…")
+    ).to_be_visible()  # so nobody types it again
+    expect(task.locator(".written-task-status")).to_have_text("Loading your saved draft…")  # and heard
+    expect(box).to_have_attribute("aria-busy", "true")
+    held.release()
+    expect(box).to_have_value("My saved draft.")
+    expect(task.locator(".written-task-loading", has_text="Loading your saved draft…")).to_have_count(0)
+    expect(task.locator(".written-task-status")).not_to_have_text("Loading your saved draft…")
+    expect(box).not_to_have_attribute("aria-busy", "true")
+
+
+def test_no_loading_notice_without_a_saved_draft(page: Page, server: PagesServer) -> None:
+    held = Held(page)
+    held.goto(server.url("practice/"))
+    expect(page.locator("#answer-tasks--essay .written-task-field")).to_be_visible()
+    expect(page.locator(".written-task-loading")).to_have_count(0)
+    held.release()

@@ -17,7 +17,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, FloatRect, Page, expect
 
 from support import (
     AXE_JS,
@@ -25,6 +25,8 @@ from support import (
     BuildResult,
     PagesServer,
     build,
+    free_port,
+    mkdocs_serve,
     quiz_ready,
     require_npm_package,
     site_pages,
@@ -234,3 +236,162 @@ def test_two_copies_on_one_origin_keep_their_own_caches(tmp_path: Path, online: 
         expect(page.locator(".md-content")).to_contain_text("Version one of the chapter.")
     finally:
         server.close()
+
+
+# ── The "Updated" notice in reach, and a new version with no room beside the old one ─────────
+
+CHECKS = "questions:\n  - id: sky\n    type: true-false\n    question: The sky is blue.\n    answer: true\n"
+
+
+@pytest.fixture(scope="module")
+def two_versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A chapter with a self-check (and so the page's count), before and after a deploy."""
+    sites = []
+    for n, text in enumerate(("Version one of the chapter.", "Version two of the chapter.")):
+        chapter = f"# Chapter\n\n{text}\n\n## Check\n\n<!-- quiz: checks -->\n"
+        config = write_site(
+            tmp_path_factory.mktemp(f"v{n}"), {**PAGES, "chapter.md": chapter}, {"checks.yml": CHECKS}, nav=NAV
+        )
+        result = build(config)
+        assert result.code == 0, result.output
+        sites.append(result.site)
+    return sites[0], sites[1]
+
+
+def overlaps(a: FloatRect | None, b: FloatRect | None) -> bool:
+    assert a and b
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_the_update_notice_is_near_the_top_of_the_tab_order_covers_nothing_for_good_and_closes(
+    browser: Browser, tmp_path: Path, two_versions: tuple[Path, Path], console_errors: list[str], width: int
+) -> None:
+    phone = width < 600
+    context = browser.new_context(
+        viewport={"width": width, "height": 844 if phone else 900},
+        is_mobile=phone,
+        has_touch=phone,
+        service_workers="allow",
+    )
+    served_dir = tmp_path / "served"
+    shutil.copytree(two_versions[0], served_dir)
+    server = PagesServer(served_dir)
+    try:
+        page = watch(context.new_page(), console_errors)
+        installed(page, server.url("chapter/"))
+        redeploy(two_versions[1], served_dir, server)
+        page.goto(server.url("chapter/"))
+        notice = page.get_by_role("status").filter(has_text="Updated")
+        expect(notice).to_be_visible()
+        assert axe_violations(page, ".quizbank-update") == []
+
+        # In reach from the keyboard: among the first stops from the top of the page.
+        page.locator("body").focus()
+        stops = []
+        for n in range(3):
+            page.keyboard.press("Tab")
+            stops.append(page.evaluate("() => document.activeElement.textContent.trim()"))
+            if n == 0:
+                page.evaluate("() => { window.__before = document.activeElement; }")
+        assert stops[1:] == ["Reload", "Not now"], stops  # right after the skip link
+
+        count = page.locator(f'.quizbank-page-count[data-place="{"end" if phone else "toc"}"]')
+        expect(count).to_be_visible()
+        if phone:  # the page's end can be scrolled clear of the notice
+            page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+            footer = page.locator(".md-footer").bounding_box()
+            assert not overlaps(notice.bounding_box(), count.bounding_box())
+            assert footer and not overlaps(notice.bounding_box(), footer)
+        else:  # the page's count at the foot of the table of contents stays in sight
+            assert not overlaps(notice.bounding_box(), count.bounding_box())
+
+        # Closed from the keyboard ("Not now" has the focus): gone, the focus back where it was.
+        expect(notice.get_by_role("button", name="Not now")).to_be_focused()
+        page.keyboard.press("Enter")
+        expect(page.locator(".quizbank-update")).to_have_count(0)
+        assert page.evaluate("() => document.activeElement === window.__before")
+    finally:
+        context.close()
+        server.close()
+
+
+def test_a_new_version_with_no_room_beside_the_old_one_is_offered_and_loads_from_the_network(
+    tmp_path: Path, online: tuple[BrowserContext, Page], two_versions: tuple[Path, Path]
+) -> None:
+    """Storage pressure: the origin's quota holds one version and a half.
+
+    The new version is never stored beside the old one, so it is installed without a cache:
+    offered as usual, said quietly, and read from the network once it takes over (the old
+    version's cache goes).
+    """
+    context, page = online
+    served_dir = tmp_path / "served"
+    shutil.copytree(two_versions[0], served_dir)
+    server = PagesServer(served_dir)
+    try:
+        installed(page, server.url("chapter/"))
+        usage = page.evaluate("() => navigator.storage.estimate().then((e) => e.usage)")
+        context.new_cdp_session(page).send(
+            "Storage.overrideQuotaForOrigin", {"origin": server.origin, "quotaSize": int(usage * 1.5)}
+        )
+        first = cache_names(page)
+        redeploy(two_versions[1], served_dir, server)
+        page.goto(server.url("chapter/"))
+        notice = page.get_by_role("status").filter(has_text="Updated")
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text("no room")
+        expect(page.locator(".md-content")).to_contain_text("Version one of the chapter.")  # whole, until Reload
+        notice.get_by_role("button", name="Reload").click()
+        expect(page.locator(".md-content")).to_contain_text("Version two of the chapter.")
+        page.wait_for_function("() => window.quizbank && window.quizbank.offline && window.quizbank.offline.ready")
+        assert not set(first) & set(cache_names(page)), "the old version's cache is gone"
+        page.reload()
+        expect(page.locator(".md-content")).to_contain_text("Version two of the chapter.")
+    finally:
+        server.close()
+
+
+# ── `mkdocs serve` where a built copy was served: the preview wins ─────────────────────────────
+
+
+@pytest.mark.parametrize("prefix", [SITE_PATH, "/"], ids=["same-path", "built-copy-at-the-root"])
+def test_mkdocs_serve_after_a_built_copy_on_the_same_address_shows_the_preview_and_reloads_live(
+    tmp_path: Path, online: tuple[BrowserContext, Page], console_errors: list[str], prefix: str
+) -> None:
+    """The preview wins over the worker a built copy served earlier on this address left behind.
+
+    That worker answers its cached pages. The browser checks its script after a navigation;
+    `mkdocs serve` answers with one that removes itself (hooks/offline.py), and the open page
+    reloads from the preview.
+    """
+    _, page = online
+    port = free_port()
+    built = PagesServer(build_version(tmp_path / "built", "Version one of the chapter."), prefix, port=port)
+    try:
+        installed(page, built.url("chapter/"))
+    finally:
+        built.close()
+    preview = write_site(tmp_path / "preview", {**PAGES, "chapter.md": "# Chapter\n\nThe preview.\n"}, {}, nav=NAV)
+    with (tmp_path / "serve.log").open("w") as log, mkdocs_serve(preview, port, log) as url:
+        page.goto(built.url("chapter/" if prefix == SITE_PATH else ""))
+        if prefix != SITE_PATH:  # the bare address: the preview's redirect, once the old worker is gone
+            expect(page).to_have_url(url)
+            page.goto(url + "chapter/")
+        expect(page.locator(".md-content")).to_contain_text("The preview.")
+        page.wait_for_function("() => navigator.serviceWorker.getRegistrations().then((r) => r.length === 0)")
+        assert cache_names(page) == []
+        # Live reload is alive: an edit shows without the student's (instructor's) reload.
+        (preview.parent / "docs" / "chapter.md").write_text("# Chapter\n\nAn edit.\n", encoding="utf-8")
+        expect(page.locator(".md-content")).to_contain_text("An edit.", timeout=30_000)
+        page.goto("about:blank")  # no live-reload request left waiting as the server stops
+    assert "Traceback" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
+    # The old copy's page at the bare address, in the moment between its worker's leaving and its
+    # reload, asks the preview for its assets there, which the preview does not serve.
+    root = f"{built.origin}/: "
+    console_errors[:] = [e for e in console_errors if not (e.startswith(root) and "status of 404" in e)]

@@ -196,6 +196,14 @@ def test_matching_by_mouse_marks_each_pair_and_is_restored(page: Page, server: P
     expect(quiz.locator(".quiz-feedback")).to_have_text("Choose an answer first.")
     assert record(page, "types#terms") is None
 
+    # One prompt answered of three is not an answer either: refused, the focus on the first one left.
+    choose(quiz, {"Learns from a preferred and a rejected reply": "DPO"})
+    quiz.get_by_role("button", name="Submit").click()
+    expect(quiz.locator(".quiz-feedback")).to_have_text("Choose an answer for every prompt.")
+    expect(quiz.get_by_label("Learns from prompts paired with wanted replies")).to_be_focused()
+    expect(quiz.locator(".quiz-match-feedback:visible")).to_have_count(0)  # no answers shown
+    assert record(page, "types#terms") is None
+
     choose(quiz, {**PROMPTS, "Learns from a grader's scores": "RLHF"})
     quiz.get_by_role("button", name="Submit").click()
     expect(quiz.locator(".quiz-feedback .incorrect")).to_contain_text("2 of 3 pairs are right.")
@@ -341,3 +349,29 @@ def test_moves_and_choices_made_before_the_scripts_are_kept_and_carried_out(page
     quiz.get_by_role("button", name="Submit").click()
     expect(quiz.locator(".quiz-feedback .quiz-feedback-item")).to_be_visible()
     assert record(page, "types#pipeline")["attempts"] == 2
+
+
+def test_a_double_click_moves_an_item_once(page: Page, server: PagesServer) -> None:
+    page.goto(server.url("checks/"))
+    quiz = ready(page, "pipeline")
+    start = shown_order(quiz)
+    # Clicked twice in a row: the second click lands on the item that moved into its place.
+    item(quiz, start[2]).get_by_role("button", name="Move up").dblclick()
+    assert shown_order(quiz) == [start[0], start[2], start[1], *start[3:]]
+
+
+def test_a_changed_answer_drops_the_feedback_on_the_old_one(page: Page, server: PagesServer) -> None:
+    page.goto(server.url("checks/"))
+    quiz = ready(page, "pipeline")
+    sort_by_mouse(quiz, STEPS)
+    quiz.get_by_role("button", name="Submit").click()
+    expect(quiz.locator(".quiz-feedback .correct")).to_contain_text("All 5 items are in the right place.")
+    item(quiz, STEPS[0]).get_by_role("button", name="Move down").click()
+    expect(quiz.locator(".quiz-feedback")).to_be_hidden()  # it spoke of an order no longer shown
+
+    terms = ready(page, "terms")
+    choose(terms, PROMPTS)
+    terms.get_by_role("button", name="Submit").click()
+    expect(terms.locator(".quiz-feedback .correct")).to_contain_text("All 3 pairs are right.")
+    terms.get_by_label("Learns from a grader's scores").select_option(label="RLHF")
+    expect(terms.locator(".quiz-feedback")).to_be_hidden()

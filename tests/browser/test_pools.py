@@ -94,6 +94,17 @@ def test_my_progress_counts_the_idea_and_the_review_serves_another_variant(page:
     page.get_by_role("button", name="Finish the round").click()
     expect(idea.locator(".status")).to_have_text("Right after a retry or with hints")
     expect(page.locator(".quizbank-part-summary")).to_have_text("1 of 2 self-checks answered · 1 right · 0 to review")
+    # The idea is named by the variant the chapter now shows: the one answered last.
+    served_qid = served_id.split("#")[1]
+    expect(idea.locator("a")).to_have_text(f"Variant {served_qid} of the idea is true.")
+
+    # The chapter shows the same mark: the variant answered last, right, beside "1 right".
+    page.goto(server.url("checks/"))
+    shown_now = page.locator('.quiz[data-pool][data-pool-shown="true"]')
+    expect(shown_now).to_have_count(1)
+    expect(shown_now).to_have_attribute("data-qid", served_qid)
+    expect(shown_now.locator(".quiz-feedback .correct")).to_be_visible()
+    expect(page.locator('.quizbank-page-count[data-place="end"]')).to_contain_text("1 right")
 
 
 def test_a_link_to_the_idea_lands_on_the_variant_this_learner_sees(page: Page, server: PagesServer) -> None:

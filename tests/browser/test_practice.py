@@ -52,7 +52,10 @@ def test_hints_one_at_a_time_then_the_result_is_recorded_as_helped(page: Page, s
     hints = q.locator(".quiz-hints-list li")
     expect(hints.nth(0)).to_be_hidden()
     expect(hints.nth(1)).to_be_hidden()
+    expect(q.get_by_role("list")).to_have_count(0)  # no empty list for a screen reader to announce
     q.get_by_role("button", name="Show a hint (1 of 2)").click()
+    expect(q.get_by_role("list")).to_have_count(1)
+    expect(q.get_by_role("list").get_by_role("listitem")).to_have_count(1)
     expect(hints.nth(0)).to_have_text("Think of a mean that punishes a low value in either.")
     expect(hints.nth(1)).to_be_hidden()
     expect(page.locator("#quiz-announcer")).to_have_text(

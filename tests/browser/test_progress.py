@@ -248,6 +248,38 @@ def test_the_round_fetches_its_questions_when_it_starts_and_a_failed_fetch_chang
     assert len(fetched) == 2, fetched  # the failed try, then the one that came
 
 
+def test_after_a_redeploy_the_round_of_an_older_page_asks_for_a_reload(
+    page: Page, site: tuple[PagesServer, Path], console_errors: list[str]
+) -> None:
+    """A page older than the deploy online is told to reload, not that it is offline.
+
+    Without a worker (Save-Data, or a tab older than the one that took the update) this page's
+    review file is gone from the server once the course is redeployed; the reload brings a round
+    that starts.
+    """
+    server, config = site
+    answer_as_a_student(page, server)
+    page.goto(server.url("progress/"))
+    page.wait_for_function("() => window.quizbank && window.quizbank.progressReady")
+
+    bank = (config.parent / "quizzes" / "one.yml").read_text(encoding="utf-8")
+    (config.parent / "quizzes" / "one.yml").write_text(bank + "    explanation: Redeployed.\n", encoding="utf-8")
+    rebuilt = build(config)  # the served site: its review file has a new name now
+    assert rebuilt.code == 0, rebuilt.output
+
+    page.get_by_role("button", name="Start a review round (3 questions)").click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("updated since you opened this page")
+    expect(alert).not_to_contain_text("offline")
+    assert page.evaluate(f"() => localStorage.getItem('quizbank:2:{SITE_PATH}:review')") is None
+    assert [e for e in console_errors if "404" in e] == console_errors != []  # the browser's own log
+    console_errors.clear()
+    alert.get_by_role("button", name="Reload").click()
+    page.wait_for_function("() => window.quizbank && window.quizbank.progressReady")
+    page.get_by_role("button", name="Start a review round (3 questions)").click()
+    expect(page.locator(".quizbank-review-status")).to_have_text("Question 1 of 3, from Part one.")
+
+
 def test_a_right_answer_comes_back_when_it_is_due(page: Page, site: tuple[PagesServer, Path]) -> None:
     server, _ = site
     page.clock.install()

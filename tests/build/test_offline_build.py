@@ -136,7 +136,9 @@ def test_mkdocs_serve_has_no_worker_so_live_reload_sees_every_edit(tmp_path: Pat
                 time.sleep(0.2)  # polling for the server to be up, not waiting for a state
             assert "Served." in page, log_path.read_text()
             assert 'name="quizbank-offline"' not in page
-            assert fetch(url + "sw.js") == "404"
+            # No precaching worker: sw.js is only ever the one that removes itself (test_serve.py).
+            worker = fetch(url + "sw.js")
+            assert "QUIZBANK_OFFLINE" not in worker and "self.registration.unregister()" in worker
         finally:
             proc.terminate()
             proc.wait(timeout=30)

@@ -103,6 +103,10 @@ def test_saving_a_bank_rebuilds_the_served_page(tmp_path: Path) -> None:
         try:
             url = f"http://127.0.0.1:{port}/cloud-fine-tuning/"
             wait_for(lambda: "First wording" in fetch(url))
+            # A worker a built copy left on this address, at the site's path or at the root, is
+            # answered with one that removes itself (the browser's side: test_offline.py).
+            for worker in (f"{url}sw.js", f"http://127.0.0.1:{port}/sw.js"):
+                assert "self.registration.unregister()" in fetch(worker), worker
             bank.write_text(BANK.format(text="Second wording"), encoding="utf-8")
             wait_for(lambda: "Second wording" in fetch(url))
             # The question-bank preview: built by `mkdocs serve` (its address in the log), saved banks reload it.

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { isMatchingOf, markMatching, nothingChosen, pairsNote, pairsRight } from "../../overrides/assets/javascripts/quizbank/matching.js";
+import { firstUnchosen, isMatchingOf, markMatching, nothingChosen, pairsNote, pairsRight } from "../../overrides/assets/javascripts/quizbank/matching.js";
 
 const right = ["lora", "sft", "jsonl"];
 
@@ -30,4 +30,10 @@ test("a saved answer fits only with one offered answer (or none) per prompt", ()
   assert.equal(isMatchingOf(null, 3, offered), false);
   assert.equal(nothingChosen(["", ""]), true);
   assert.equal(nothingChosen(["", "sft"]), false);
+});
+
+test("an answer needs every prompt: the first left without one is named", () => {
+  assert.equal(firstUnchosen(["sft", "", "dpo", ""]), 1);
+  assert.equal(firstUnchosen(["sft", "dpo"]), -1);
+  assert.equal(firstUnchosen(["", ""]), 0);
 });

@@ -63,3 +63,52 @@ test("a page's questions count each pool once, whichever variant was answered", 
   const results = { "b#v2": { ...rec("b#v2", true, 10) } };
   assert.deepEqual(countAnswered(ideas.questions, byIdea(ideas.manifest, results)), { total: 2, answered: 1, right: 1 });
 });
+
+// An idea's mark is its latest answer, whichever variant it was given to; the chapter shows the
+// variant answered last (DEVELOPERS.md: Counts).
+const grade = { right: ["r"] };
+const keyed = {
+  parts: [{ url: "p/", questions: ["b#v1", "b#solo"], tasks: [] }],
+  questions: {
+    "b#v1": { ...q("1", "b#idea"), grade },
+    "b#v2": { ...q("2", "b#idea"), grade },
+    "b#v3": { ...q("3", "b#idea"), grade },
+    "b#solo": { ...q("s"), grade },
+  },
+  pools: { "b#idea": { draw: 1, variants: ["b#v1", "b#v2", "b#v3"] } },
+};
+const give = (id, values, correct, now, key) =>
+  answered(null, { fp: keyed.questions[id].fp, key: key || keyed.questions[id].key, kind: "single" }, { values, correct, confidence: null, hintsOpen: 0 }, now);
+
+test("a hint opened on another variant after an answer does not change the idea's mark", async () => {
+  const { hintsShown } = await import("../../overrides/assets/javascripts/quizbank/results.js");
+  const results = { "b#v2": give("b#v2", ["r"], true, 1000), "b#v3": hintsShown(null, keyed.questions["b#v3"], 1, 2000) };
+  const idea = byIdea(keyed, results)["b#v1"];
+  assert.equal(idea.correct, true, "the latest answer, not the latest hint");
+  assert.equal(idea.hints, 1);
+});
+
+test("each variant's record is marked against its own current key before the idea is counted", () => {
+  const results = { "b#v2": give("b#v2", ["r"], false, 1000, "old"), "b#solo": give("b#solo", ["r"], false, 500, "old") };
+  const ideas = byIdea(keyed, results);
+  assert.equal(ideas["b#v1"].correct, true, "the variant's answer is right by its current key");
+  assert.equal(ideas["b#solo"].correct, true, "a question outside a pool is marked again too");
+});
+
+test("the chapter shows the variant answered last, else the one drawn; My progress names the idea by it", async () => {
+  const { lastAnswered, shownVariants } = await import("../../overrides/assets/javascripts/quizbank/pools.js");
+  const learner = learners[0];
+  const variants = keyed.pools["b#idea"].variants;
+  const [mine, other] = drawOrder(learner, "b#idea", variants);
+  assert.deepEqual(shownVariants(learner, "b#idea", variants, 1, null), [mine]);
+  const results = { [mine]: give(mine, ["w"], false, 1000), [other]: give(other, ["r"], true, 2000) };
+  const last = lastAnswered(keyed, results, keyed.pools["b#idea"]);
+  assert.equal(last, other, "answered in the review round, after the chapter's");
+  assert.deepEqual(shownVariants(learner, "b#idea", variants, 1, last), [other]);
+  assert.equal(byIdea(keyed, results)["b#v1"].correct, true, "and the idea is right: the same mark the chapter shows");
+  assert.deepEqual(shownVariants(learner, "b#idea", variants, 2, mine).length, 2);
+  assert.ok(shownVariants(learner, "b#idea", variants, 2, drawOrder(learner, "b#idea", variants)[2]).includes(drawOrder(learner, "b#idea", variants)[2]));
+  assert.equal(lastAnswered(keyed, {}, keyed.pools["b#idea"]), null);
+  const stale = { ...give(other, ["r"], true, 3000), fp: "old wording" };
+  assert.equal(lastAnswered(keyed, { [mine]: results[mine], [other]: stale }, keyed.pools["b#idea"]), mine, "a stale answer does not count");
+});

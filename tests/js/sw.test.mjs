@@ -8,7 +8,7 @@ import vm from "node:vm";
 const source = readFileSync(new URL("../../overrides/assets/javascripts/quizbank/sw.js", import.meta.url), "utf8");
 const sandbox = { module: { exports: {} }, URL };
 vm.runInNewContext(source, sandbox);
-const { cacheName, isOwnOlderCache, listedPath, folderRedirect } = sandbox.module.exports;
+const { cacheName, isOwnOlderCache, isNoRoom, listedPath, folderRedirect } = sandbox.module.exports;
 
 const scope = "https://example.github.io/course/";
 const files = { "": "a", "part-1/": "b", "404.html": "c", "assets/quizbank/course.json": "d", "sitemap.xml": "" };
@@ -45,4 +45,13 @@ test("only this scope's older caches are its own to delete", () => {
   assert.equal(isOwnOlderCache(cacheName("https://example.github.io/course/copy/", "v1"), scope, "v2"), false);
   assert.equal(isOwnOlderCache(cacheName("https://example.github.io/course-2/", "v1"), scope, "v2"), false);
   assert.equal(isOwnOlderCache("some-other-library-cache", scope, "v2"), false);
+});
+
+test("no room to store a version is told from a broken deploy", () => {
+  const quota = new Error("Quota exceeded.");
+  quota.name = "QuotaExceededError";
+  assert.equal(isNoRoom(quota), true);
+  assert.equal(isNoRoom(new Error("part-1/: not the content this version lists (a deploy in progress?)")), false);
+  assert.equal(isNoRoom(new Error("part-1/: HTTP 404")), false);
+  assert.equal(isNoRoom(null), false);
 });

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from quizbank import load_bank_text
+from quizbank.ids import text_key
 from quizbank.manifest import Chapter, course_manifest, short_title
 
 BANK = load_bank_text(
@@ -80,3 +81,49 @@ def test_a_pool_is_one_idea_in_its_part_and_lists_its_variants() -> None:
     assert manifest["pools"] == {"bank#idea": {"draw": 1, "variants": ["bank#v1", "bank#v2"]}}
     assert manifest["questions"]["bank#v2"]["pool"] == "bank#idea"
     assert "pool" not in manifest["questions"]["bank#solo"]
+
+
+def test_each_question_lists_the_key_a_re_keyed_answer_is_marked_against() -> None:
+    bank = load_bank_text(
+        """questions:
+  - id: one
+    type: multiple
+    question: Which?
+    options:
+      - text: A
+        correct: true
+      - text: B
+      - text: C
+        correct: true
+  - id: tf
+    type: true-false
+    question: True?
+    answer: false
+  - id: blank
+    type: fill-blank
+    question: It is [[ONNX Runtime|ONNXRuntime]] at [[0.84 ± 0.01]].
+  - id: order
+    type: ordering
+    question: Order them.
+    items: [First, Second, Third]
+  - id: pairs
+    type: matching
+    question: Match them.
+    pairs:
+      - {prompt: P1, answer: A1}
+      - {prompt: P2, answer: A2}
+      - {prompt: P3, answer: A3}
+    distractors: [A4]
+""",
+        name="bank",
+        shown="quizzes/bank.yml",
+    )
+    manifest = course_manifest({"bank": bank}, [Chapter("one/", "One", "# One\n\n<!-- quiz: bank -->\n")])
+    grades = {k.split("#")[1]: q["grade"] for k, q in manifest["questions"].items()}
+    assert grades == {
+        "one": {"right": sorted([text_key("A"), text_key("C")])},
+        "tf": {"right": [text_key("False")]},
+        "blank": {"blanks": [{"any": ["ONNX Runtime", "ONNXRuntime"]}, {"number": "0.84", "tolerance": "0.01"}]},
+        "order": {"order": [text_key("First"), text_key("Second"), text_key("Third")]},
+        "pairs": {"pairs": [text_key("A1"), text_key("A2"), text_key("A3")]},
+    }

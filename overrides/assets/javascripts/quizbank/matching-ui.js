@@ -6,7 +6,7 @@
  */
 
 import { el } from "./env.js";
-import { isMatchingOf, markMatching, nothingChosen, pairsNote, pairsRight } from "./matching.js";
+import { firstUnchosen, isMatchingOf, markMatching, nothingChosen, pairsNote, pairsRight } from "./matching.js";
 
 const selects = (quiz) => [...quiz.querySelectorAll("select.quiz-match-select")];
 const rightOf = (quiz) => selects(quiz).map((s) => s.getAttribute("data-answer") || "");
@@ -16,6 +16,11 @@ const feedbackOf = (select) => select.parentElement.querySelector(".quiz-match-f
 /** The student's answer: for each prompt, the chosen answer's key, "" where none. */
 export function values(quiz) {
   return selects(quiz).map((s) => s.value);
+}
+
+/** The key, as the course manifest lists it (marking.js). */
+export function grade(quiz) {
+  return { pairs: rightOf(quiz) };
 }
 
 export function mark(quiz, chosen) {
@@ -29,6 +34,12 @@ export function fits(quiz, chosen) {
 /** Nothing chosen is not an answer (selfcheck.js says "choose first"). */
 export function empty(quiz) {
   return nothingChosen(values(quiz));
+}
+
+/** A prompt left without an answer: the first such select (selfcheck.js refuses the answer and focuses it), or null. */
+export function incomplete(quiz) {
+  const at = firstUnchosen(values(quiz));
+  return at < 0 ? null : selects(quiz)[at];
 }
 
 function answerText(select, key) {
@@ -78,6 +89,12 @@ export function first(quiz) {
   return selects(quiz)[0];
 }
 
-export function mount(quiz) {
-  for (const select of selects(quiz)) select.addEventListener("change", () => unmark(select));
+/** Once per quiz element: a changed choice is no longer the one marked; `changed()` after each. */
+export function mount(quiz, announce, changed) {
+  for (const select of selects(quiz)) {
+    select.addEventListener("change", () => {
+      unmark(select);
+      if (changed) changed();
+    });
+  }
 }

@@ -24,6 +24,11 @@ export function nothingChosen(chosen) {
   return chosen.every((v) => v === "");
 }
 
+/** The first prompt left without an answer (-1 when every prompt has one): an answer needs them all. */
+export function firstUnchosen(chosen) {
+  return chosen.indexOf("");
+}
+
 /** What the feedback says: how many pairs are right. */
 export function pairsNote(chosen, right) {
   const count = pairsRight(chosen, right).filter(Boolean).length;

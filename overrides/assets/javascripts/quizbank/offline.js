@@ -9,6 +9,9 @@
  * A page built by `mkdocs serve` has no <meta name="quizbank-offline">: nothing is registered
  * there (live reload must see every change), and a worker left on that address by a built copy
  * of the site is removed, or it would serve that copy instead of the pages being edited.
+ * The notice comes right after the skip link, so it is near the top of the Tab order, and the
+ * student may close it ("Not now"); it says quietly when the new version could not be stored for
+ * offline use (no room beside the old one: it then loads from the network, see quizbank/sw.js).
  * Registration waits for an idle moment after the load: the worker's first install fetches the
  * whole course (about 410 KB compressed, once; after a deploy only the files that changed), behind
  * everything the page needs, and not at all when the browser asks to save data.
@@ -17,20 +20,85 @@
 import { el, quizbank, siteScope } from "./env.js";
 
 const META = 'meta[name="quizbank-offline"]';
+const TEXT = {
+  updated: "Updated: a new version of this course is ready.",
+  noRoom: "This browser has no room to keep it for offline use, so it will load from the network.",
+  reload: "Reload",
+  close: "Not now",
+};
+let dismissed = false; // closed on this page: not offered again until the next page load
 
-function showUpdate(onReload) {
+/* The notice sits on the page's edge (fixed), so the page keeps room for it: its end, and the end of
+   the navigation beside it, can be scrolled clear of it. */
+function reserveRoom(notice) {
+  const root = document.documentElement;
+  const measure = () => {
+    if (!notice.isConnected) return;
+    root.style.setProperty("--quizbank-update-room", `${Math.ceil(window.innerHeight - notice.getBoundingClientRect().top)}px`);
+  };
+  root.classList.add("quizbank-update-shown");
+  measure();
+  window.addEventListener("resize", measure);
+}
+
+function dismiss(notice, cameFrom) {
+  const hadFocus = notice.contains(document.activeElement);
+  notice.remove();
+  dismissed = true;
+  document.documentElement.classList.remove("quizbank-update-shown");
+  // Back to where the student was before they reached the notice (it is near the top of the Tab order).
+  if (hadFocus && cameFrom && cameFrom.isConnected) cameFrom.focus();
+}
+
+/**
+ * "Updated: … Reload / Not now". Placed right after the skip link, so it is among the first stops
+ * of the Tab order wherever the student is; `note` says more (no room to keep it offline).
+ */
+function showUpdate(onReload, note) {
+  if (dismissed) return;
   let notice = document.querySelector(".quizbank-update");
   if (!notice) {
     // The live region exists before its text, so that screen readers announce the text.
     notice = el("div", { class: "quizbank-update", role: "status" });
-    document.body.appendChild(notice);
+    const skip = document.querySelector(".md-skip");
+    if (skip) skip.after(notice);
+    else document.body.prepend(notice);
   }
   if (notice.childNodes.length) return;
-  const button = el("button", { type: "button" }, ["Reload"]);
-  button.addEventListener("click", onReload);
+  let cameFrom = null;
+  notice.addEventListener("focusin", (event) => {
+    if (!notice.contains(event.relatedTarget)) cameFrom = event.relatedTarget;
+  });
+  const reload = el("button", { type: "button", class: "quizbank-update-reload" }, [TEXT.reload]);
+  reload.addEventListener("click", onReload);
+  const close = el("button", { type: "button", class: "quizbank-update-close" }, [TEXT.close]);
+  close.addEventListener("click", () => dismiss(notice, cameFrom));
+  const text = [el("span", { text: `${TEXT.updated} ` })];
+  if (note) text.push(el("span", { class: "quizbank-update-note", text: `${note} ` }));
   // Filled in on the next frame: a status region announces what is added to it.
-  requestAnimationFrame(() => notice.append(el("span", { text: "Updated: a new version of this course is ready. " }), button));
+  requestAnimationFrame(() => {
+    notice.append(...text, el("span", { class: "quizbank-update-actions" }, [reload, " ", close]));
+    reserveRoom(notice);
+  });
   quizbank.offline.updateShown = true;
+}
+
+/** Is this worker's version stored whole (null when it does not say)? Asked over a channel of its own. */
+function storedWhole(worker) {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(null), 3000);
+    channel.port1.onmessage = (event) => {
+      clearTimeout(timer);
+      resolve(event.data && typeof event.data.whole === "boolean" ? event.data.whole : null);
+    };
+    worker.postMessage({ type: "status" }, [channel.port2]);
+  });
+}
+
+/* The note for a waiting version: said quietly, in the notice, when it could not be stored. */
+async function updateNote(worker) {
+  return (await storedWhole(worker)) === false ? TEXT.noRoom : "";
 }
 
 /** A click on a link of the site, while this page is of an older version: the browser follows it. */
@@ -62,11 +130,15 @@ async function start(worker) {
     if (asked) return location.reload(); // once: the new version now answers, whole
     // Another tab took the new version: this page stays as it is, and says so; its links load
     // whole pages (not through instant navigation, which would put new content in this old page).
+    dismissed = false; // a newer version than the one the student put off
     showUpdate(() => location.reload());
     window.addEventListener("click", leaveWhole, true);
   });
-  const offer = () => {
-    if (registration.waiting && container.controller) showUpdate(reload);
+  const offer = async () => {
+    const waiting = registration.waiting;
+    if (!waiting || !container.controller) return;
+    const note = await updateNote(waiting);
+    if (registration.waiting === waiting) showUpdate(reload, note);
   };
   offer();
   registration.addEventListener("updatefound", () => {

@@ -20,6 +20,11 @@ export function values(quiz) {
   return items(quiz).map((li) => li.getAttribute("data-value"));
 }
 
+/** The key, as the course manifest lists it (marking.js). */
+export function grade(quiz) {
+  return { order: rightOrder(quiz) };
+}
+
 export function mark(quiz, order) {
   return markOrdering(order, rightOrder(quiz));
 }
@@ -80,14 +85,17 @@ export function first(quiz) {
   return quiz.querySelector(".quiz-order-move:not([aria-disabled])");
 }
 
-/** Once per quiz element: remember the starting order and take the buttons' clicks. */
-export function mount(quiz, announce) {
+/** Once per quiz element: remember the starting order and take the buttons' clicks; `changed()` after each move. */
+export function mount(quiz, announce, changed) {
   if (!list(quiz)) return;
   startOrders.set(quiz, values(quiz));
   ends(quiz);
   list(quiz).addEventListener("click", (event) => {
     const button = event.target && event.target.closest ? event.target.closest(".quiz-order-move") : null;
     if (!button || button.getAttribute("aria-disabled") === "true") return;
+    // The second click of a double click lands on the item that has just moved into this place:
+    // it would move that one back. A double click is one move (a key press has detail 0).
+    if (event.detail > 1) return;
     const li = button.closest("li.quiz-order-item");
     const all = items(quiz);
     const index = all.indexOf(li);
@@ -98,5 +106,6 @@ export function mount(quiz, announce) {
     // The same button, in the item's new place (a move does not lose the keyboard's place).
     button.focus();
     announce(moveMessage(textOf(li), items(quiz).indexOf(li) + 1, all.length));
+    if (changed) changed();
   });
 }

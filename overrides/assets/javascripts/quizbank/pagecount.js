@@ -9,18 +9,15 @@
 
 import { el, onEveryPage, quizbank, siteScope, siteStore } from "./env.js";
 import { byIdea, ideasOf } from "./pools.js";
+import { questionOf } from "./quiz-dom.js";
 import { countAnswered, parseResults } from "./results.js";
 
-/** The page's self-checks, as the store knows them; the review round's (on My progress) are counted there. */
+/** The page's self-checks, as the store knows them (with their keys: a re-keyed answer is marked
+    again); the review round's (on My progress) are counted there. */
 function questionsOnPage() {
   return [...document.querySelectorAll(".quiz[data-qid][data-bank][data-fp]")]
     .filter((quiz) => !quiz.closest(".quizbank-review-item"))
-    .map((quiz) => ({
-      id: `${quiz.getAttribute("data-bank")}#${quiz.getAttribute("data-qid")}`,
-      fp: quiz.getAttribute("data-fp"),
-      key: quiz.getAttribute("data-key") || "",
-      pool: quiz.hasAttribute("data-pool") ? `${quiz.getAttribute("data-bank")}#${quiz.getAttribute("data-pool")}` : null,
-    }));
+    .map(questionOf);
 }
 
 /** The count in words: the same sentence in both places. */

@@ -1,10 +1,21 @@
 /*
- * Pools in a chapter: of each pool's variants on the page, show the ones drawn for this learner
- * and hide the others (the review round on My progress shows whichever it serves). Logic: pools.js.
+ * Pools in a chapter: of each pool's variants on the page, show the ones drawn for this learner,
+ * or the one they answered last (in the review round, say), and hide the others (the review round
+ * on My progress shows whichever it serves). Logic: pools.js.
  */
 
-import { learnerId, onEveryPage } from "./env.js";
-import { drawn } from "./pools.js";
+import { learnerId, onEveryPage, siteStore } from "./env.js";
+import { ideasOf, lastAnswered, shownVariants } from "./pools.js";
+import { questionOf } from "./quiz-dom.js";
+import { parseResults } from "./results.js";
+
+function savedResults() {
+  try {
+    return parseResults(siteStore().readJSON(siteStore().key("results"))).questions;
+  } catch (e) {
+    return {}; // no storage: nothing answered, the draw alone decides
+  }
+}
 
 /** Hide the variants not drawn for this learner; `root`: the page (or a part of it). */
 export function showDrawn(root) {
@@ -16,10 +27,14 @@ export function showDrawn(root) {
     groups.get(key).push(quiz);
   }
   const learner = learnerId() || ""; // no storage: no id, and every student draws alike
+  const results = groups.size ? savedResults() : {};
   for (const [key, quizzes] of groups) {
-    const ids = quizzes.map((q) => `${q.getAttribute("data-bank")}#${q.getAttribute("data-qid")}`);
+    const questions = quizzes.map(questionOf);
+    const ids = questions.map((q) => q.id);
     const draw = Number(quizzes[0].getAttribute("data-draw")) || 1;
-    const shown = new Set(drawn(learner, key, ids, draw));
+    // The variant answered last carries the idea's mark (pools.js): the page shows that one.
+    const last = lastAnswered(ideasOf(questions).manifest, results, { variants: ids });
+    const shown = new Set(shownVariants(learner, key, ids, draw, last));
     quizzes.forEach((quiz, i) => {
       quiz.hidden = !shown.has(ids[i]);
       quiz.setAttribute("data-pool-shown", String(!quiz.hidden));

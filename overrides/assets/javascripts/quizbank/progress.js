@@ -8,7 +8,7 @@
 import { answersMarkdown } from "./answers.js";
 import { parseDraft } from "./drafts.js";
 import { adoptLearnerId, downloadFile, el, learnerId, onEveryPage, quizbank, siteScope, siteStore } from "./env.js";
-import { byIdea, serve } from "./pools.js";
+import { byIdea, lastAnswered, serve, shownVariants } from "./pools.js";
 import { countAnswered, parseResults, standing, status, toReview } from "./results.js";
 import { answeredIn, finished, newRound, parseRound, roundFor, tally } from "./review.js";
 import { compare, merge, progressFile, readProgressFile } from "./transfer.js";
@@ -33,9 +33,11 @@ function read() {
   return { results: results.questions, drafts, round: parseRound(store.readJSON(store.key("review"))) };
 }
 
-function notice(text, kind) {
+function notice(text, kind, action) {
   const box = page.root.querySelector(".quizbank-progress-notices");
-  box.replaceChildren(el("p", { class: `quizbank-notice ${kind || ""}`, role: "alert", text }));
+  const note = el("p", { class: `quizbank-notice ${kind || ""}`, role: "alert" }, [text]);
+  if (action) note.append(" ", action);
+  box.replaceChildren(note);
 }
 
 function say(text) {
@@ -66,6 +68,7 @@ function render(state) {
       const s = status(record);
       if (record && toReview(record, now)) review += 1;
       if (!row) continue;
+      nameIdea(row, question, state.results);
       row.setAttribute("data-status", stale ? "changed" : s);
       row.querySelector(".status").textContent = stale ? "Changed since you answered: try it again" : STATUS[s];
       row.querySelector(".confidence").textContent = record && record.confidence ? CONFIDENCE[record.confidence] : "—";
@@ -85,6 +88,18 @@ function render(state) {
     }
   }
   renderElsewhere(state);
+}
+
+/* A pool's row is named by the variant the chapter shows this learner (pools.js `shownVariants`),
+   not by the first variant, which they may never see. Its link (to the first variant) lands on it. */
+function nameIdea(row, question, results) {
+  const pool = question.pool && page.manifest.pools ? page.manifest.pools[question.pool] : null;
+  const link = row.querySelector("td a");
+  if (!pool || !link) return;
+  const last = lastAnswered(page.manifest, results, pool);
+  const [shown] = shownVariants(learnerId() || "", question.pool, pool.variants, pool.draw, last);
+  const entry = page.manifest.questions[shown];
+  if (entry && link.textContent !== entry.title) link.textContent = entry.title;
 }
 
 function draftSummary(task, draft) {
@@ -125,7 +140,8 @@ function items() {
 
 /* The round's questions are a file of their own (hooks/review_pool.py), fetched the first time a
    round needs them and started like a chapter's (quizbank/selfcheck.js). Resolves to whether they
-   are on the page; a failed fetch can be tried again. */
+   are on the page; a failed fetch can be tried again. A file the server no longer has belongs to
+   an older deploy than the one online (`page.poolGone`): only a reload brings the current one. */
 function loadPool() {
   const current = page;
   const stage = current.root.querySelector(".quizbank-review-stage");
@@ -135,7 +151,11 @@ function loadPool() {
     // Only a file of this site (the hook writes a relative address beside the page).
     const own = url.origin === window.location.origin ? url : null;
     current.pool = (own ? window.fetch(own, { credentials: "same-origin" }) : Promise.reject(new Error("not this site")))
-      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
+      .then((response) => {
+        if (response.ok) return response.text();
+        if (response.status === 404 || response.status === 410) current.poolGone = true;
+        return Promise.reject(new Error(String(response.status)));
+      })
       .then((html) => {
         // The site's own build output, from its own origin: markup, never anything a student wrote.
         const template = document.createElement("template");
@@ -155,6 +175,16 @@ function loadPool() {
 }
 
 function poolMissing() {
+  if (page.poolGone) {
+    // Redeployed since this page was opened (and no offline copy of its version answers): the
+    // questions of this page's version are gone, and the current ones belong to a newer page.
+    notice(
+      "The course was updated since you opened this page, so this page's review questions are no longer online. Reload the page to start a review round.",
+      "error",
+      button("Reload", () => window.location.reload()),
+    );
+    return;
+  }
   notice("The review questions could not be loaded: this page was probably opened offline before it was ever saved for offline use. Connect to the internet and try again.", "error");
 }
 

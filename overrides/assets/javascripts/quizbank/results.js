@@ -21,6 +21,8 @@
  *   updated      when the record last changed (ms)
  */
 
+import { markAnswer } from "./marking.js";
+
 export const RESULTS_VERSION = 2;
 export const KINDS = ["single", "multiple", "true-false", "fill-blank", "ordering", "matching"];
 export const CONFIDENCE = ["sure", "unsure", "guess"];
@@ -139,13 +141,14 @@ export function hintsShown(previous, question, count, now) {
  * How far a page's (or a part's) questions have got, by the one rule every count on the site uses:
  * a question is answered once it has a record with an answer submitted to its current wording
  * (a "Try again" keeps it answered: what the student achieved is kept); right if that record's
- * latest mark is right. `questions`: [{id, fp, key}]; `records`: {"bank#id": Record}.
+ * latest mark, against the current key (`marked`), is right. `questions`: [{id, fp, key, type,
+ * grade}] (manifest entries); `records`: {"bank#id": Record}.
  */
 export function countAnswered(questions, records) {
   let answered = 0;
   let right = 0;
   for (const q of questions) {
-    const record = records[q.id];
+    const record = marked(records[q.id], q);
     if (!record || record.attempts === 0 || standing(record, q) === "stale") continue;
     answered += 1;
     if (record.correct) right += 1;
@@ -161,6 +164,30 @@ export function standing(record, question) {
   if (!record) return "none";
   if (record.fp !== question.fp) return "stale";
   return record.key && question.key && record.key !== question.key ? "rekeyed" : "current";
+}
+
+/**
+ * The record as it stands against the question now on the site (`question`: {fp, key, grade}, a
+ * manifest entry or the page's own): a re-keyed record marked again against the current key, so
+ * that every count, status and review round gives the mark the chapter would give. The answer
+ * marked is the latest one; after "Try again" (answer []) that is the first answer when it was the
+ * only one. When the latest answer is not on record any more, it is not counted right: the
+ * question goes back to review rather than keep a mark the current key never gave. `wrong` is
+ * exact for a single answer; otherwise it counts at least one wrong answer if the first or the
+ * latest is wrong by the current key (the answers in between are not kept). Any other record is
+ * returned as it is (a stale one never counts; `standing`).
+ */
+export function marked(record, question) {
+  if (!record || !question || standing(record, question) !== "rekeyed") return record;
+  if (record.attempts === 0) return { ...record, key: question.key }; // hints only: nothing to mark
+  const kind = question.type || record.kind;
+  const latest = record.answer.length ? record.answer : record.attempts === 1 ? record.first : null;
+  const checked = markAnswer(kind, question.grade, latest || []);
+  if (checked === null) return record; // no key to mark against: as it was saved
+  const mark = Boolean(latest) && checked;
+  const firstRight = record.first ? markAnswer(kind, question.grade, record.first) : null;
+  const wrong = record.attempts === 1 ? (mark ? 0 : 1) : Math.max(record.wrong, firstRight === false || !mark ? 1 : 0);
+  return { ...record, key: question.key, correct: mark, wrong, box: mark ? record.box : 0 };
 }
 
 /**

@@ -12,9 +12,11 @@
 
 import { describeAccepted, matches, parseAccepted } from "./blanks.js";
 import { el, onEveryPage, quizbank, siteScope, siteStore } from "./env.js";
+import { markAnswer } from "./marking.js";
 import * as matching from "./matching-ui.js";
 import * as ordering from "./ordering-ui.js";
-import { answered, cleared, emptyResults, hintsShown, pageEntry, parseResults, standing } from "./results.js";
+import { gradeOf, questionOf } from "./quiz-dom.js";
+import { answered, cleared, emptyResults, hintsShown, marked, pageEntry, parseResults, standing } from "./results.js";
 
 /* Types this module grades itself, each through its own module (like blanks, mkdocs-quiz never sees them). */
 const GRADED_HERE = { ordering, matching };
@@ -24,6 +26,7 @@ const PAGE_KEY_PREFIX = "quiz_progress_"; // mkdocs-quiz's per-page storage: qui
 const V1_PRINTS_PREFIX = "quizbank_fingerprints_"; // the first site version's fingerprints per page
 const TEXT = {
   chooseFirst: "Choose an answer first.",
+  choosePrompts: "Choose an answer for every prompt.",
   notSaved: "Your answer could not be saved in this browser (storage is full or disabled): it will be gone when you leave this page.",
   right: "Correct.",
   wrong: "Incorrect.",
@@ -38,19 +41,6 @@ function confidenceNote(confidence, correct) {
   return "";
 }
 
-/* ── The question a quiz element is ────────────────────────────────────────────────────────── */
-function questionOf(quiz) {
-  const kind = quiz.getAttribute("data-quiz-kind") || "single";
-  return {
-    id: `${quiz.getAttribute("data-bank")}#${quiz.getAttribute("data-qid")}`,
-    fp: quiz.getAttribute("data-fp") || "",
-    fp1: quiz.getAttribute("data-fp1") || "",
-    key: quiz.getAttribute("data-key") || "",
-    kind,
-    blank: kind === "fill-blank",
-  };
-}
-
 const ours = () => [...document.querySelectorAll(".quiz[data-qid][data-bank][data-fp]")];
 /* The student typed, chose or ticked something in this question before this module was ready
    (the inline loader in overrides/main.html marks it): what they did stands, and a saved answer
@@ -59,15 +49,13 @@ const touched = (quiz) => Boolean(quiz.querySelector("[data-quizbank-typed]"));
 const optionsOf = (quiz) => [...quiz.querySelectorAll('input[name="answer"]')];
 const blanksOf = (quiz) => [...quiz.querySelectorAll("input.quiz-blank-input")];
 
-/** mkdocs-quiz's rule: every right option and nothing else. */
+/** mkdocs-quiz's rule: every right option and nothing else (marking.js, as every count marks). */
 function markChoice(quiz, values) {
-  const right = optionsOf(quiz).filter((i) => i.hasAttribute("data-correct")).map((i) => i.value);
-  return right.length === values.length && values.every((v) => right.includes(v));
+  return markAnswer(questionOf(quiz).kind, gradeOf(quiz), values) === true;
 }
 
 function markBlanks(quiz, texts) {
-  const blanks = blanksOf(quiz);
-  return blanks.length === texts.length && blanks.every((input, i) => matches(parseAccepted(input.getAttribute("data-accept")), texts[i]));
+  return markAnswer("fill-blank", gradeOf(quiz), texts) === true;
 }
 
 /* ── The store of results ──────────────────────────────────────────────────────────────────── */
@@ -148,13 +136,14 @@ function beforeQuizzes() {
           changed = true;
         }
       }
-      if (!record || standing(record, q) === "stale" || !record.answer.length || !shownInReview(quiz, q.id)) continue;
-      if (standing(record, q) === "rekeyed") {
-        // The answer key changed since: the saved answer is marked again, against the new key.
-        record = { ...record, key: q.key, correct: markAgain(quiz, q, record.answer) };
+      if (record && standing(record, q) === "rekeyed") {
+        // The answer key changed since: the saved answer is marked again, against the new key, by
+        // the rule every count uses (results.js `marked`), a cleared answer ("Try again") too.
+        record = marked(record, q);
         results.questions[q.id] = record;
         changed = true;
       }
+      if (!record || standing(record, q) === "stale" || !record.answer.length || !shownInReview(quiz, q.id)) continue;
       if (q.blank || gradedHere(quiz) || touched(quiz)) continue; // mkdocs-quiz never sees these: this module shows them
       const known = optionsOf(quiz).map((i) => i.value);
       if (record.answer.every((v) => known.includes(v))) derived[quiz.id] = pageEntry(record, markChoice(quiz, record.answer));
@@ -165,13 +154,6 @@ function beforeQuizzes() {
   } catch (e) {
     // Storage unavailable: mkdocs-quiz starts empty; answering shows the notice.
   }
-}
-
-/** A saved answer marked against the answer key now on the page. */
-function markAgain(quiz, q, values) {
-  const type = gradedHere(quiz);
-  if (type) return type.fits(quiz, values) && type.mark(quiz, values);
-  return q.blank ? markBlanks(quiz, values) : markChoice(quiz, values);
 }
 
 /* An answer the first site version saved in mkdocs-quiz's storage, if it is intact and still belongs here. */
@@ -281,6 +263,9 @@ function showHints(quiz, count) {
   const items = hintItems(quiz);
   const button = quiz.querySelector(".quiz-hint-button");
   items.forEach((li, i) => (li.hidden = i >= count));
+  // The list itself is hidden while it shows nothing: never an empty list to a screen reader.
+  const list = quiz.querySelector(".quiz-hints-list");
+  if (list) list.hidden = count === 0;
   if (!button) return;
   button.hidden = count >= items.length;
   button.textContent = `Show a hint (${Math.min(count + 1, items.length)} of ${items.length})`;
@@ -312,10 +297,7 @@ function submittedChoice(event, quiz) {
     // Nothing chosen is not an answer: say so, and keep mkdocs-quiz from marking it wrong.
     event.preventDefault();
     event.stopPropagation();
-    const feedback = quiz.querySelector(".quiz-feedback");
-    feedback.classList.remove("hidden");
-    feedback.replaceChildren(el("p", { class: "quizbank-note", text: TEXT.chooseFirst }));
-    announce(TEXT.chooseFirst);
+    refuse(quiz, TEXT.chooseFirst);
     return;
   }
   const correct = markChoice(quiz, values);
@@ -425,14 +407,26 @@ function showHere(quiz, type, values, { focus, confidence }) {
   return revealed(quiz, feedback, correct, { focus, confidence });
 }
 
+/* Not an answer: say why in the feedback, and record nothing. */
+function refuse(quiz, text) {
+  const feedback = quiz.querySelector(".quiz-feedback");
+  feedback.classList.remove("hidden");
+  feedback.replaceChildren(el("p", { class: "quizbank-note", text }));
+  announce(text);
+}
+
 function submittedHere(event, quiz, type) {
   event.preventDefault();
   event.stopPropagation();
   if (type.empty && type.empty(quiz)) {
-    const feedback = quiz.querySelector(".quiz-feedback");
-    feedback.classList.remove("hidden");
-    feedback.replaceChildren(el("p", { class: "quizbank-note", text: TEXT.chooseFirst }));
-    announce(TEXT.chooseFirst);
+    refuse(quiz, TEXT.chooseFirst);
+    return;
+  }
+  // Half an answer is no answer either: nothing is marked, saved or revealed.
+  const missing = type.incomplete ? type.incomplete(quiz) : null;
+  if (missing) {
+    refuse(quiz, TEXT.choosePrompts);
+    missing.focus();
     return;
   }
   const values = type.values(quiz);
@@ -454,8 +448,16 @@ function retryHere(quiz, type) {
   if (start) start.focus();
 }
 
+/* The answer changed after it was marked: the feedback spoke of the answer no longer shown. */
+function answerChanged(quiz) {
+  const feedback = quiz.querySelector(".quiz-feedback");
+  if (!feedback || feedback.classList.contains("hidden")) return;
+  feedback.classList.add("hidden");
+  feedback.replaceChildren();
+}
+
 function mountHere(quiz, type, record) {
-  type.mount(quiz, announce);
+  type.mount(quiz, announce, () => answerChanged(quiz));
   retryButton(quiz);
   if (record && record.answer.length && type.fits(quiz, record.answer)) {
     showHere(quiz, type, record.answer, { focus: false, confidence: record.confidence });
@@ -566,7 +568,7 @@ function mountEach() {
     if (quiz.hasAttribute("data-quizbank")) continue;
     quiz.setAttribute("data-quizbank", "");
     const q = questionOf(quiz);
-    let record = recordOf(q.id);
+    let record = marked(recordOf(q.id), q); // marked again already, unless storage refused the write
     if (record && standing(record, q) === "stale") record = null; // reworded since: it starts afresh
     if (record && (!shownInReview(quiz, q.id) || touched(quiz))) record = { ...record, answer: [], confidence: null };
     showHints(quiz, record ? Math.min(record.hints, hintItems(quiz).length) : 0);

@@ -10,3 +10,11 @@ import "./nav.js";
 import "./pools-ui.js";
 import "./pagecount.js";
 import "./offline.js";
+
+import { onEveryPage, quizbank } from "./env.js";
+
+// A later page's answer boxes (instant navigation): a saved draft is said to be on its way until
+// their script puts it in place, as on the first page (inline/site-loader.js).
+onEveryPage(() => {
+  if (typeof quizbank.pendingDrafts === "function") quizbank.pendingDrafts(document);
+});

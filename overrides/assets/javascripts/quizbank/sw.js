@@ -12,7 +12,11 @@
  *   against its digest, into a cache of its own, named by the site's scope and the version; a
  *   file whose digest has not changed is copied from this scope's previous version instead. One
  *   missing or mismatched file fails the install (a deploy caught half-way): the old version
- *   stays, and the next visit tries again.
+ *   stays, and the next visit tries again. When the browser has no room to store this version
+ *   beside the old one (its quota), the install goes ahead without a cache: this version is
+ *   offered like any other and, once it takes over (and the old cache goes), answers from the
+ *   network. A student is never kept on an old version for want of room; the page says so
+ *   quietly (a "status" message answers whether this version is stored whole).
  * - It never takes over pages by itself: the page shows "Updated: reload" (offline.js), and the
  *   student's click asks it to (message "skip-waiting"). So a page is always served from one
  *   version, never half-old, half-new. The first version takes the open pages at once (there is
@@ -20,7 +24,7 @@
  * - Activate: only this scope's older caches are deleted; another copy of the site on the same
  *   origin (another path) keeps its own.
  * - Fetch: requests for listed files of this scope are answered from this version's cache
- *   (cache first: the version is complete and checked); a page that is not listed goes to the
+ *   (cache first: the version is complete and checked; the network when it is not stored); a page that is not listed goes to the
  *   network and, when that fails, gets the cached 404 page. Anything else, and any other origin,
  *   is left to the browser: never cached.
  * Answers and drafts live in localStorage, which a service worker never touches.
@@ -37,6 +41,11 @@ function cacheName(scope, version) {
 
 function isOwnOlderCache(name, scope, version) {
   return name.startsWith(`${CACHE_PREFIX} ${scope} `) && name !== cacheName(scope, version);
+}
+
+/** The browser refused to store more (the origin's quota): not a broken deploy. */
+function isNoRoom(error) {
+  return Boolean(error) && (error.name === "QuotaExceededError" || /quota/i.test(String(error.message || "")));
 }
 
 /**
@@ -67,7 +76,7 @@ function folderRedirect(url, scope, files) {
 }
 
 if (typeof module === "object" && module.exports) {
-  module.exports = { cacheName, isOwnOlderCache, listedPath, folderRedirect }; // Node's tests
+  module.exports = { cacheName, isOwnOlderCache, isNoRoom, listedPath, folderRedirect }; // Node's tests
 }
 
 /* ── The worker ─────────────────────────────────────────────────────────────────────────────── */
@@ -116,10 +125,18 @@ if (typeof ServiceWorkerGlobalScope !== "undefined" && self instanceof ServiceWo
         }
       })().catch(async (error) => {
         await caches.delete(current);
-        throw error;
+        // No room beside the old version: installed without a cache (it answers from the network).
+        if (!isNoRoom(error)) throw error;
       }),
     );
   });
+
+  /** Is this version stored whole (every listed file in its cache)? */
+  const storedWhole = async () => {
+    if (!(await caches.has(current))) return false;
+    const stored = await (await caches.open(current)).keys();
+    return stored.length >= Object.keys(files).length;
+  };
 
   self.addEventListener("activate", (event) => {
     event.waitUntil(
@@ -137,6 +154,10 @@ if (typeof ServiceWorkerGlobalScope !== "undefined" && self instanceof ServiceWo
 
   self.addEventListener("message", (event) => {
     if (event.data && event.data.type === "skip-waiting") self.skipWaiting();
+    if (event.data && event.data.type === "status" && event.ports[0]) {
+      const port = event.ports[0];
+      event.waitUntil(storedWhole().then((whole) => port.postMessage({ type: "status", version, whole })));
+    }
   });
 
   self.addEventListener("fetch", (event) => {
@@ -144,9 +165,8 @@ if (typeof ServiceWorkerGlobalScope !== "undefined" && self instanceof ServiceWo
     if (request.method !== "GET") return;
     const path = listedPath(request.url, scope, files);
     if (path !== null) {
-      event.respondWith(
-        caches.open(current).then(async (cache) => (await cache.match(new URL(path, scope).href)) || fetch(request)),
-      );
+      // From this version's cache; from the network when it is not stored (no room for it).
+      event.respondWith(caches.match(new URL(path, scope).href, { cacheName: current }).then((cached) => cached || fetch(request)));
       return;
     }
     if (request.mode !== "navigate" || !request.url.startsWith(scope)) return; // not ours: the browser's
@@ -157,7 +177,7 @@ if (typeof ServiceWorkerGlobalScope !== "undefined" && self instanceof ServiceWo
     }
     event.respondWith(
       fetch(request).catch(async () => {
-        const page = await (await caches.open(current)).match(new URL("404.html", scope).href);
+        const page = await caches.match(new URL("404.html", scope).href, { cacheName: current });
         if (!page) throw new TypeError("offline, and no 404 page cached");
         return new Response(await page.blob(), { status: 404, statusText: "Not Found", headers: page.headers });
       }),

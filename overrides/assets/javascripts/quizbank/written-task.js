@@ -178,6 +178,7 @@ class WrittenTask {
     } catch (e) {
       this.showStorageError();
     }
+    this.loaded();
     if (rec) {
       this.apply(rec);
       this.base = rec.updated;
@@ -202,6 +203,15 @@ class WrittenTask {
       this.save();
     }
     this.offerBackups(backups);
+  }
+
+  /* The saved draft is in place: the inline loader's "Loading your saved draft…" goes. */
+  loaded() {
+    const note = this.root.querySelector(".written-task-loading");
+    if (!note) return;
+    if (this.status.textContent === note.textContent) this.status.textContent = "";
+    note.remove();
+    this.fields.forEach((f) => f.textarea.removeAttribute("aria-busy"));
   }
 
   /* Text that appeared in a box without the student typing it (the browser restoring a history

@@ -17,8 +17,11 @@
     if (site.quizReady || !target) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    // An item moved early: the saved order is not painted over the student's.
-    if (target.classList.contains("quiz-order-move")) target.setAttribute("data-quizbank-typed", "");
+    if (event.detail > 1) return; // a double click moves once, as it does once the scripts are here
+    // An item moved, or an answer submitted, early: the saved answer is not painted over what the
+    // student sees, so the submit carried out later is of that (an empty-looking form is refused,
+    // never the saved answer sent again).
+    if (event.type === "submit" || target.classList.contains("quiz-order-move")) target.setAttribute("data-quizbank-typed", "");
     // Each move counts (two presses move an item two places); a submit or a hint is asked for once.
     if (waiting.indexOf(target) < 0 || target.classList.contains("quiz-order-move")) waiting.push(target);
   }
@@ -39,6 +42,34 @@
     });
     if (focused && focused.isConnected && focused !== document.body && focused !== document.activeElement) focused.focus();
   };
+  // A saved draft arrives with the answer boxes' script, seconds later on a slow line: until then
+  // each box with one says so (seen, and heard through the task's role=status), so that nobody types
+  // it again. written-task.js takes the notice away as it puts the draft in place. The key is
+  // store.js's: quizbank:2:<scope>:draft:<bank#task>. Also run by site.js for each later page.
+  site.pendingDrafts = function (root) {
+    var scope = (window.__md_scope && window.__md_scope.pathname) || "/";
+    root.querySelectorAll(".written-task[data-task]:not([data-ready])").forEach(function (task) {
+      var saved = null;
+      try {
+        saved = localStorage.getItem("quizbank:2:" + scope + ":draft:" + task.getAttribute("data-task"));
+      } catch (e) {
+        // storage disabled: the script says so when it arrives
+      }
+      var field = task.querySelector(".written-task-field");
+      if (!saved || !field || task.querySelector(".written-task-loading")) return;
+      var note = document.createElement("p");
+      note.className = "written-task-loading";
+      note.setAttribute("aria-hidden", "true"); // heard through the status below
+      note.textContent = "Loading your saved draft…";
+      task.insertBefore(note, field);
+      var status = task.querySelector(".written-task-status");
+      if (status) status.textContent = note.textContent;
+      task.querySelectorAll("textarea").forEach(function (box) {
+        box.setAttribute("aria-busy", "true");
+      });
+    });
+  };
+  site.pendingDrafts(document);
   function load() {
     var script = document.createElement("script");
     script.type = "module";
