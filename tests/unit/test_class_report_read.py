@@ -155,3 +155,20 @@ def test_one_zip_can_be_the_whole_input(tmp_path: Path) -> None:
     archive = tmp_path / "download.zip"
     archive.write_bytes(zipped({"1.json": dump(progress(2, learner="1" * 16)), "2.json": dump(progress(1))}))
     assert len(collect(archive, COURSE).files) == 2
+
+
+@pytest.mark.parametrize(
+    "saved",
+    [
+        ("0001-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00"),
+        ("9999-12-31T23:30:00-01:00", "0001-01-01T00:30:00+01:00"),
+        ("not a date", "0001-01-01T00:00:00+00:00"),
+        ("", "9999-12-31T23:59:59.999999-23:59"),
+    ],
+)
+def test_any_saved_date_a_file_can_hold_orders_without_a_crash(tmp_path: Path, saved: tuple[str, str]) -> None:
+    """Two files of one learner are ordered by `saved`: dates at the ends of the calendar, with an offset, included."""
+    for n, when in enumerate(saved):
+        (tmp_path / f"{n}.json").write_bytes(dump(progress(2, learner="c" * 16, saved=when)))
+    found = collect(tmp_path, COURSE)
+    assert len(found.files) == 1 and [s.kind for s in found.skipped] == ["duplicate"]

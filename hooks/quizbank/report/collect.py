@@ -14,7 +14,7 @@ import hashlib
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from .progress_file import Progress, Refused, read_progress
@@ -125,12 +125,22 @@ class _Reader:
 
 
 def _when(saved: str) -> datetime:
-    """When a file was saved, in UTC; an unreadable date counts as the oldest."""
+    """When a file was saved, in UTC; an unreadable date counts as the oldest.
+
+    Any string a file holds gives a moment: one that its offset carries past year 1 or 9999
+    ("0001-01-01T00:30+01:00") is the first or the last moment there is.
+    """
     try:
         moment = datetime.fromisoformat(saved.replace("Z", "+00:00"))
     except ValueError:
         return datetime.min
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+    offset = moment.utcoffset()
+    if offset is None:
+        return moment
+    try:
+        return moment.replace(tzinfo=None) - offset
+    except OverflowError:
+        return datetime.min if offset > timedelta(0) else datetime.max
 
 
 def _read_all(items: list[Item], course: Course) -> Iterator[Handed | Skipped]:
