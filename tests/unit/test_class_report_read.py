@@ -6,6 +6,7 @@ and nothing stops the report.
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import zipfile
@@ -172,3 +173,66 @@ def test_any_saved_date_a_file_can_hold_orders_without_a_crash(tmp_path: Path, s
         (tmp_path / f"{n}.json").write_bytes(dump(progress(2, learner="c" * 16, saved=when)))
     found = collect(tmp_path, COURSE)
     assert len(found.files) == 1 and [s.kind for s in found.skipped] == ["duplicate"]
+
+
+def overlapping_zip(copies: int, size: int) -> bytes:
+    """A zip bomb's trick: one deflated member of `size` zeros, listed `copies` times over the same bytes."""
+    one = zipped({"a.json": b"0" * size})
+    start = one.index(b"PK\x01\x02")  # the central directory: one entry, then the end record
+    end = one.index(b"PK\x05\x06")
+    entry, record = one[start:end], bytearray(one[end:])
+    record[8:10] = record[10:12] = copies.to_bytes(2, "little")
+    record[12:16] = (len(entry) * copies).to_bytes(4, "little")
+    return one[:start] + entry * copies + bytes(record)
+
+
+def test_members_that_overlap_are_not_inflated_and_the_zip_says_why(tmp_path: Path) -> None:
+    """60 listings of one 10 MB member: 600 MB from 10 KB, read as none."""
+    bomb = overlapping_zip(60, MAX_BYTES)
+    assert len(bomb) < 40_000
+    (tmp_path / "bomb.zip").write_bytes(bomb)
+    (tmp_path / "ok.json").write_bytes(dump(progress(2)))
+    found = collect(tmp_path, COURSE)
+    assert len(found.files) == 1
+    assert [s.kind for s in found.skipped] == ["damaged"], "one entry for the whole zip, not one per listing"
+    assert "overlap" in found.skipped[0].why and "60" in found.skipped[0].why
+
+
+def test_a_zip_inflates_within_a_budget_and_the_rest_is_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    collecting = importlib.import_module(
+        "quizbank.report.collect"
+    )  # the module: the package exports a function of that name
+    monkeypatch.setattr(collecting, "ZIP_BUDGET", 250_000)
+    padded = {f"{n}.json": dump(progress(2, learner=f"{n:016x}", padding=" " * 100_000)) for n in range(5)}
+    (tmp_path / "lms.zip").write_bytes(zipped(padded))
+    found = collect(tmp_path, COURSE)
+    assert len(found.files) == 3, "100 KB each: the first three fit the budget"
+    assert [s.kind for s in found.skipped] == ["damaged", "damaged"]
+    assert all("inflated" in s.why for s in found.skipped), found.skipped
+
+
+def test_a_zip_with_more_members_than_a_class_holds_is_not_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collecting = importlib.import_module(
+        "quizbank.report.collect"
+    )  # the module: the package exports a function of that name
+    monkeypatch.setattr(collecting, "MAX_MEMBERS", 5)
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the central directory was read")
+
+    (tmp_path / "many.zip").write_bytes(zipped({f"{n}.json": dump(progress(2)) for n in range(8)}))
+    monkeypatch.setattr(collecting.zipfile, "ZipFile", never)
+    found = collect(tmp_path, COURSE)
+    assert found.total == 1 and not found.files
+    assert "8 members" in found.skipped[0].why
+
+
+def test_members_whose_path_leaves_the_zip_are_listed_not_dropped(tmp_path: Path) -> None:
+    members = {"../up.json": dump(progress(2)), "/abs.json": dump(progress(2)), "x/../../y.json": dump(progress(2))}
+    members |= {"..\\\\win.json": dump(progress(2)), "ok/./z.json": dump(progress(2, learner="e" * 16))}
+    (tmp_path / "lms.zip").write_bytes(zipped(members))
+    found = collect(tmp_path, COURSE)
+    assert found.total == 5 and len(found.files) == 1
+    assert len(found.skipped) == 4 and all("leaves the zip" in s.why for s in found.skipped), found.skipped

@@ -4,16 +4,21 @@ An LMS hands files back named after the student ("Jane Doe_1234_progress.json"),
 never named in the report: it is "file 7 of 30" with a short digest of its bytes (`sha256sum`
 finds it; docs/instructors-sharing.md says how). What is not read is listed with the reason and
 skipped; nothing stops the report. A duplicate is the same bytes twice, or the same `learner` twice (a
-student who handed in twice): the newest `saved` is kept. Zip members are read in memory, each
-capped, so a hostile archive cannot fill the disk or the memory.
+student who handed in twice): the newest `saved` is kept. Zip members are read in memory, never
+extracted, within bounds whatever the headers claim: each member capped (MAX_BYTES), each zip's
+members capped in number and in bytes inflated all together (ZIP_BUDGET), and a zip whose members
+overlap (a zip bomb's trick) not read at all. What the bounds leave out is listed with the reason.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
+import os
+import re
 import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -21,6 +26,11 @@ from .progress_file import Progress, Refused, read_progress
 
 MAX_BYTES = 10 * 1024 * 1024  # a progress file is kilobytes; drafts of every task stay far below this
 SKIPPED_NAMES = ("__MACOSX",)  # macOS's resource forks inside zips
+# A zip is read within bounds, whatever its headers claim: a class's download is a few megabytes in at
+# most a file and a folder per student, where a zip bomb inflates kilobytes to gigabytes.
+ZIP_BUDGET = 1024**3  # bytes inflated from one zip, all its members together
+MAX_MEMBERS = 20_000  # members of one zip
+MAX_DIRECTORY = MAX_MEMBERS * 400  # bytes of its central directory, which is read whole when the zip opens
 
 
 @dataclass(frozen=True)
@@ -33,12 +43,16 @@ class Course:
 
 @dataclass(frozen=True)
 class Item:
-    """A file to read: a path, or a member of a zip (`member` set), and its neutral label."""
+    """A file to read: a path, or a member of a zip (`member` set), and its neutral label.
+
+    `problem` is set when it is known before reading that it cannot be read (a whole zip, then, when `member` is "").
+    """
 
     path: Path
     member: str = ""
     size: int = 0
     label: str = ""
+    problem: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,8 +77,8 @@ class Collection:
     total: int = 0
 
 
-def _hidden(parts: tuple[str, ...]) -> bool:
-    return any(p.startswith(".") or p in SKIPPED_NAMES for p in parts)
+def _hidden(parts: Sequence[str]) -> bool:
+    return any((p.startswith(".") and p not in (".", "..")) or p in SKIPPED_NAMES for p in parts)
 
 
 def _items(folder: Path) -> list[Item]:
@@ -74,23 +88,97 @@ def _items(folder: Path) -> list[Item]:
     for path in paths:
         if path != folder and _hidden(path.relative_to(folder).parts):
             continue
-        if path.suffix.lower() != ".zip":
-            items.append(Item(path))
-            continue
-        try:
-            with zipfile.ZipFile(path) as archive:
-                members = sorted(archive.infolist(), key=lambda i: i.filename)
-        except (zipfile.BadZipFile, OSError):
-            items.append(Item(path, member="?"))  # read as a damaged item below
-            continue
-        for info in members:
-            if info.is_dir() or _hidden(tuple(info.filename.split("/"))):
-                continue
+        items += _zip_items(path) if path.suffix.lower() == ".zip" else [Item(path)]
+    return [replace(i, label=f"file {n} of {len(items)}" + _where(i)) for n, i in enumerate(items, 1)]
+
+
+def _where(item: Item) -> str:
+    if item.member:
+        return " (in a zip)"
+    return " (a zip)" if item.problem else ""
+
+
+def _zip_items(path: Path) -> list[Item]:
+    """A zip's members to read, or one item saying why the zip is not opened."""
+    try:
+        count, directory = _declared(path)
+        if count > MAX_MEMBERS or directory > MAX_DIRECTORY:
+            return [
+                Item(
+                    path,
+                    problem=f"a zip of {count} members ({_size(directory)} of directory), more than a class's download holds ({MAX_MEMBERS}): not opened",
+                )
+            ]
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except Exception:  # a hostile archive fails in ways no list of exceptions foresees; it is one skipped item
+        return [Item(path, problem="a zip file that cannot be opened")]
+    if len(infos) > MAX_MEMBERS:
+        return [
+            Item(
+                path,
+                problem=f"a zip of {len(infos)} members, more than a class's download holds ({MAX_MEMBERS}): not read",
+            )
+        ]
+    if _overlap(infos):
+        return [
+            Item(
+                path,
+                problem=f"a zip whose {len(infos)} members overlap one another, the trick that inflates a zip bomb "
+                "from kilobytes to gigabytes: none of them was read",
+            )
+        ]
+    items: list[Item] = []
+    for info in sorted(infos, key=lambda i: i.filename):
+        parts = re.split(r"[/\\]", info.filename)
+        if info.filename.startswith(("/", "\\")) or ".." in parts:
+            items.append(
+                Item(path, member=info.filename, problem="its path leaves the zip (“..” or a leading “/”): not read")
+            )
+        elif not info.is_dir() and not _hidden(parts):
             items.append(Item(path, member=info.filename, size=info.file_size))
-    return [
-        Item(i.path, i.member, i.size, f"file {n} of {len(items)}" + (" (in a zip)" if i.member else ""))
-        for n, i in enumerate(items, 1)
-    ]
+    return items
+
+
+def _declared(path: Path) -> tuple[int, int]:
+    """How many members a zip's end record declares, and the size of its central directory, read before it is.
+
+    (0, 0) when there is no end record: zipfile then refuses the file itself.
+    """
+    with path.open("rb") as f:
+        size = f.seek(0, os.SEEK_END)
+        f.seek(max(0, size - 22 - 65_535))  # the end record, after which a comment of up to 64 KB
+        tail = f.read()
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or len(tail) - at < 22:
+            return 0, 0
+        count, directory = (
+            int.from_bytes(tail[at + 10 : at + 12], "little"),
+            int.from_bytes(tail[at + 12 : at + 16], "little"),
+        )
+        if at >= 20 and tail[at - 20 : at - 16] == b"PK\x06\x07":  # zip64: the figures are in its own record
+            f.seek(int.from_bytes(tail[at - 12 : at - 4], "little"))
+            record = f.read(56)
+            if record[:4] == b"PK\x06\x06" and len(record) == 56:
+                count, directory = int.from_bytes(record[32:40], "little"), int.from_bytes(record[40:48], "little")
+    return count, directory
+
+
+def _overlap(infos: list[zipfile.ZipInfo]) -> bool:
+    """True when a member's data reaches into the next member's header (every local header is 30 bytes or more)."""
+    ordered = sorted(infos, key=lambda i: i.header_offset)
+    return any(a.header_offset + 30 + a.compress_size > b.header_offset for a, b in itertools.pairwise(ordered))
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if n >= scale:
+            return f"{n / scale:.3g} {unit}"
+    return f"{n} bytes"
+
+
+class OverBudget(OSError):
+    """The zip has inflated as much as the report reads from one zip."""
 
 
 class _Reader:
@@ -99,6 +187,7 @@ class _Reader:
     def __init__(self) -> None:
         self.path: Path | None = None
         self.archive: zipfile.ZipFile | None = None
+        self.inflated = 0  # bytes read from the open zip's members
 
     def read(self, item: Item) -> bytes:
         """The item's bytes, at most MAX_BYTES + 1 of them (more means "too large"); OSError when unreadable."""
@@ -113,15 +202,22 @@ class _Reader:
                 self.close()
                 archive = self.archive = zipfile.ZipFile(item.path)
                 self.path = item.path
+            if self.inflated >= ZIP_BUDGET:
+                raise OverBudget()
             with archive.open(item.member) as f:
-                return f.read(MAX_BYTES + 1)  # the header's size can lie: never read past the cap
-        except (zipfile.BadZipFile, KeyError, RuntimeError, NotImplementedError, EOFError, ValueError) as err:
+                data = f.read(MAX_BYTES + 1)  # the header's size can lie: never read past the cap
+            self.inflated += len(data)
+            return data
+        except OSError:
+            raise
+        except Exception as err:  # whatever a damaged member raises (zlib.error, EOFError, ...): it is damaged
             raise OSError(str(err)) from None
 
     def close(self) -> None:
         if self.archive is not None:
             self.archive.close()
         self.archive = self.path = None
+        self.inflated = 0
 
 
 def _when(saved: str) -> datetime:
@@ -154,14 +250,20 @@ def _read_all(items: list[Item], course: Course) -> Iterator[Handed | Skipped]:
 def _check_all(items: list[Item], course: Course, reader: _Reader) -> Iterator[Handed | Skipped]:
     for item in items:
         name = item.member or item.path.name
-        if item.member == "?":
-            yield Skipped(item.label, "damaged", "a zip file that cannot be opened")
+        if item.problem:
+            yield Skipped(item.label, "damaged", item.problem)
             continue
         if not name.lower().endswith(".json"):
             yield Skipped(item.label, "format", "not a .json file")
             continue
         try:
             data = reader.read(item)
+        except OverBudget:
+            why = (
+                f"not read: its zip had inflated to {_size(ZIP_BUDGET)} already, the most the report reads from one zip"
+            )
+            yield Skipped(item.label, "damaged", why)
+            continue
         except OSError:
             yield Skipped(item.label, "damaged", "damaged or too large to read")
             continue
