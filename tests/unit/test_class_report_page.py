@@ -63,9 +63,15 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     elsewhere = base / "elsewhere"
     elsewhere.mkdir()
     out = base / "out"
-    with contextlib.chdir(elsewhere):  # paths come from mkdocs.yml, not from where the command runs
+    printed = io.StringIO()
+    with contextlib.chdir(elsewhere), contextlib.redirect_stdout(printed):  # paths come from mkdocs.yml
         assert main(["class-report", str(handed), "-f", str(config), "-o", str(out)]) == 0
+    (base / "terminal.txt").write_text(printed.getvalue(), encoding="utf-8")
     return out / "index.html", out / "questions.csv"
+
+
+def terminal(written: tuple[Path, Path]) -> str:
+    return (written[0].parent.parent / "terminal.txt").read_text(encoding="utf-8")
 
 
 def test_the_csv_holds_the_hand_computed_figures(written: tuple[Path, Path]) -> None:
@@ -87,6 +93,15 @@ def test_no_name_from_a_file_name_reaches_the_report(written: tuple[Path, Path])
         for part in ("Placeholder", "placeholder", "4321", "example.invalid", "@example"):
             assert part not in text, part
     assert re.search(r"file \d of 5, sha256 [0-9a-f]{12}…: damaged", page), "the damaged file is listed by label"
+
+
+def test_the_terminal_names_each_file_not_counted_by_its_path(written: tuple[Path, Path]) -> None:
+    """The instructor alone sees the terminal: there a file is found by its path, wherever it sits."""
+    lines = terminal(written).splitlines()
+    assert lines[0] == "Class report: 4 files counted, 1 not counted (of 5 found)."
+    listed = [line for line in lines if NAMED in line]
+    assert len(listed) == 1 and listed[0].strip().endswith("damaged: its results or drafts are missing"), listed
+    assert listed[0].strip().startswith(str(written[0].parent.parent / "handed-in" / NAMED))
 
 
 def test_what_students_typed_is_shown_as_text(written: tuple[Path, Path]) -> None:
@@ -117,3 +132,44 @@ def test_a_missing_folder_or_a_broken_bank_is_a_clear_error(tmp_path: Path, caps
     (tmp_path / "in").mkdir()
     assert main(["class-report", str(tmp_path / "in"), "-f", str(config), "-o", str(tmp_path / "out")]) == 1
     assert "quizzes/broken.yml:2" in capsys.readouterr().err
+
+
+def test_an_empty_folder_or_one_of_no_progress_files_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = course(tmp_path / "course")
+    (tmp_path / "in" / "__MACOSX").mkdir(parents=True)
+    (tmp_path / "in" / "__MACOSX" / "._x.json").write_bytes(b"resource fork")
+    out = tmp_path / "out"
+    assert main(["class-report", str(tmp_path / "in"), "-f", str(config), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "holds no file" in err and "Fix:" in err
+    assert not out.exists(), "no report of nothing"
+    # A file no report can count, its name one a terminal would act on: the report is written, the exit says so.
+    hostile = "notes\x1b[2J.txt"
+    (tmp_path / "in" / hostile).write_text("my notes", encoding="utf-8")
+    assert main(["class-report", str(tmp_path / "in"), "-f", str(config), "-o", str(out)]) == 1
+    printed = capsys.readouterr()
+    assert "none of the 1 files found could be counted" in printed.err
+    assert "notes\\x1b[2J.txt: not a .json file" in printed.out and "\x1b" not in printed.out
+    assert (out / "index.html").is_file()
+
+
+def test_files_of_two_students_under_one_learner_id_are_listed_on_the_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = course(tmp_path / "course")
+    banks = load_banks(tmp_path / "course" / "quizzes", tmp_path / "course")
+    first, second, *_ = small_class(banks)
+    second["learner"] = first["learner"]  # the second student restored the first one's file, then answered anew
+    (tmp_path / "in").mkdir()
+    for n, data in enumerate((first, second), 1):
+        (tmp_path / "in" / f"{n}.json").write_text(json.dumps(data), encoding="utf-8")
+    assert main(["class-report", str(tmp_path / "in"), "-f", str(config), "-o", str(tmp_path / "out")]) == 0
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "From <strong>2</strong> progress files" in page
+    shared = re.search(r'<h3 id="shared">.*?</ul>', page, re.S)
+    assert shared and re.search(
+        r"file 1 of 2, sha256 \w+… and file 2 of 2, sha256 \w+…: 4 answers contradict", shared[0]
+    )
+    assert "Possible shared files" in capsys.readouterr().out

@@ -236,3 +236,41 @@ def test_members_whose_path_leaves_the_zip_are_listed_not_dropped(tmp_path: Path
     found = collect(tmp_path, COURSE)
     assert found.total == 5 and len(found.files) == 1
     assert len(found.skipped) == 4 and all("leaves the zip" in s.why for s in found.skipped), found.skipped
+
+
+def answers(first: str, questions: range, **over: Any) -> dict[str, Any]:
+    return {f"bank#q{n}": {**RECORD, "answer": [first], "first": [first], **over} for n in questions}
+
+
+def test_two_students_sharing_a_learner_id_are_both_counted_and_listed(tmp_path: Path) -> None:
+    """B restored A's file (and adopted A's id): both kept answering, and 19 first answers now contradict."""
+    shared = answers("a", range(5))
+    a = progress(2, learner="5" * 16, results=shared | answers("a", range(5, 24)), saved="2026-11-20T10:00:00Z")
+    b = progress(2, learner="5" * 16, results=shared | answers("b", range(5, 24)), saved="2026-11-21T10:00:00Z")
+    (tmp_path / "a.json").write_bytes(dump(a))
+    (tmp_path / "b.json").write_bytes(dump(b))
+    found = collect(tmp_path, COURSE)
+    assert len(found.files) == 2 and not found.skipped
+    assert len(found.shared) == 1
+    assert found.shared[0].labels == tuple(h.label for h in found.files)
+    assert found.shared[0].contradictions == 19
+
+
+def test_one_students_later_file_grows_from_the_earlier_and_replaces_it(tmp_path: Path) -> None:
+    """Retries add attempts and keep the first answer; new questions are added: one student, the newer counted."""
+    earlier = answers("a", range(3), correct=False, wrong=1)
+    later = answers("a", range(3), correct=True, attempts=2, wrong=1) | answers("c", range(3, 6))
+    (tmp_path / "1.json").write_bytes(
+        dump(progress(2, learner="6" * 16, results=earlier, saved="2026-11-20T10:00:00Z"))
+    )
+    (tmp_path / "2.json").write_bytes(dump(progress(2, learner="6" * 16, results=later, saved="2026-11-22T10:00:00Z")))
+    found = collect(tmp_path, COURSE)
+    assert [len(h.progress.results) for h in found.files] == [6]
+    assert [s.kind for s in found.skipped] == ["duplicate"] and not found.shared
+    # The same two files, the older one saved later: the "newer" one lacks attempts the other has.
+    (tmp_path / "1.json").write_bytes(
+        dump(progress(2, learner="6" * 16, results=earlier, saved="2026-11-23T10:00:00Z"))
+    )
+    (tmp_path / "2.json").write_bytes(dump(progress(2, learner="6" * 16, results=later, saved="2026-11-22T10:00:00Z")))
+    found = collect(tmp_path, COURSE)
+    assert len(found.files) == 2 and len(found.shared) == 1 and found.shared[0].contradictions == 3

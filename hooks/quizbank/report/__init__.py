@@ -11,6 +11,7 @@ Everything but `write_report` is pure; tests call the parts directly.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,14 +21,27 @@ from .collect import Course, collect
 from .render import Page, render
 from .stats import ItemStats, TaskStats, class_stats
 from .table import to_csv
+from .terminal import summary
 
-__all__ = ["Course", "class_stats", "collect", "render", "write_report"]
+__all__ = ["Course", "NothingFound", "Written", "class_stats", "collect", "render", "write_report"]
 
 
-def write_report(config_path: Path, folder: Path, out: Path) -> str:
-    """Read `folder`, write `out`/index.html and `out`/questions.csv; a one-line summary to print.
+class NothingFound(ValueError):
+    """The folder holds no file to read: a message with the fix, and no report written."""
 
-    Raises BankError when today's banks do not load (the answers cannot be matched against them).
+
+@dataclass(frozen=True)
+class Written:
+    counted: int  # files counted
+    found: int  # files found (counted or not)
+    terminal: str  # what to print: the summary, each file not counted by its path
+
+
+def write_report(config_path: Path, folder: Path, out: Path) -> Written:
+    """Read `folder`, write `out`/index.html and `out`/questions.csv.
+
+    Raises BankError when today's banks do not load (the answers cannot be matched against them),
+    NothingFound when the folder holds no file at all.
     """
     root = config_path.resolve().parent
     config = read_config(config_path)
@@ -35,6 +49,12 @@ def write_report(config_path: Path, folder: Path, out: Path) -> str:
     banks = load_banks(banks_dir, root)
     course = Course(str(config.get("site_name") or ""), urlsplit(str(config.get("site_url") or "")).path or "/")
     found = collect(folder, course)
+    if not found.total:
+        raise NothingFound(
+            f"Class report: {folder} holds no file (hidden files and macOS's __MACOSX folders aside), so there is "
+            "nothing to report. Fix: put the progress files students handed in (fine-tuning-course-progress.json, "
+            "or the LMS's zip download) in it, and run make class-report IN=path/to/folder again."
+        )
     stats = class_stats(found.files, banks)
     out.mkdir(parents=True, exist_ok=True)
     here = out.resolve()
@@ -45,7 +65,4 @@ def write_report(config_path: Path, folder: Path, out: Path) -> str:
 
     (out / "index.html").write_text(render(Page(course.name, found, stats, link)), encoding="utf-8")
     (out / "questions.csv").write_text(to_csv(stats.items), encoding="utf-8")
-    return (
-        f"Class report: {stats.students} files counted, {len(found.skipped)} not counted (listed in the report). "
-        f"Wrote {out / 'index.html'} and {out / 'questions.csv'}."
-    )
+    return Written(len(found.files), found.total, summary(found, out))

@@ -3,8 +3,10 @@
 An LMS hands files back named after the student ("Jane Doe_1234_progress.json"), so a file is
 never named in the report: it is "file 7 of 30" with a short digest of its bytes (`sha256sum`
 finds it; docs/instructors-sharing.md says how). What is not read is listed with the reason and
-skipped; nothing stops the report. A duplicate is the same bytes twice, or the same `learner` twice (a
-student who handed in twice): the newest `saved` is kept. Zip members are read in memory, never
+skipped; nothing stops the report. A duplicate is the same bytes twice, or an older file of the same
+student: the same `learner` id, and answers the newer file grew from (`_students`). Files with one
+learner id whose answers contradict each other are two students (one restored the other's file):
+both are counted, and listed as a possible shared file. Zip members are read in memory, never
 extracted, within bounds whatever the headers claim: each member capped (MAX_BYTES), each zip's
 members capped in number and in bytes inflated all together (ZIP_BUDGET), and a zip whose members
 overlap (a zip bomb's trick) not read at all. What the bounds leave out is listed with the reason.
@@ -31,6 +33,7 @@ SKIPPED_NAMES = ("__MACOSX",)  # macOS's resource forks inside zips
 ZIP_BUDGET = 1024**3  # bytes inflated from one zip, all its members together
 MAX_MEMBERS = 20_000  # members of one zip
 MAX_DIRECTORY = MAX_MEMBERS * 400  # bytes of its central directory, which is read whole when the zip opens
+MAX_HISTORIES = 50  # students told apart under one learner id; a file beyond them is counted as one more
 
 
 @dataclass(frozen=True)
@@ -54,12 +57,18 @@ class Item:
     label: str = ""
     problem: str = ""
 
+    @property
+    def where(self) -> str:
+        """Its path, as the terminal shows it: `folder/file.json`, or `folder/download.zip: member.json`."""
+        return f"{self.path}: {self.member}" if self.member else str(self.path)
+
 
 @dataclass(frozen=True)
 class Handed:
     label: str
     digest: str
     progress: Progress
+    where: str = ""  # its path, for the terminal only (a file name may hold a student's name)
 
 
 @dataclass(frozen=True)
@@ -67,12 +76,24 @@ class Skipped:
     label: str
     kind: str  # "format", "version", "damaged", "duplicate", "course"
     why: str
+    where: str = ""  # its path, for the terminal only
+    twin: str = ""  # a duplicate's: the path of the file it repeats, or of its newer file
+
+
+@dataclass(frozen=True)
+class Shared:
+    """Files that carry one learner id but are not one student's history: each is counted."""
+
+    labels: tuple[str, ...]
+    contradictions: int  # answers that contradict each other, at the least, between two of them
+    where: tuple[str, ...] = ()  # their paths, for the terminal only
 
 
 @dataclass
 class Collection:
     files: list[Handed] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    shared: list[Shared] = field(default_factory=list)
     other_sites: dict[str, int] = field(default_factory=dict)  # same course name, another site path
     total: int = 0
 
@@ -251,10 +272,10 @@ def _check_all(items: list[Item], course: Course, reader: _Reader) -> Iterator[H
     for item in items:
         name = item.member or item.path.name
         if item.problem:
-            yield Skipped(item.label, "damaged", item.problem)
+            yield Skipped(item.label, "damaged", item.problem, item.where)
             continue
         if not name.lower().endswith(".json"):
-            yield Skipped(item.label, "format", "not a .json file")
+            yield Skipped(item.label, "format", "not a .json file", item.where)
             continue
         try:
             data = reader.read(item)
@@ -262,66 +283,98 @@ def _check_all(items: list[Item], course: Course, reader: _Reader) -> Iterator[H
             why = (
                 f"not read: its zip had inflated to {_size(ZIP_BUDGET)} already, the most the report reads from one zip"
             )
-            yield Skipped(item.label, "damaged", why)
+            yield Skipped(item.label, "damaged", why, item.where)
             continue
         except OSError:
-            yield Skipped(item.label, "damaged", "damaged or too large to read")
+            yield Skipped(item.label, "damaged", "damaged or too large to read", item.where)
             continue
         digest = hashlib.sha256(data).hexdigest()[:12]
         label = f"{item.label}, sha256 {digest}…"
         if len(data) > MAX_BYTES:
-            yield Skipped(label, "damaged", f"too large for a progress file (over {MAX_BYTES // 2**20} MB)")
+            yield Skipped(label, "damaged", f"too large for a progress file (over {MAX_BYTES // 2**20} MB)", item.where)
             continue
         try:
             progress = read_progress(data)
         except Refused as err:
-            yield Skipped(label, err.kind, str(err))
+            yield Skipped(label, err.kind, str(err), item.where)
             continue
         if progress.course != course.name:
-            yield Skipped(label, "course", "from another course (its course name differs from this site's)")
+            yield Skipped(label, "course", "from another course (its course name differs from this site's)", item.where)
             continue
-        yield Handed(label, digest, progress)
+        yield Handed(label, digest, progress, item.where)
 
 
 def collect(folder: Path, course: Course) -> Collection:
     """Every handed-in file in `folder` (a folder, or one zip), read, checked and deduplicated."""
     items = _items(folder)
     out = Collection(total=len(items))
-    readable: list[Handed] = []
-    for found in _read_all(items, course):
-        if isinstance(found, Handed):
-            readable.append(found)
-        else:
-            out.skipped.append(found)
     by_digest: dict[str, Handed] = {}
-    newest: dict[str, Handed] = {}
-    for handed in readable:
-        if handed.digest in by_digest:
-            out.skipped.append(Skipped(handed.label, "duplicate", f"the same file as {by_digest[handed.digest].label}"))
-            continue
-        by_digest[handed.digest] = handed
-        learner = handed.progress.learner
-        if not learner:
-            out.files.append(handed)
-            continue
-        kept = newest.get(learner)
-        if kept is None or _when(handed.progress.saved) > _when(kept.progress.saved):
-            newest[learner] = handed
-    for handed in readable:
-        learner = handed.progress.learner
-        if not learner or by_digest.get(handed.digest) is not handed:
-            continue
-        if newest[learner] is handed:
-            out.files.append(handed)
+    learners: dict[str, list[Handed]] = {}
+    for found in _read_all(items, course):
+        if isinstance(found, Skipped):
+            out.skipped.append(found)
+        elif found.digest in by_digest:
+            twin = by_digest[found.digest]
+            same = f"the same file as {twin.label}"
+            out.skipped.append(Skipped(found.label, "duplicate", same, found.where, twin.where))
         else:
-            why = f"an older file of the same student as {newest[learner].label} (the newer one is counted)"
-            out.skipped.append(Skipped(handed.label, "duplicate", why))
+            by_digest[found.digest] = found
+            if found.progress.learner:
+                learners.setdefault(found.progress.learner, []).append(found)
+            else:
+                out.files.append(found)  # version 1: no learner id, nothing to tell it apart by
+    for files in learners.values():
+        _students(files, out)
     for handed in out.files:
         if handed.progress.site and handed.progress.site != course.path:
             out.other_sites[handed.progress.site] = out.other_sites.get(handed.progress.site, 0) + 1
     out.skipped.sort(key=lambda s: _number(s.label))
     out.files.sort(key=lambda h: _number(h.label))
     return out
+
+
+def _students(files: list[Handed], out: Collection) -> None:
+    """The files of one learner id, oldest first, as histories: each file continues one, or starts a student's own.
+
+    A file continues a history when it contradicts none of the answers of that history's newest file. The
+    newest file of each history is counted; two histories or more are most likely a classmate's file restored.
+    """
+    histories: list[list[Handed]] = []
+    apart: list[int] = []  # per history after the first: the fewest contradictions that set it apart
+    for handed in sorted(files, key=lambda h: (_when(h.progress.saved), _number(h.label))):
+        # Compared with a bounded number of histories: a folder of thousands of files under one id stays linear.
+        counts = [contradictions(h[-1].progress, handed.progress) for h in histories[:MAX_HISTORIES]]
+        if 0 in counts:
+            histories[counts.index(0)].append(handed)
+            continue
+        if counts:
+            apart.append(min(counts))
+        histories.append([handed])
+    for history in histories:
+        newest = history[-1]
+        out.files.append(newest)
+        for older in history[:-1]:
+            why = f"an older file of the same student as {newest.label} (the newer one is counted)"
+            out.skipped.append(Skipped(older.label, "duplicate", why, older.where, newest.where))
+    if len(histories) > 1:
+        kept = sorted((h[-1] for h in histories), key=lambda h: _number(h.label))
+        out.shared.append(Shared(tuple(h.label for h in kept), min(apart), tuple(h.where for h in kept)))
+
+
+def contradictions(older: Progress, newer: Progress) -> int:
+    """How many of `older`'s answers `newer` cannot have grown from, were both one student's.
+
+    A student's later file keeps each question's first answer (to the same wording), and its
+    attempts and wrong answers only grow.
+    """
+    count = 0
+    for key, before in older.results.items():
+        after = newer.results.get(key)
+        if after is None or after.fp != before.fp:
+            continue
+        firsts_differ = before.first is not None and after.first is not None and before.first != after.first
+        count += firsts_differ or before.attempts > after.attempts or before.wrong > after.wrong
+    return count
 
 
 def _number(label: str) -> int:

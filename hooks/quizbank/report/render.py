@@ -77,6 +77,12 @@ def _summary(page: Page) -> str:
         + f"; {len(c.skipped)} of the {c.total} files found were not counted "
         '(<a href="#skipped">listed below</a>, with the reason).</p>'
     ]
+    if c.shared:
+        files = sum(len(shared.labels) for shared in c.shared)
+        parts.append(
+            f"<p>{files} files share a learner id with another but are not the same student's: "
+            '<a href="#shared">possible shared files</a>.</p>'
+        )
     if s.unknown:
         parts.append(f"<p>{s.unknown} answers to questions that are no longer in the banks were left out.</p>")
     if c.other_sites:
@@ -222,9 +228,24 @@ def _skipped(collection: Collection) -> str:
     else:
         out.append(
             "<p>Files are named by their place in the folder (in name order) and the start of their SHA-256 digest, "
-            "never by their name, which may hold a student's. <code>sha256sum</code> (Windows: "
-            "<code>Get-FileHash</code>) finds one.</p><ul>"
+            "never by their name, which may hold a student's. The terminal where the report was made lists each by "
+            "its path. To find one by its digest, in the folder (or the unzipped download), subfolders included: "
+            "<code>find . -name '*.json' -exec sha256sum {} + | grep 3f2a9c01b7de</code> (Windows PowerShell: "
+            "<code>Get-ChildItem -Recurse -Filter *.json | Get-FileHash | Where-Object Hash -like '3f2a9c01b7de*'</code>).</p><ul>"
         )
         out += [f"<li>{escape(s.label)}: {escape(s.why)}.</li>" for s in collection.skipped]
+        out.append("</ul>")
+    if collection.shared:
+        out.append(
+            '<h3 id="shared">Possible shared files</h3><p>These files carry the same learner id, yet their answers '
+            "contradict each other (a first answer differs, or a later file has fewer attempts): they are not one "
+            "student's history. Most likely one student restored a classmate's file, and with it the classmate's id. "
+            "Each is counted as a student; the answers they share from before may be counted twice.</p><ul>"
+        )
+        out += [
+            f"<li>{escape(' and '.join(s.labels))}: {s.contradictions} answer{'s' if s.contradictions != 1 else ''} "
+            "contradict each other.</li>"
+            for s in collection.shared
+        ]
         out.append("</ul>")
     return "\n".join(out) + "</section>"
