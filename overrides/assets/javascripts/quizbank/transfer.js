@@ -43,27 +43,31 @@ export function progressFile({ course, site, learner, results, drafts, now }) {
 }
 
 const isMap = (value) => value && typeof value === "object" && !Array.isArray(value);
+const textOf = (value) => (typeof value === "string" ? value : "");
 
 /**
- * A file's text, read and checked: {ok: true, data} or {ok: false, message}. Nothing partial: one
- * damaged entry and the whole file is refused, so restoring never half-applies a file.
+ * A file's text, read and checked: {ok: true, data} or {ok: false, kind, message}, `kind` being
+ * "format" (not a progress file), "version" (a newer one) or "damaged". Nothing partial: one
+ * damaged entry and the whole file is refused, so restoring never half-applies a file. The class
+ * report reads files by the same rules (report/progress_file.py): tests/progress_file_cases.json
+ * holds the cases both readers check.
  */
 export function readProgressFile(text) {
   let value;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, message: "This file is not a progress file of this course: it is not readable as one (not JSON)." };
+    return refused("format", "This file is not a progress file of this course: it is not readable as one (not JSON).");
   }
   if (!isMap(value) || value.format !== FILE_FORMAT) {
-    return { ok: false, message: "This file is not a progress file of this course. Choose the file that “Download my progress” saved." };
+    return refused("format", "This file is not a progress file of this course. Choose the file that “Download my progress” saved.");
   }
   if (!Number.isInteger(value.version) || value.version < 1) return damaged();
   if (value.version > FILE_VERSION) {
-    return {
-      ok: false,
-      message: "This file was saved by a newer version of the course site than this one, so it cannot be read here. Restore it where it was saved, or on the newest copy of the site.",
-    };
+    return refused(
+      "version",
+      "This file was saved by a newer version of the course site than this one, so it cannot be read here. Restore it where it was saved, or on the newest copy of the site.",
+    );
   }
   if (!isMap(value.results) || !isMap(value.drafts)) return damaged();
   if (value.version >= 2 && value.learner !== null && !isLearnerId(value.learner)) return damaged();
@@ -80,11 +84,15 @@ export function readProgressFile(text) {
     drafts[key] = draft;
   }
   const learner = isLearnerId(value.learner) ? value.learner : null; // version 1: none
-  return { ok: true, data: { course: String(value.course || ""), saved: String(value.saved || ""), version: value.version, learner, results, drafts } };
+  return { ok: true, data: { course: textOf(value.course), saved: textOf(value.saved), version: value.version, learner, results, drafts } };
+}
+
+function refused(kind, message) {
+  return { ok: false, kind, message };
 }
 
 function damaged() {
-  return { ok: false, message: "This progress file is damaged (part of it cannot be read), so nothing was restored from it." };
+  return refused("damaged", "This progress file is damaged (part of it cannot be read), so nothing was restored from it.");
 }
 
 const sameJSON = (a, b) => JSON.stringify(a) === JSON.stringify(b);
