@@ -65,7 +65,7 @@ def test_version_1_and_2_read_with_the_sites_defaults() -> None:
         (b'{"format": "quizbank-progress", "version": NaN}', "format", "not readable as JSON"),
         (dump({"format": "something-else", "version": 1}), "format", "another format"),
         (dump([1, 2]), "format", "another format"),
-        (dump(progress(3)), "version", "newer version"),
+        (dump(progress(4)), "version", "newer version"),
         (dump({**progress(2), "version": "2"}), "damaged", "version"),
         (dump(progress(2, learner="Pat Placeholder")), "damaged", "learner"),
         (dump(progress(2, results={"bank#q": {**RECORD, "first": "b"}})), "damaged", "result"),
@@ -102,7 +102,7 @@ def test_a_folder_of_files_and_zips_skips_what_it_cannot_count_and_says_why(tmp_
         "c.json": dump(progress(1)),  # the same bytes as b.json: handed in twice
         "d.json": dump(progress(2, learner="d" * 16, saved="2026-11-19T10:00:00.000Z")),
         "e.json": dump(progress(2, learner="d" * 16, saved="2026-11-21T09:00:00+01:00")),  # newer: kept
-        "f.json": dump(progress(3)),
+        "f.json": dump(progress(4)),
         "g.json": dump(progress(2, learner="9" * 16, course="Another course")),
         "h.json": b"{not json",
         "notes.txt": b"my notes",
@@ -273,3 +273,21 @@ def test_one_students_later_file_grows_from_the_earlier_and_replaces_it(tmp_path
     (tmp_path / "2.json").write_bytes(dump(progress(2, learner="6" * 16, results=later, saved="2026-11-22T10:00:00Z")))
     found = collect(tmp_path, COURSE)
     assert len(found.files) == 2 and len(found.shared) == 1 and found.shared[0].contradictions == 3
+
+
+def test_a_course_whose_name_holds_a_dash_counts_its_files_old_and_new(tmp_path: Path) -> None:
+    """Version 3 files name the whole site_name; today's version 2 files, the page title's last " - " part."""
+    course = Course("Fine-Tuning - Spring 2027", "/ft/")
+    files = {
+        "v3.json": progress(3, learner="1" * 16, course="Fine-Tuning - Spring 2027"),
+        "v2.json": progress(2, learner="2" * 16, course="Spring 2027"),  # as the site wrote it before
+        "v2-whole.json": progress(2, learner="3" * 16, course="Fine-Tuning - Spring 2027"),
+        "v1.json": progress(1, course="Spring 2027"),
+        "v3-part.json": progress(3, learner="4" * 16, course="Spring 2027"),  # version 3 writes the whole name
+        "other.json": progress(2, learner="5" * 16, course="Fine-Tuning - Autumn 2026"),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(dump(data))
+    found = collect(tmp_path, course)
+    assert sorted(h.progress.learner for h in found.files) == ["", "1" * 16, "2" * 16, "3" * 16]
+    assert [s.kind for s in found.skipped] == ["course", "course"]

@@ -43,6 +43,17 @@ class Course:
     name: str
     path: str
 
+    def names(self, progress: Progress) -> bool:
+        """Is the file this course's? Version 3 names the whole site_name (the page's meta, env.js courseName).
+
+        Version 2 and older named what the page title ends with, "<page> - <site_name>", after its last
+        " - ": all of site_name only when it holds no " - " of its own.
+        """
+        if progress.course == self.name:
+            return True
+        title_end = " ".join(self.name.split()).split(" - ")[-1]  # the browser's document.title collapses spaces
+        return progress.version <= 2 and progress.course == title_end
+
 
 @dataclass(frozen=True)
 class Item:
@@ -298,7 +309,7 @@ def _check_all(items: list[Item], course: Course, reader: _Reader) -> Iterator[H
         except Refused as err:
             yield Skipped(label, err.kind, str(err), item.where)
             continue
-        if progress.course != course.name:
+        if not course.names(progress):
             yield Skipped(label, "course", "from another course (its course name differs from this site's)", item.where)
             continue
         yield Handed(label, digest, progress, item.where)

@@ -1,7 +1,8 @@
 """One progress file, checked exactly as the site's "Restore" checks it (transfer.js, results.js, drafts.js).
 
-Version 1 and version 2 are read; version 2 adds `learner` (16 lowercase hex characters, random,
-never a name) and each record's `first` answer. A file of another format, a newer version or with
+Versions 1 to 3 are read; version 2 adds `learner` (16 lowercase hex characters, random, never a
+name) and each record's `first` answer; version 3 each record's `firstConfidence` (the confidence
+given with the first answer, "none" for none) and the course's whole `site_name` as `course`. A file of another format, a newer version or with
 one damaged entry is refused whole, with a reason: never half-read, so no answer is ever counted
 against the wrong question. The rules are the site's, edge values included (2.0 is 2, as JSON has
 one kind of number; bytes that are not UTF-8 are replaced, as a browser reads them):
@@ -17,9 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 FILE_FORMAT = "quizbank-progress"
-NEWEST_VERSION = 2
+NEWEST_VERSION = 3
 KINDS = ("single", "multiple", "true-false", "fill-blank", "ordering", "matching")  # results.js KINDS, in any version
 CONFIDENCE = ("sure", "unsure", "guess")
+FIRST_CONFIDENCE = (*CONFIDENCE, "none")  # "none": the first answer was given without one
 LEARNER = re.compile(r"^[0-9a-f]{16}$")
 
 
@@ -38,6 +40,7 @@ class Record:
     hints: int
     confidence: str | None
     first: tuple[str, ...] | None  # version 2: the first answer to this wording; None where unknown
+    first_confidence: str | None = None  # version 3: the first answer's confidence, "none"; None where unknown
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def read_record(value: Any) -> Record | None:
         if first is None:
             return None
     key = value.get("key")
-    confidence = value.get("confidence")
+    confidence, first_confidence = value.get("confidence"), value.get("firstConfidence")
     return Record(
         fp=fp,
         key=key if isinstance(key, str) else "",
@@ -120,6 +123,7 @@ def read_record(value: Any) -> Record | None:
         hints=_count(value.get("hints"), 0),
         confidence=confidence if confidence in CONFIDENCE else None,
         first=first,
+        first_confidence=first_confidence if first_confidence in FIRST_CONFIDENCE else None,
     )
 
 

@@ -2,13 +2,16 @@
  * The progress file: everything a student has done on the site, in one JSON file they download
  * and restore on another browser or device. Pure functions: tests/js/transfer.test.mjs.
  *
- * The file (version 2; DEVELOPERS.md has the whole format):
- *   {format: "quizbank-progress", version: 2, course: <site name>, site: <site path>,
+ * The file (version 3; DEVELOPERS.md has the whole format):
+ *   {format: "quizbank-progress", version: 3, course: <site name>, site: <site path>,
  *    saved: <ISO date>, learner: <random id>, results: {"bank#id": result record},
  *    drafts: {"bank#task": draft record}}
  * Version 2 added `learner` (a random id made once per browser: it draws question pools and lets a
  * class report tell one student's file handed in twice; never a name) and each record's `first`
- * answer. Version 1 files are still read: no learner, and `first` unknown (null).
+ * answer. Version 3 added each record's `firstConfidence` (calibration is judged on first answers),
+ * and its `course` is the site's whole `site_name`, which the build writes into every page
+ * (env.js courseName); a version 2 file named only the part of the page title after its last " - ".
+ * Older files are still read: no learner in version 1, `first` and `firstConfidence` null where unknown.
  * Result records are results.js's (answers, confidence, hints, review schedule); draft records are
  * drafts.js's (text and rubric ticks). Restoring compares the file with the browser entry by entry:
  * what only one side has is kept, and where both have an entry and they differ, the student
@@ -19,7 +22,7 @@ import { parseDraft } from "./drafts.js";
 import { parseRecord } from "./results.js";
 
 export const FILE_FORMAT = "quizbank-progress";
-export const FILE_VERSION = 2;
+export const FILE_VERSION = 3;
 const LEARNER = /^[0-9a-f]{16}$/;
 
 /** A learner id as the site makes them: 16 lowercase hex digits, from the browser's random source. */
