@@ -7,8 +7,8 @@ logistic chance of the two, and otherwise tries again until right. Four question
 - dead distractor: one wrong option nobody ever chooses;
 - easy: everyone is right at first try;
 - overconfident: everyone answers "Sure", and most are wrong (all with the same wrong text, when
-  it is a blank).
-Files are version 2 (with `learner` and `first`) unless asked for version 1. No names anywhere:
+  it is a blank), then tries again until right, still Sure: only the first answers show it.
+Files are version 3 (with `learner`, `first` and `firstConfidence`) unless asked for an older one. No names anywhere:
 learner ids are random hex, files are named student-NN.json.
 """
 
@@ -104,10 +104,12 @@ def _record(
     }
     if version >= 2:
         record["first"] = first
+    if version >= 3:
+        record["firstConfidence"] = confidence
     return record
 
 
-def student_file(banks: dict[str, Bank], plants: Plants, rng: random.Random, *, version: int = 2) -> dict[str, Any]:
+def student_file(banks: dict[str, Bank], plants: Plants, rng: random.Random, *, version: int = 3) -> dict[str, Any]:
     """One student's progress file, as the site would write it."""
     ability = rng.gauss(0, 1)
     # Each question draws from its own generator, seeded by the student and the question: adding a
@@ -138,12 +140,12 @@ def student_file(banks: dict[str, Bank], plants: Plants, rng: random.Random, *, 
                 right = first == _right_answer(q)
             elif key == plants.easy:
                 right, first = True, _right_answer(q)
-            elif key == plants.overconfident:  # sure, mostly wrong the same way, and moving on
+            elif key == plants.overconfident:  # sure, mostly wrong the same way, then retrying until right
                 confidence = "sure"
                 right = qrng.random() < 0.1 + 0.3 * p_right
                 first = _right_answer(q) if right else [SAME_WRONG_TEXT]
             hints = 1 if qrng.random() < 0.1 else 0
-            retry = key != plants.overconfident and qrng.random() < 0.9
+            retry = key == plants.overconfident or qrng.random() < 0.9
             results[key] = _record(q, first, right, confidence, hints, version, retry=retry)
     data: dict[str, Any] = {
         "format": "quizbank-progress",

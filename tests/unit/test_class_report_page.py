@@ -80,7 +80,7 @@ def test_the_csv_holds_the_hand_computed_figures(written: tuple[Path, Path]) -> 
     k = next(r for r in rows if r["Question"] == "all-types#key-benefit")
     assert (k["Answered"], k["Changed since answered"], k["Re-marked"]) == ("3", "1", "0")
     assert (k["Right at first try (%)"], k["Right in the end (%)"]) == ("66.7", "100.0")
-    assert (k["Sure (%)"], k["Right when Sure (%)"], k["Right when Guessing (%)"]) == ("66.7", "100.0", "")
+    assert (k["Sure (%)"], k["Right when Sure (%)"], k["Right when Guessing (%)"]) == ("100.0", "100.0", "")
     assert k["Discrimination (r)"] == "0.866"
     assert k["Bank line"] == "quizzes/all-types.yml:3"
     t = next(r for r in rows if r["Question"] == "all-types#no-eval-needed")

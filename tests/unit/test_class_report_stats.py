@@ -53,13 +53,19 @@ def test_counts_of_the_small_class(hand: ClassStats) -> None:
 
 
 def test_confidence_and_calibration_of_the_small_class(hand: ClassStats) -> None:
-    m, t, f = (item(hand, q) for q in ("pick-several", "no-eval-needed", "runtime-name"))
-    assert m.confidence == {"sure": 2, "none": 1, "unsure": 1}
-    assert m.right_by_confidence == {"sure": 1, "none": 1, "unsure": 1}
-    assert t.confidence == {"unsure": 1, "guess": 1, "sure": 2}
-    assert t.right_by_confidence == {"unsure": 1, "guess": 1, "sure": 1}
+    """Calibration is judged on first answers: their confidence where the file holds it, and their mark.
+
+    Version 2 and 1 files hold the first answer's confidence only when the question was answered once
+    (and not cleared since): S1's T and S2's K were answered twice, S3's M too: left out.
+    """
+    k, m, t, f = (item(hand, q) for q in ("key-benefit", "pick-several", "no-eval-needed", "runtime-name"))
+    assert k.confidence == {"sure": 2} and k.right_by_confidence == {"sure": 2}
+    assert m.confidence == {"sure": 2, "unsure": 1}
+    assert m.right_by_confidence == {"sure": 1, "unsure": 1}
+    assert t.confidence == {"guess": 1, "sure": 2}
+    assert t.right_by_confidence == {"guess": 1, "sure": 1}
     assert f.confidence == {"sure": 2, "guess": 1, "unsure": 1}
-    assert f.right_by_confidence == {"sure": 1, "guess": 0, "unsure": 1}
+    assert f.right_by_confidence == {"sure": 1, "guess": 0, "unsure": 1}, "S4's re-marked first answer is right"
 
 
 def test_first_answers_of_the_small_class(hand: ClassStats) -> None:
@@ -111,6 +117,8 @@ def test_each_planted_problem_is_flagged(generated: tuple[ClassStats, Any]) -> N
     assert "dead-distractor" in flagged[plants.dead]
     assert "easy" in flagged[plants.easy]
     assert "overconfident" in flagged[plants.overconfident]
+    over = next(i for i in stats.items if i.key == plants.overconfident)
+    assert over.final_right == over.n, "every Sure-but-wrong student tried again until right: only first answers tell"
     assert "same-wrong-blank" in flagged[plants.overconfident]
     mis_keyed = [k for k, kinds in flagged.items() if "mis-keyed" in kinds]
     assert mis_keyed == [plants.mis_keyed], "sound questions are not called mis-keyed"
@@ -170,3 +178,106 @@ def test_an_ordering_or_matching_answer_is_marked_again_by_its_own_rule() -> Non
     assert mark(order, tuple(text_key(t) for t in "bac")) is False
     assert mark(match, tuple(text_key(t) for t in "123")) is True
     assert mark(match, (text_key("1"), "", text_key("3"))) is False
+
+
+def test_discriminative_efficiency_thirds_and_each_options_r_of_the_small_class(hand: ClassStats) -> None:
+    # K: x = 1, 0, 1 (S1, S2, S3) against the rest 2/3, 0, 1/3: means 2/3 and 1/3; Σ(x − x̄)(y − ȳ) = 1/9 + 2/9 = 1/3;
+    # sorted alike (0, 1, 1 against 0, 1/3, 2/3) the same 1/3: efficiency 1.
+    # T: x = 0, 0, 1, 0 against 1, 0, 1/3, 1: means 1/4 and 7/12; the sum is −1/4; sorted, 5/12: efficiency −3/5.
+    k, t = item(hand, "key-benefit"), item(hand, "no-eval-needed")
+    assert k.efficiency == pytest.approx(1.0) and k.discrimination_n == 3
+    assert t.efficiency == pytest.approx(-3 / 5) and t.discrimination_n == 4
+    # Ranked by the rest: S1 (2/3), S3 (1/3), S2 (0); a third is one student: S1 chose A first, S2 chose B.
+    assert (k.strong_n, k.strong_options, k.weak_n, k.weak_options) == (1, {A: 1}, 1, {B: 1})
+    # A chosen first by S1 and S3, B by S2: A's point-biserial is K's own, B's its opposite.
+    assert k.option_r[A] == pytest.approx(math.sqrt(3) / 2)
+    assert k.option_r[B] == pytest.approx(-math.sqrt(3) / 2)
+
+
+def test_partial_credit_of_the_small_class(hand: ClassStats) -> None:
+    # M (LoRA right, Full fine-tuning wrong), first answers: S1 LoRA (both set right: 1), S2 both ticked (1/2),
+    # S4 LoRA (1); S3's first is unknown.
+    m = item(hand, "pick-several")
+    assert m.first_answers == 3 and m.credit == pytest.approx(2.5)
+
+
+MIXED = """questions:
+  - id: order
+    type: ordering
+    question: Order them.
+    items: [a, b, c, d]
+  - id: match
+    type: matching
+    question: Match them.
+    pairs:
+      - {prompt: x, answer: "1"}
+      - {prompt: y, answer: "2"}
+      - {prompt: z, answer: "3"}
+    distractors: ["4"]
+  - id: pick
+    type: multiple
+    question: Pick.
+    options:
+      - {text: p, correct: true}
+      - {text: q, correct: true}
+      - {text: r}
+  - id: blanks
+    type: fill-blank
+    question: "[[one]] and [[two]] and [[three]]."
+"""
+
+
+def test_partial_credit_and_the_random_guess_score_by_kind() -> None:
+    from quizbank import load_bank_text
+    from quizbank.ids import text_key as tk
+    from quizbank.report.stats import credit, guess_chance
+
+    order, match, pick, blanks = load_bank_text(MIXED, name="b", shown="b.yml").questions
+    assert isinstance(order, SelfCheck) and isinstance(match, SelfCheck)
+    assert isinstance(pick, SelfCheck) and isinstance(blanks, SelfCheck)
+    assert credit(order, tuple(tk(t) for t in "abdc")) == 0.5, "a and b in place, c and d swapped"
+    assert credit(order, tuple(tk(t) for t in "dcba")) == 0.0
+    assert credit(match, (tk("1"), tk("4"), "")) == pytest.approx(1 / 3), "x right; y took the distractor; z none"
+    assert credit(pick, (tk("p"), tk("r"))) == pytest.approx(1 / 3), "p ticked right; q left and r ticked, wrong"
+    assert credit(pick, (tk("p"), tk("q"))) == 1.0
+    assert credit(blanks, ("One", "three", "three")) == pytest.approx(2 / 3)
+    assert credit(blanks, ("one",)) == pytest.approx(1 / 3), "a blank not filled is not right"
+    # A blind guess: 1 order in 4! = 24; each of 3 prompts one of 4 answers; one of the 2³ − 1 sets of ticks.
+    assert guess_chance(order) == pytest.approx(1 / 24)
+    assert guess_chance(match) == pytest.approx(1 / 64)
+    assert guess_chance(pick) == pytest.approx(1 / 7)
+    assert guess_chance(blanks) == 0.0
+
+
+def test_where_students_put_each_item_and_which_answer_each_prompt_got() -> None:
+    from quizbank import load_bank_text
+    from quizbank.ids import text_key as tk
+    from quizbank.report.collect import Handed
+    from quizbank.report.progress_file import read_progress
+
+    bank = load_bank_text(MIXED, name="b", shown="b.yml")
+    order, match = bank.questions[:2]
+    assert isinstance(order, SelfCheck) and isinstance(match, SelfCheck)
+
+    def student(n: int, ordered: str, matched: tuple[str, str, str]) -> Handed:
+        results: dict[str, dict[str, Any]] = {}
+        for q, first in ((order, [tk(t) for t in ordered]), (match, [tk(t) if t else "" for t in matched])):
+            fp, key = q.identity()
+            results[f"b#{q.id}"] = {"fp": fp, "key": key, "kind": q.type, "answer": first, "first": first}
+            results[f"b#{q.id}"] |= {"correct": False, "attempts": 1, "wrong": 1}
+        data = {"format": "quizbank-progress", "version": 3, "learner": f"{n:016x}", "results": results, "drafts": {}}
+        return Handed(f"file {n} of 3", str(n), read_progress(json.dumps(data).encode()))
+
+    files = [
+        student(1, "abdc", ("1", "4", "")),
+        student(2, "bacd", ("1", "2", "4")),
+        student(3, "abcd", ("3", "2", "1")),
+    ]
+    stats = class_stats(files, {"b": bank})
+    placed, matched = (next(i for i in stats.items if i.key == f"b#{q}") for q in ("order", "match"))
+    # Item a (first in the right order) was put first twice and second once; d last once, third once, last once.
+    assert placed.placed[0] == {0: 2, 1: 1} and placed.placed[3] == {2: 1, 3: 2}
+    assert matched.matched[0] == {tk("1"): 2, tk("3"): 1}
+    assert matched.matched[1] == {tk("4"): 1, tk("2"): 2}
+    assert matched.matched[2] == {"": 1, tk("4"): 1, tk("1"): 1}
+    assert placed.credit == pytest.approx(0.5 + 0.5 + 1.0)

@@ -9,10 +9,20 @@ apart, never mixed in); a different answer key means it is marked again against 
   `first`, or the only answer when there was one attempt) is marked against today's key instead;
   where that is unknown, the record counts for n but not for this share.
 - Right in the end: the latest mark (re-marked against today's key, as the site does).
-- The first answer (for option counts and wrong blanks): `first`, or the latest answer when it
-  was the only one; unknown otherwise (a version 1 file answered twice, or cleared by Try again).
+- The first answer (for option counts, wrong blanks, partial credit and where items were put): `first`,
+  or the latest answer when it was the only one; unknown otherwise (a version 1 file answered twice,
+  or cleared by Try again).
+- Calibration: the confidence given with the first answer (version 3's `firstConfidence`; in older
+  files, the latest confidence when the question was answered once) against the first answer's mark.
+  A student who was Sure and wrong, then retried until right, still counts as Sure and wrong.
 - Discrimination: the point-biserial correlation between right-at-first-try on this question and
-  the same student's share right at first try on every other question they answered.
+  the same student's share right at first try on every other question they answered (the rest of
+  the course); discriminative efficiency, Moodle's: that covariance over the largest one the same
+  two lists of values could give, paired in sorted order.
+- Per option: first answers choosing it, among everyone, the strongest third and the weakest third
+  (by the rest of the course), and its own point-biserial against the rest of the course.
+
+Marking and partial credit are per kind and pure (`mark`, `credit`); test-level figures are in reliability.py.
 """
 
 from __future__ import annotations
@@ -23,10 +33,11 @@ from dataclasses import dataclass, field
 
 from ..blanks import Accepted, matches, normalize_text
 from ..ids import question_key, text_key
-from ..model import Bank, FillBlank, Matching, Ordering, SelfCheck, WrittenTask
+from ..model import Bank, FillBlank, Matching, Multiple, Ordering, SelfCheck, WrittenTask
 from ..words import count_words
 from .collect import Handed
 from .progress_file import Record
+from .reliability import Reliability, reliability
 
 
 @dataclass
@@ -41,19 +52,33 @@ class ItemStats:
     first_right: int = 0
     final_right: int = 0
     hinted: int = 0  # at least one hint revealed
-    confidence: Counter[str] = field(default_factory=Counter)  # "sure", "unsure", "guess", "none"
-    right_by_confidence: Counter[str] = field(default_factory=Counter)
+    confidence: Counter[str] = field(
+        default_factory=Counter
+    )  # first answers' confidence, where known: "sure", …, "none"
+    right_by_confidence: Counter[str] = field(default_factory=Counter)  # of those, the first answer right
     first_answers: int = 0  # first answers known (option counts and wrong blanks come from these)
+    credit: float = 0.0  # the first answers' partial credit, summed (items, pairs or blanks right)
     options: Counter[str] = field(default_factory=Counter)  # option key → first answers choosing it
     strong_options: Counter[str] = field(default_factory=Counter)  # the same, among the strongest third
     strong_n: int = 0
+    weak_options: Counter[str] = field(default_factory=Counter)  # and among the weakest third
+    weak_n: int = 0
+    option_r: dict[str, float | None] = field(default_factory=dict)  # option key → its point-biserial
     wrong_blanks: list[Counter[str]] = field(default_factory=list)  # per blank: normalised wrong text → count
+    placed: list[Counter[int]] = field(default_factory=list)  # ordering, per item (right order): positions put at
+    matched: list[Counter[str]] = field(default_factory=list)  # matching, per prompt: answer keys chosen ("" none)
     discrimination: float | None = None
+    discrimination_n: int = 0  # students behind it
+    efficiency: float | None = None  # discriminative efficiency (0–1)
     accepted: tuple[Accepted, ...] = ()  # a fill-in's blanks, read once (not per answer)
 
     def share(self, part: int, whole: int | None = None) -> float | None:
         whole = self.n if whole is None else whole
         return part / whole if whole else None
+
+    @property
+    def confidence_known(self) -> int:
+        return sum(self.confidence.values())
 
 
 @dataclass
@@ -72,6 +97,7 @@ class ClassStats:
     tasks: list[TaskStats]
     unknown: int  # records of questions no longer in the banks
     versions: Counter[int]
+    whole: Reliability = field(default_factory=Reliability)  # the class as a whole: alpha, SEM, scores
 
 
 def mark(question: SelfCheck, answer: tuple[str, ...], accepted: tuple[Accepted, ...] | None = None) -> bool:
@@ -87,10 +113,57 @@ def mark(question: SelfCheck, answer: tuple[str, ...], accepted: tuple[Accepted,
     return len(right) == len(answer) and all(v in right for v in answer)
 
 
+def credit(question: SelfCheck, answer: tuple[str, ...], accepted: tuple[Accepted, ...] | None = None) -> float:
+    """Partial credit, 0 to 1: the share of the parts an answer got right.
+
+    Blanks filled right; items in their right place (ordering); prompts given their own answer
+    (matching); options set right, ticked if right and left if wrong (multiple choice). A single
+    choice or a true-false has one part: its mark.
+    """
+    if isinstance(question, FillBlank):
+        accepted = question.accepted if accepted is None else accepted
+        return sum(matches(a, t) for a, t in zip(accepted, answer, strict=False)) / len(accepted) if accepted else 0.0
+    if isinstance(question, Ordering | Matching):
+        right = _right_keys(question)
+        return sum(a == r for a, r in zip(answer, right, strict=False)) / len(right)
+    if isinstance(question, Multiple):
+        chosen = set(answer)
+        return sum((text_key(o.text) in chosen) == o.correct for o in question.options) / len(question.options)
+    return float(mark(question, answer, accepted))
+
+
+def guess_chance(question: SelfCheck) -> float:
+    """The chance that a blind guess is right at first try (Moodle's random guess score)."""
+    if isinstance(question, FillBlank):
+        return 0.0
+    if isinstance(question, Ordering):
+        return 1 / math.factorial(len(question.items))
+    if isinstance(question, Matching):  # each prompt picks any of the answers offered
+        return (1 / len(question.answers)) ** len(question.pairs)
+    options = len(getattr(question, "options", ())) or 1
+    if isinstance(question, Multiple):  # any non-empty set of options may be ticked
+        return 1 / (2**options - 1)
+    return 1 / options
+
+
+def _right_keys(question: Ordering | Matching) -> list[str]:
+    if isinstance(question, Ordering):
+        return [text_key(i) for i in question.items]
+    return [text_key(p.answer) for p in question.pairs]
+
+
 def first_answer(record: Record) -> tuple[str, ...] | None:
     if record.first is not None:
         return record.first
     return record.answer if record.attempts == 1 and record.answer else None
+
+
+def first_confidence(record: Record) -> str | None:
+    """The confidence given with the first answer ("none" for none), where the file tells it."""
+    if record.first_confidence is not None:
+        return record.first_confidence
+    # Before version 3: the latest confidence is the first's when there was one answer, not cleared since.
+    return (record.confidence or "none") if record.attempts == 1 and record.answer else None
 
 
 def _judge(item: ItemStats, record: Record, current_key: str) -> bool | None:
@@ -106,21 +179,41 @@ def _judge(item: ItemStats, record: Record, current_key: str) -> bool | None:
         first_right = None if first is None else mark(q, first, item.accepted) and not record.hinted
     item.final_right += correct
     item.hinted += record.hints > 0
-    level = record.confidence or "none"
-    item.confidence[level] += 1
-    item.right_by_confidence[level] += correct
+    # The first answer's mark, for calibration: whatever hints were open.
+    first_correct = mark(q, first, item.accepted) if first is not None else None
+    if first_correct is None and not rekeyed:
+        first_correct = True if record.wrong == 0 else (record.correct if record.attempts == 1 else None)
+    level = first_confidence(record)
+    if level is not None and first_correct is not None:
+        item.confidence[level] += 1
+        item.right_by_confidence[level] += first_correct
     if first is not None:
-        item.first_answers += 1
-        if isinstance(q, FillBlank):
-            for i, (accepted, text) in enumerate(zip(item.accepted, first, strict=False)):
-                if not matches(accepted, text) and normalize_text(text):
-                    item.wrong_blanks[i][normalize_text(text)] += 1
-        else:
-            item.options.update(set(first))
+        _first_answer(item, first)
     if first_right is not None:
         item.first_known += 1
         item.first_right += first_right
     return first_right
+
+
+def _first_answer(item: ItemStats, first: tuple[str, ...]) -> None:
+    """What a first answer chose: options, wrong blanks, where items were put, which answer each prompt got."""
+    q = item.question
+    item.first_answers += 1
+    item.credit += credit(q, first, item.accepted)
+    if isinstance(q, FillBlank):
+        for i, (accepted, text) in enumerate(zip(item.accepted, first, strict=False)):
+            if not matches(accepted, text) and normalize_text(text):
+                item.wrong_blanks[i][normalize_text(text)] += 1
+    elif isinstance(q, Ordering):
+        where = {key: place for place, key in enumerate(first)}
+        for n, key in enumerate(_right_keys(q)):
+            if key in where:
+                item.placed[n][where[key]] += 1
+    elif isinstance(q, Matching):
+        for n, chosen in enumerate(first[: len(q.pairs)]):
+            item.matched[n][chosen] += 1
+    else:
+        item.options.update(set(first))
 
 
 def class_stats(files: list[Handed], banks: dict[str, Bank]) -> ClassStats:
@@ -130,8 +223,7 @@ def class_stats(files: list[Handed], banks: dict[str, Bank]) -> ClassStats:
         for q in bank.questions:
             key = question_key(bank.name, q.id)
             if isinstance(q, SelfCheck):
-                accepted = q.accepted if isinstance(q, FillBlank) else ()
-                items[key] = ItemStats(key, bank, q, wrong_blanks=[Counter() for _ in accepted], accepted=accepted)
+                items[key] = _item(key, bank, q)
             elif isinstance(q, WrittenTask):
                 tasks[key] = TaskStats(key, bank, q, boxes={b.id: [] for b in q.boxes})
     identity = {key: item.question.identity() for key, item in items.items()}
@@ -171,6 +263,20 @@ def class_stats(files: list[Handed], banks: dict[str, Bank]) -> ClassStats:
         tasks=list(tasks.values()),
         unknown=unknown,
         versions=Counter(h.progress.version for h in files),
+        whole=reliability(firsts, list(items)),
+    )
+
+
+def _item(key: str, bank: Bank, q: SelfCheck) -> ItemStats:
+    accepted = q.accepted if isinstance(q, FillBlank) else ()
+    return ItemStats(
+        key,
+        bank,
+        q,
+        wrong_blanks=[Counter() for _ in accepted],
+        placed=[Counter() for _ in q.items] if isinstance(q, Ordering) else [],
+        matched=[Counter() for _ in q.pairs] if isinstance(q, Matching) else [],
+        accepted=accepted,
     )
 
 
@@ -186,20 +292,33 @@ def _count_draft(task: TaskStats, texts: dict[str, str]) -> None:
 def _discriminate(
     item: ItemStats, firsts: list[dict[str, bool]], totals: list[int], answers: list[dict[str, tuple[str, ...]]]
 ) -> None:
-    """Point-biserial against the rest of the course, and the strongest third's first answers."""
+    """Point-biserial and efficiency against the rest of the course; the thirds' first answers; each option's r."""
     pairs: list[tuple[float, float, int]] = []  # (right here, share right elsewhere, student)
     for student, mine in enumerate(firsts):
         if item.key not in mine or len(mine) < 2:
             continue
         here = float(mine[item.key])
         pairs.append((here, (totals[student] - here) / (len(mine) - 1), student))
-    item.discrimination = pearson([p[0] for p in pairs], [p[1] for p in pairs])
+    xs, ys = [p[0] for p in pairs], [p[1] for p in pairs]
+    item.discrimination = pearson(xs, ys)
+    item.discrimination_n = len(pairs)
+    item.efficiency = efficiency(xs, ys)
     ranked = sorted(pairs, key=lambda p: -p[1])
-    strongest = [p[2] for p in ranked[: len(ranked) // 3]]
-    for student in strongest:
-        if item.key in answers[student]:
-            item.strong_n += 1
-            item.strong_options.update(set(answers[student][item.key]))
+    third = len(ranked) // 3
+    if third:
+        item.strong_n = _tally(item.key, [p[2] for p in ranked[:third]], answers, item.strong_options)
+        item.weak_n = _tally(item.key, [p[2] for p in ranked[-third:]], answers, item.weak_options)
+    chose = [(answers[s][item.key], rest) for _, rest, s in pairs if item.key in answers[s]]
+    for key in (text_key(o.text) for o in getattr(item.question, "options", ())):
+        item.option_r[key] = pearson([float(key in a) for a, _ in chose], [rest for _, rest in chose])
+
+
+def _tally(key: str, students: list[int], answers: list[dict[str, tuple[str, ...]]], options: Counter[str]) -> int:
+    """Count the options these students chose first; how many of them have a first answer."""
+    known = [answers[s][key] for s in students if key in answers[s]]
+    for answer in known:
+        options.update(set(answer))
+    return len(known)
 
 
 def pearson(xs: list[float], ys: list[float]) -> float | None:
@@ -214,3 +333,19 @@ def pearson(xs: list[float], ys: list[float]) -> float | None:
     if sxx <= 0 or syy <= 0:
         return None
     return sxy / math.sqrt(sxx * syy)
+
+
+def efficiency(xs: list[float], ys: list[float]) -> float | None:
+    """Moodle's discriminative efficiency: the covariance of xs and ys over the largest the same values allow.
+
+    The largest pairs both lists in sorted order (the best students, by the rest of the course, all
+    right here). None when that largest covariance is not positive (nobody, or everybody, right).
+    """
+    n = len(xs)
+    if n < 2:
+        return None
+    mx, my = sum(xs) / n, sum(ys) / n
+    most = sum((x - mx) * (y - my) for x, y in zip(sorted(xs), sorted(ys), strict=True))
+    if most <= 1e-12:
+        return None
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / most
