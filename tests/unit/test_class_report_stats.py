@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from typing import Any
 
 import pytest
 
-from class_files import FALSE, FULL, HAND_COURSE, LORA, TRUE, A, B, small_class, write_class
+from class_files import FALSE, FULL, HAND_COURSE, LORA, TRUE, A, B, generated_class, small_class, write_class
 from quizbank import load_banks
 from quizbank.model import Bank, SelfCheck
 from quizbank.report.collect import Course, collect
@@ -124,6 +125,34 @@ def test_each_planted_problem_is_flagged(generated: tuple[ClassStats, Any]) -> N
     assert mis_keyed == [plants.mis_keyed], "sound questions are not called mis-keyed"
 
 
+def test_twenty_classes_of_forty_keep_every_planted_flag_and_raise_few_unplanted_ones() -> None:
+    """The issue's bar: no unplanted "mis-keyed" in twenty classes of 40, at most one unplanted dead distractor a class.
+
+    Each class is generated from the real banks with its own seed (tests/class_files.py): unequal
+    distractors, a near miss that tempts stronger students, hard and easy questions, students who
+    skip a tenth of the questions: the flags must hold on what is planted and stay quiet elsewhere.
+    """
+    banks = load_banks(ROOT / "quizzes", ROOT)
+    unplanted: list[tuple[int, str, str]] = []
+    for seed in range(20):
+        files, plants = generated_class(banks, students=40, seed=500 + seed)
+        stats = class_stats(files, banks)
+        found = {(i.key, f.kind) for i in stats.items for f in flags_for(i)}
+        planted = {
+            (plants.mis_keyed, "mis-keyed"),
+            (plants.dead, "dead-distractor"),
+            (plants.easy, "easy"),
+            (plants.overconfident, "overconfident"),
+            (plants.overconfident, "same-wrong-blank"),
+        }
+        assert planted <= found, (seed, planted - found)
+        unplanted += [(seed, key, kind) for key, kind in found - planted]
+    assert not [u for u in unplanted if u[2] == "mis-keyed"], unplanted
+    dead = [u for u in unplanted if u[2] == "dead-distractor"]
+    assert len(dead) <= 20, dead
+    assert len(unplanted) - len(dead) <= 5, unplanted
+
+
 def test_the_dead_distractor_is_named_and_the_wrong_blank_shown(generated: tuple[ClassStats, Any]) -> None:
     stats, plants = generated
     dead = next(i for i in stats.items if i.key == plants.dead)
@@ -135,18 +164,33 @@ def test_the_dead_distractor_is_named_and_the_wrong_blank_shown(generated: tuple
     assert all(int(e.rsplit("(", 1)[1].rstrip(")")) >= 2 for e in blank.examples), "one student's answer is not shown"
 
 
-def test_a_wrong_option_the_strongest_third_prefers_is_called_mis_keyed(banks: dict[str, Bank]) -> None:
-    """Even when the discrimination index alone would not say so."""
+def test_a_wrong_option_is_called_the_key_only_when_it_draws_stronger_students_beyond_chance(
+    banks: dict[str, Bank],
+) -> None:
+    """A lead of one student in the strongest third is no evidence; a gap chance rarely gives is, if r agrees."""
     bank = banks["all-types"]
     question = bank.get("key-benefit")
     assert isinstance(question, SelfCheck)
-    item = ItemStats("all-types#key-benefit", bank, question, n=MIN_N, first_known=MIN_N, first_right=5)
-    item.discrimination, item.strong_n = 0.1, 3
-    item.strong_options.update({B: 2, A: 1})
-    flags = [f for f in flags_for(item) if f.kind == "mis-keyed"]
-    assert len(flags) == 1 and "strongest third" in flags[0].reason and "(2 of 3)" in flags[0].reason
-    item.strong_options.update({A: 1})  # as often as the keyed answer: not enough
-    assert not [f for f in flags_for(item) if f.kind == "mis-keyed"]
+
+    def flagged(chose_b: list[float], right: list[float], r: float, n: int) -> list[str]:
+        item = ItemStats("all-types#key-benefit", bank, question, n=n, first_known=n, first_right=n // 2)
+        item.discrimination, item.discrimination_n = r, n
+        item.rest_by_option = {B: chose_b, A: right}
+        item.rest_right = right
+        item.strong_n, item.strong_options = 11, Counter({B: 4, A: 3})
+        return [f.reason for f in flags_for(item) if f.kind == "mis-keyed"]
+
+    # The issue's case: "4 of 11 vs 3" in the strongest third, those who chose B barely stronger: no flag.
+    assert flagged([0.6, 0.5, 0.7, 0.4, 0.55, 0.45], [0.5, 0.6, 0.45, 0.5, 0.55, 0.4], -0.05, 12) == []
+    # Those who chose B do far better on the rest of the course, and r is negative: mis-keyed.
+    strong, weak = [0.8, 0.85, 0.9, 0.75, 0.8, 0.95, 0.7], [0.3, 0.35, 0.2, 0.4, 0.25, 0.3]
+    reasons = flagged(strong, weak, -0.45, 13)
+    assert len(reasons) == 1 and "do better on the rest of the course" in reasons[0] and "(r = −0.45)" in reasons[0]
+    # The same gap with a positive r: the two disagree, no flag.
+    assert flagged(strong, weak, 0.32, 24) == []
+    assert flagged(strong, weak, 0.05, 13) == []
+    # r alone, far below what chance gives (−3/√n), flags any type.
+    assert flagged([0.5, 0.5, 0.5], [0.5, 0.5, 0.5], -0.8, 25) != []
 
 
 def test_an_ordering_or_matching_answer_is_marked_again_by_its_own_rule() -> None:

@@ -27,17 +27,21 @@ Marking and partial credit are per kind and pure (`mark`, `credit`); test-level 
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..blanks import Accepted, matches, normalize_text
-from ..ids import question_key, text_key
+from ..ids import question_key
+from ..ids import text_key as _text_key
 from ..model import Bank, FillBlank, Matching, Multiple, Ordering, SelfCheck, WrittenTask
 from ..words import count_words
 from .collect import Handed
 from .progress_file import Record
 from .reliability import Reliability, reliability
+
+Chosen = tuple[tuple[str, ...], bool]  # a first answer, and whether it was right
 
 
 @dataclass
@@ -64,6 +68,9 @@ class ItemStats:
     weak_options: Counter[str] = field(default_factory=Counter)  # and among the weakest third
     weak_n: int = 0
     option_r: dict[str, float | None] = field(default_factory=dict)  # option key → its point-biserial
+    # The rest of the course, per student: of those whose first answer chose each option, and was right.
+    rest_by_option: dict[str, list[float]] = field(default_factory=dict)
+    rest_right: list[float] = field(default_factory=list)
     wrong_blanks: list[Counter[str]] = field(default_factory=list)  # per blank: normalised wrong text → count
     placed: list[Counter[int]] = field(default_factory=list)  # ordering, per item (right order): positions put at
     matched: list[Counter[str]] = field(default_factory=list)  # matching, per prompt: answer keys chosen ("" none)
@@ -71,6 +78,10 @@ class ItemStats:
     discrimination_n: int = 0  # students behind it
     efficiency: float | None = None  # discriminative efficiency (0–1)
     accepted: tuple[Accepted, ...] = ()  # a fill-in's blanks, read once (not per answer)
+    keyed: tuple[str, ...] = ()  # the right answer's keys (keyed_answer), worked out once
+
+    def mark(self, answer: tuple[str, ...]) -> bool:
+        return mark(self.question, answer, self.accepted, self.keyed)
 
     def share(self, part: int, whole: int | None = None) -> float | None:
         whole = self.n if whole is None else whole
@@ -100,17 +111,34 @@ class ClassStats:
     whole: Reliability = field(default_factory=Reliability)  # the class as a whole: alpha, SEM, scores
 
 
-def mark(question: SelfCheck, answer: tuple[str, ...], accepted: tuple[Accepted, ...] | None = None) -> bool:
-    """The site's mark for an answer against today's key (selfcheck.js markChoice / markBlanks)."""
+# A digest per option text, worked out once: a class of 1,000 marks the same options 60,000 times.
+text_key = functools.lru_cache(maxsize=4096)(_text_key)
+
+
+def mark(
+    question: SelfCheck,
+    answer: tuple[str, ...],
+    accepted: tuple[Accepted, ...] | None = None,
+    keyed: tuple[str, ...] | None = None,
+) -> bool:
+    """The site's mark for an answer against today's key (selfcheck.js markChoice / markBlanks).
+
+    `accepted` and `keyed` (`keyed_answer`) may be given once per question rather than worked out per answer.
+    """
     if isinstance(question, FillBlank):
         accepted = question.accepted if accepted is None else accepted
         return len(answer) == len(accepted) and all(matches(a, t) for a, t in zip(accepted, answer, strict=True))
-    if isinstance(question, Ordering):  # item keys in the student's order (ordering-ui.js)
-        return list(answer) == [text_key(i) for i in question.items]
-    if isinstance(question, Matching):  # per prompt, the chosen answer's key (matching-ui.js)
-        return list(answer) == [text_key(p.answer) for p in question.pairs]
-    right = [text_key(o.text) for o in getattr(question, "options", ()) if o.correct]
-    return len(right) == len(answer) and all(v in right for v in answer)
+    keyed = keyed_answer(question) if keyed is None else keyed
+    if isinstance(question, Ordering | Matching):  # item keys in the student's order; per prompt, the answer's key
+        return answer == keyed
+    return len(keyed) == len(answer) and all(v in keyed for v in answer)
+
+
+def keyed_answer(question: SelfCheck) -> tuple[str, ...]:
+    """The keys of the right answer: the right options; the items in order; each prompt's answer, in bank order."""
+    if isinstance(question, Ordering | Matching):
+        return tuple(_right_keys(question))
+    return tuple(text_key(o.text) for o in getattr(question, "options", ()) if o.correct)
 
 
 def credit(question: SelfCheck, answer: tuple[str, ...], accepted: tuple[Accepted, ...] | None = None) -> float:
@@ -166,53 +194,55 @@ def first_confidence(record: Record) -> str | None:
     return (record.confidence or "none") if record.attempts == 1 and record.answer else None
 
 
-def _judge(item: ItemStats, record: Record, current_key: str) -> bool | None:
-    """Count one current-wording record; return its right-at-first-try, None when unknown."""
-    q = item.question
+def _judge(item: ItemStats, record: Record, current_key: str) -> tuple[bool | None, bool | None]:
+    """Count one current-wording record: its right-at-first-try and its first answer's mark, each None when unknown."""
     item.n += 1
     rekeyed = bool(record.key) and record.key != current_key
-    correct = mark(q, record.answer, item.accepted) if rekeyed and record.answer else record.correct
+    correct = item.mark(record.answer) if rekeyed and record.answer else record.correct
     first = first_answer(record)
+    # The first answer's mark (for calibration and the options: whatever hints were open).
+    first_correct = item.mark(first) if first is not None else None
     first_right: bool | None = correct and record.wrong == 0 and not record.hinted
     if rekeyed:
         item.rekeyed += 1
-        first_right = None if first is None else mark(q, first, item.accepted) and not record.hinted
+        first_right = None if first_correct is None else first_correct and not record.hinted
+    elif first_correct is None:
+        first_correct = True if record.wrong == 0 else (record.correct if record.attempts == 1 else None)
     item.final_right += correct
     item.hinted += record.hints > 0
-    # The first answer's mark, for calibration: whatever hints were open.
-    first_correct = mark(q, first, item.accepted) if first is not None else None
-    if first_correct is None and not rekeyed:
-        first_correct = True if record.wrong == 0 else (record.correct if record.attempts == 1 else None)
     level = first_confidence(record)
     if level is not None and first_correct is not None:
         item.confidence[level] += 1
         item.right_by_confidence[level] += first_correct
     if first is not None:
-        _first_answer(item, first)
+        _first_answer(item, first, bool(first_correct))
     if first_right is not None:
         item.first_known += 1
         item.first_right += first_right
-    return first_right
+    return first_right, first_correct
 
 
-def _first_answer(item: ItemStats, first: tuple[str, ...]) -> None:
+def _first_answer(item: ItemStats, first: tuple[str, ...], right: bool) -> None:
     """What a first answer chose: options, wrong blanks, where items were put, which answer each prompt got."""
     q = item.question
     item.first_answers += 1
-    item.credit += credit(q, first, item.accepted)
     if isinstance(q, FillBlank):
+        item.credit += credit(q, first, item.accepted)
         for i, (accepted, text) in enumerate(zip(item.accepted, first, strict=False)):
             if not matches(accepted, text) and normalize_text(text):
                 item.wrong_blanks[i][normalize_text(text)] += 1
-    elif isinstance(q, Ordering):
-        where = {key: place for place, key in enumerate(first)}
-        for n, key in enumerate(_right_keys(q)):
-            if key in where:
-                item.placed[n][where[key]] += 1
-    elif isinstance(q, Matching):
-        for n, chosen in enumerate(first[: len(q.pairs)]):
-            item.matched[n][chosen] += 1
+    elif isinstance(q, Ordering | Matching):
+        item.credit += sum(a == k for a, k in zip(first, item.keyed, strict=False)) / len(item.keyed)
+        if isinstance(q, Ordering):
+            where = {key: place for place, key in enumerate(first)}
+            for n, key in enumerate(item.keyed):
+                if key in where:
+                    item.placed[n][where[key]] += 1
+        else:
+            for n, chosen in enumerate(first[: len(item.keyed)]):
+                item.matched[n][chosen] += 1
     else:
+        item.credit += credit(q, first) if isinstance(q, Multiple) else float(right)
         item.options.update(set(first))
 
 
@@ -229,10 +259,10 @@ def class_stats(files: list[Handed], banks: dict[str, Bank]) -> ClassStats:
     identity = {key: item.question.identity() for key, item in items.items()}
     unknown = 0
     firsts: list[dict[str, bool]] = []  # per student: question → right at first try, where known
-    answers: list[dict[str, tuple[str, ...]]] = []  # per student: question → first answer, where known
+    answers: list[dict[str, Chosen]] = []  # per student: question → first answer and its mark, where known
     for handed in files:
         mine: dict[str, bool] = {}
-        chosen: dict[str, tuple[str, ...]] = {}
+        chosen: dict[str, Chosen] = {}
         for key, record in handed.progress.results.items():
             item = items.get(key)
             if item is None or record.kind != item.question.type:
@@ -244,11 +274,11 @@ def class_stats(files: list[Handed], banks: dict[str, Bank]) -> ClassStats:
             if record.fp != fp:
                 item.changed += 1
                 continue
-            right = _judge(item, record, current_key)
+            right, first_correct = _judge(item, record, current_key)
             if right is not None:
                 mine[key] = right
             if (answer := first_answer(record)) is not None:
-                chosen[key] = answer
+                chosen[key] = (answer, bool(first_correct))
         firsts.append(mine)
         answers.append(chosen)
         for key, texts in handed.progress.drafts.items():
@@ -277,6 +307,7 @@ def _item(key: str, bank: Bank, q: SelfCheck) -> ItemStats:
         placed=[Counter() for _ in q.items] if isinstance(q, Ordering) else [],
         matched=[Counter() for _ in q.pairs] if isinstance(q, Matching) else [],
         accepted=accepted,
+        keyed=keyed_answer(q),
     )
 
 
@@ -290,7 +321,7 @@ def _count_draft(task: TaskStats, texts: dict[str, str]) -> None:
 
 
 def _discriminate(
-    item: ItemStats, firsts: list[dict[str, bool]], totals: list[int], answers: list[dict[str, tuple[str, ...]]]
+    item: ItemStats, firsts: list[dict[str, bool]], totals: list[int], answers: list[dict[str, Chosen]]
 ) -> None:
     """Point-biserial and efficiency against the rest of the course; the thirds' first answers; each option's r."""
     pairs: list[tuple[float, float, int]] = []  # (right here, share right elsewhere, student)
@@ -308,14 +339,19 @@ def _discriminate(
     if third:
         item.strong_n = _tally(item.key, [p[2] for p in ranked[:third]], answers, item.strong_options)
         item.weak_n = _tally(item.key, [p[2] for p in ranked[-third:]], answers, item.weak_options)
-    chose = [(answers[s][item.key], rest) for _, rest, s in pairs if item.key in answers[s]]
-    for key in (text_key(o.text) for o in getattr(item.question, "options", ())):
-        item.option_r[key] = pearson([float(key in a) for a, _ in chose], [rest for _, rest in chose])
+    if not hasattr(item.question, "options"):
+        return
+    chose = [(*answers[s][item.key], rest) for _, rest, s in pairs if item.key in answers[s]]
+    rests = [rest for _, _, rest in chose]
+    for key in (text_key(o.text) for o in item.question.options):
+        item.option_r[key] = pearson([float(key in a) for a, _, _ in chose], rests)
+        item.rest_by_option[key] = [rest for a, _, rest in chose if key in a]
+    item.rest_right = [rest for _, right, rest in chose if right]
 
 
-def _tally(key: str, students: list[int], answers: list[dict[str, tuple[str, ...]]], options: Counter[str]) -> int:
+def _tally(key: str, students: list[int], answers: list[dict[str, Chosen]], options: Counter[str]) -> int:
     """Count the options these students chose first; how many of them have a first answer."""
-    known = [answers[s][key] for s in students if key in answers[s]]
+    known = [answers[s][key][0] for s in students if key in answers[s]]
     for answer in known:
         options.update(set(answer))
     return len(known)
