@@ -19,26 +19,28 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]
+# Only what the report itself needs (requirements-report.txt): `make class-report`'s environment runs this.
 from class_files import write_class  # noqa: E402
 from quizbank import load_banks  # noqa: E402
 from quizbank.report import class_stats, collect, render  # noqa: E402
 from quizbank.report.collect import Course  # noqa: E402
 from quizbank.report.render import Page  # noqa: E402
-from support import SITE_PATH, mkdocs_config  # noqa: E402
+from quizbank.siteconfig import read_config  # noqa: E402
+
+
+def course() -> Course:
+    """The real course, as mkdocs.yml names it: the class is generated for it."""
+    config = read_config(ROOT / "mkdocs.yml")
+    return Course(str(config["site_name"]), urlsplit(str(config["site_url"])).path or "/")
 
 
 def make_class(folder: Path, students: int) -> None:
     """N files in `folder`, every second one moved into `folder`/lms-download.zip."""
-    write_class(
-        folder,
-        load_banks(ROOT / "quizzes", ROOT),
-        course=mkdocs_config()["site_name"],
-        site=SITE_PATH,
-        students=students,
-    )
+    write_class(folder, load_banks(ROOT / "quizzes", ROOT), course=course().name, site=course().path, students=students)
     with zipfile.ZipFile(folder / "lms-download.zip", "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(folder.glob("*.json"))[::2]:
             archive.write(path, f"submissions/{path.name}")
@@ -63,13 +65,14 @@ def parts(folder: Path) -> dict[str, float]:
     banks = load_banks(ROOT / "quizzes", ROOT)
     times["load banks"] = time.perf_counter() - start
     start = time.perf_counter()
-    found = collect(folder, Course(mkdocs_config()["site_name"], SITE_PATH))
+    found = collect(folder, course())
     times["read files"] = time.perf_counter() - start
     start = time.perf_counter()
     stats = class_stats(found.files, banks)
     times["figures"] = time.perf_counter() - start
     start = time.perf_counter()
-    render(Page(mkdocs_config()["site_name"], found, stats, lambda item: "#"))
+    texts = {bank.path: (ROOT / bank.path).read_text(encoding="utf-8") for bank in banks.values()}
+    render(Page(course().name, found, stats, texts))
     times["page and plots"] = time.perf_counter() - start
     return times
 

@@ -10,7 +10,6 @@ Everything but `write_report` is pure; tests call the parts directly.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,7 +18,7 @@ from ..load import load_banks
 from ..siteconfig import read_config, settings
 from .collect import Course, collect
 from .render import Page, render
-from .stats import ItemStats, TaskStats, class_stats
+from .stats import class_stats
 from .table import to_csv
 from .terminal import summary
 
@@ -56,13 +55,8 @@ def write_report(config_path: Path, folder: Path, out: Path) -> Written:
             "or the LMS's zip download) in it, and run make class-report IN=path/to/folder again."
         )
     stats = class_stats(found.files, banks)
+    texts = {bank.path: (root / bank.path).read_text(encoding="utf-8") for bank in banks.values()}
     out.mkdir(parents=True, exist_ok=True)
-    here = out.resolve()
-
-    def link(item: ItemStats | TaskStats) -> str:
-        line = item.question.line if isinstance(item, ItemStats) else item.task.line
-        return Path(os.path.relpath(root / item.bank.path, here)).as_posix() + f"#L{line}"
-
-    (out / "index.html").write_text(render(Page(course.name, found, stats, link)), encoding="utf-8")
+    (out / "index.html").write_text(render(Page(course.name, found, stats, texts)), encoding="utf-8")
     (out / "questions.csv").write_text(to_csv(stats.items), encoding="utf-8")
     return Written(len(found.files), found.total, summary(found, out))

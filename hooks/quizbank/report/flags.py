@@ -12,11 +12,13 @@ question is flagged on fewer than MIN_N answers (MIN_N first answers for what re
   type, a discrimination index below −3/√n (r wobbles by about 1/√n around its true value: chance
   gives that about once in 700 sound questions).
 - Overconfidence: of the first answers given as Sure, 30 % or more wrong, where a calibrated Sure
-  is wrong at most one time in ten (a binomial test, p < 1 %).
+  is wrong 15 % of the time at most (a binomial test, p < 1 %); not on a question flagged mis-keyed,
+  where the key marks wrong the Sure answers of those who know.
 - Many write the same wrong answer: one wrong text fills a blank in 20 % of the first answers (and three).
-- A distractor nobody picks: no first answer chose it, where zero is unlikely for an option as
-  tempting as the others (each wrong pick had one chance in k of being it; (1 − 1/k)^m < 5 % for
-  m wrong picks), and never on a question nearly everyone (90 %) got right at first try.
+- A distractor nobody picks: no first answer chose it, where zero is unlikely for a plausible
+  option, one that draws even 60 % of an even share of the wrong picks (with k distractors and m
+  wrong picks, (1 − 0.6/k)^m < 5 %), and never on a question nearly everyone (90 %) got right at
+  first try. Between a dead option and a weak one that fewer pick, the test errs toward silence.
 - Too easy: 95 % or more right at first try.
 """
 
@@ -57,7 +59,7 @@ TITLES = {
 class Flag:
     kind: str  # one of SEVERITY
     reason: str
-    examples: tuple[str, ...] = ()  # wrong blank answers as typed (normalised), shown as text
+    examples: tuple[tuple[str, int], ...] = ()  # wrong blank answers (normalised) and how many wrote each
     p: float = 1.0  # how often chance alone gives this much (or a share's complement, for the thresholds)
 
     @property
@@ -151,8 +153,8 @@ def _overconfident(item: ItemStats) -> list[Flag]:
     if wrong < OVERCONFIDENT * sure or p >= OVERCONFIDENT_ALPHA:
         return []
     reason = (
-        f"{wrong} of the {sure} first answers given as “Sure” were wrong ({wrong / sure:.0%}), where a sure "
-        f"student is wrong one time in ten at most: chance alone gives this {_chance(p)}."
+        f"{wrong} of the {sure} first answers given as “Sure” were wrong ({wrong / sure:.0%}), where a calibrated "
+        f"Sure is wrong {CALIBRATED_WRONG:.0%} of the time at most: chance alone gives this {_chance(p)}."
     )
     return [Flag("overconfident", reason, p=p)]
 
@@ -170,7 +172,7 @@ def _same_wrong(item: ItemStats) -> list[Flag]:
                 Flag(
                     "same-wrong-blank",
                     f"{share:.0%} of first answers fill {blank} with the same wrong text.",
-                    tuple(f"{text} ({count})" for text, count in top if count >= 2),  # one student's: not shown
+                    tuple((text, count) for text, count in top if count >= 2),  # one student's: not shown
                     p=1 - share,
                 )
             )
@@ -196,8 +198,8 @@ def _dead(item: ItemStats) -> list[Flag]:
         Flag(
             "dead-distractor",
             f"no first answer chose “{_short(text)}”, though {picks} {kind} went to the "
-            f"{len(distractors)} distractors: were it as tempting as the others, chance alone would leave it "
-            f"unpicked {_chance(p)}.",
+            f"{len(distractors)} distractors: had it drawn even {PLAUSIBLE:.0%} of an even share of them, chance "
+            f"alone would leave it unpicked {_chance(p)}.",
             p=p,
         )
         for key, text in distractors
