@@ -79,9 +79,27 @@ class ItemStats:
     efficiency: float | None = None  # discriminative efficiency (0–1)
     accepted: tuple[Accepted, ...] = ()  # a fill-in's blanks, read once (not per answer)
     keyed: tuple[str, ...] = ()  # the right answer's keys (keyed_answer), worked out once
+    _blanks: dict[tuple[str, ...], tuple[bool, ...]] = field(default_factory=dict, repr=False)
 
     def mark(self, answer: tuple[str, ...]) -> bool:
+        """`mark`, with what it needs of the question worked out once (60,000 answers in a class of 1,000)."""
+        if self.choice:
+            return len(answer) == len(self.keyed) and all(v in self.choice for v in answer)
+        if self.accepted:
+            return len(answer) == len(self.accepted) and all(self.blanks_right(answer))
         return mark(self.question, answer, self.accepted, self.keyed)
+
+    def blanks_right(self, answer: tuple[str, ...]) -> tuple[bool, ...]:
+        """A fill-in's answer, blank by blank: right or not (the same texts recur: each is compared once)."""
+        known = self._blanks.get(answer)
+        if known is None:
+            known = self._blanks[answer] = tuple(matches(a, t) for a, t in zip(self.accepted, answer, strict=False))
+        return known
+
+    @functools.cached_property
+    def choice(self) -> frozenset[str]:
+        """A choice question's right options (empty for the other types, which `mark` handles)."""
+        return frozenset() if isinstance(self.question, FillBlank | Ordering | Matching) else frozenset(self.keyed)
 
     def share(self, part: int, whole: int | None = None) -> float | None:
         whole = self.n if whole is None else whole
@@ -227,9 +245,10 @@ def _first_answer(item: ItemStats, first: tuple[str, ...], right: bool) -> None:
     q = item.question
     item.first_answers += 1
     if isinstance(q, FillBlank):
-        item.credit += credit(q, first, item.accepted)
-        for i, (accepted, text) in enumerate(zip(item.accepted, first, strict=False)):
-            if not matches(accepted, text) and normalize_text(text):
+        right_blanks = item.blanks_right(first)
+        item.credit += sum(right_blanks) / len(item.accepted) if item.accepted else 0.0
+        for i, (ok, text) in enumerate(zip(right_blanks, first, strict=False)):
+            if not ok and normalize_text(text):
                 item.wrong_blanks[i][normalize_text(text)] += 1
     elif isinstance(q, Ordering | Matching):
         item.credit += sum(a == k for a, k in zip(first, item.keyed, strict=False)) / len(item.keyed)
@@ -342,10 +361,16 @@ def _discriminate(
     if not hasattr(item.question, "options"):
         return
     chose = [(*answers[s][item.key], rest) for _, rest, s in pairs if item.key in answers[s]]
-    rests = [rest for _, _, rest in chose]
+    n = len(chose)
+    total = sum(rest for _, _, rest in chose)
+    spread = sum(rest * rest for _, _, rest in chose) - total * total / n if n else 0.0
     for key in (text_key(o.text) for o in item.question.options):
-        item.option_r[key] = pearson([float(key in a) for a, _, _ in chose], rests)
-        item.rest_by_option[key] = [rest for a, _, rest in chose if key in a]
+        picked = item.rest_by_option[key] = [rest for a, _, rest in chose if key in a]
+        # Pearson's r with a 0/1 side, from sums: Σxy − Σx·Σy/n over √((Σx² − (Σx)²/n)(Σy² − (Σy)²/n)).
+        ones = len(picked)
+        across = ones - ones * ones / n if n else 0.0
+        both = sum(picked) - ones * total / n if n else 0.0
+        item.option_r[key] = both / math.sqrt(across * spread) if across > 1e-12 and spread > 1e-12 else None
     item.rest_right = [rest for _, right, rest in chose if right]
 
 
