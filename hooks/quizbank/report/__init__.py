@@ -1,9 +1,12 @@
 """The class report (`make class-report`): item analysis of the progress files students hand in, with no server.
 
-- `progress_file`: one file, checked exactly as the site's Restore checks it (versions 1 and 2);
-- `collect`: a folder (and its zips) of files: read, deduplicated, the rest listed with a reason;
-- `stats`: per-question figures against today's banks; `flags`: what deserves a look, and why;
-- `table`, `plots`, `render` (on `assets`): the CSV, the figures and the self-contained page.
+- `progress_file`: one file, checked exactly as the site's Restore checks it (versions 1 to 3);
+- `collect`: a folder (and its zips, within bounds) of files: read, deduplicated, students told apart
+  under a shared learner id, the rest listed with a reason;
+- `stats`: per-question and per-option figures against today's banks; `reliability`: the class as a
+  whole (alpha, SEM); `flags`: what deserves a look, each a test with its p-value;
+- `table`, `plots`, `render` (on `assets`, `answers`, `sources`, `written`): the CSV, the figures and
+  the self-contained page; `terminal`: what the command prints, files named by their path.
 
 Everything but `write_report` is pure; tests call the parts directly.
 """
