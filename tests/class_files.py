@@ -1,14 +1,16 @@
 """Synthetic progress files for the class report's tests and benchmark: a seeded, reproducible class.
 
 Each student has an ability; each question a difficulty; a student is right at first try with a
-logistic chance of the two, and otherwise tries again until right. Four questions are planted:
+logistic chance of the two, and otherwise tries again until right (nine in ten do). A wrong first
+choice goes to the distractors by their pull, unequal, one of them a near miss that tempts the
+stronger students more; confidence follows the chance of being right, with noise. Four questions are planted:
 - mis-keyed: a single choice whose key is wrong: the stronger a student, the likelier they choose
-  the truly right (but unkeyed) option, and are marked wrong;
-- dead distractor: one wrong option nobody ever chooses;
+  the truly right (but unkeyed) option, and are marked wrong; the others mostly choose the key;
+- dead distractor: one wrong option nobody ever chooses, on a hard question (many wrong answers);
 - easy: everyone is right at first try;
 - overconfident: everyone answers "Sure", and most are wrong (all with the same wrong text, when
-  it is a blank).
-Files are version 2 (with `learner` and `first`) unless asked for version 1. No names anywhere:
+  it is a blank), then tries again until right, still Sure: only the first answers show it.
+Files are version 3 (with `learner`, `first` and `firstConfidence`) unless asked for an older one. No names anywhere:
 learner ids are random hex, files are named student-NN.json.
 """
 
@@ -17,14 +19,17 @@ from __future__ import annotations
 import json
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from quizbank.ids import question_key, text_key
 from quizbank.model import Bank, FillBlank, Matching, Ordering, SelfCheck, WrittenTask
-from quizbank.report.collect import Course
+from quizbank.report.collect import Course, Handed
+from quizbank.report.progress_file import read_progress
 
+T = TypeVar("T")
 SAME_WRONG_TEXT = "GPU hours"
 HAND_COURSE = Course("Hand class", "/hand/")
 
@@ -59,7 +64,22 @@ def choose_plants(banks: dict[str, Bank]) -> Plants:
     )
 
 
+_MEMO: dict[tuple[int, str], tuple[object, Any]] = {}
+
+
+def _once(q: SelfCheck, what: str, make: Callable[[], T]) -> T:
+    """What a question gives every student alike, worked out once (a class of 1,000 asks 60,000 times)."""
+    hit = _MEMO.get((id(q), what))
+    if hit is None or hit[0] is not q:
+        hit = _MEMO[(id(q), what)] = (q, make())
+    return cast(T, hit[1])
+
+
 def _right_answer(q: SelfCheck) -> list[str]:
+    return list(_once(q, "right", lambda: _keyed(q)))
+
+
+def _keyed(q: SelfCheck) -> list[str]:
     if isinstance(q, FillBlank):
         return [a.shown if not a.tolerance else a.number for a in q.accepted]
     if isinstance(q, Ordering):  # item keys in the right order
@@ -69,23 +89,35 @@ def _right_answer(q: SelfCheck) -> list[str]:
     return [text_key(o.text) for o in q.options if o.correct]  # type: ignore[attr-defined]
 
 
-def _wrong_answer(q: SelfCheck, rng: random.Random, avoid: str) -> list[str]:
+def _wrong_answer(q: SelfCheck, rng: random.Random, avoid: str, ability: float) -> list[str]:
+    """A wrong first answer, as students give them: distractors are not equally tempting.
+
+    Each question's distractors have their own pull (0.35 to 1, fixed per question), and one of them
+    tempts the stronger students more (a near miss): a sound question, hard for good reasons.
+    """
     if isinstance(q, FillBlank):
         return [f"wrong guess {rng.randrange(100)}" for _ in q.accepted]
-    if isinstance(q, Ordering | Matching):  # the first two swapped
+    if isinstance(q, Ordering | Matching):  # two neighbours swapped
         right = _right_answer(q)
-        return [right[1], right[0], *right[2:]]
-    wrong = [text_key(o.text) for o in q.options if not o.correct and text_key(o.text) != avoid]  # type: ignore[attr-defined]
+        i = rng.randrange(len(right) - 1)
+        return [*right[:i], right[i + 1], right[i], *right[i + 2 :]]
+    options: list[str] = _once(q, "options", lambda: [text_key(o.text) for o in q.options if not o.correct])  # type: ignore[attr-defined]
+    wrong = [key for key in options if key != avoid]
+    pulls = random.Random(f"pull:{q.id}:{q.question}:{avoid}")
+    weights = [pulls.uniform(0.35, 1.0) for _ in wrong]
+    near = pulls.randrange(len(wrong))
+    weights[near] *= math.exp(0.8 * ability)
+    pick = rng.choices(wrong, weights)[0]
     if q.type == "multiple":
-        return sorted({*_right_answer(q)[1:], rng.choice(wrong)})
-    return [rng.choice(wrong)]
+        return sorted({*_right_answer(q)[1:], pick})
+    return [pick]
 
 
 def _record(
     q: SelfCheck, first: list[str], first_right: bool, confidence: str, hints: int, version: int, *, retry: bool = True
 ) -> dict[str, Any]:
     """A record as the site saves it; a student wrong at first tries again and is right, unless `retry` is False."""
-    fp, key = q.identity()
+    fp, key = _once(q, "identity", q.identity)
     stopped = not first_right and not retry
     record: dict[str, Any] = {
         "fp": fp,
@@ -104,46 +136,64 @@ def _record(
     }
     if version >= 2:
         record["first"] = first
+    if version >= 3:
+        record["firstConfidence"] = confidence
     return record
 
 
-def student_file(banks: dict[str, Bank], plants: Plants, rng: random.Random, *, version: int = 2) -> dict[str, Any]:
-    """One student's progress file, as the site would write it."""
+def student_file(
+    banks: dict[str, Bank], plants: Plants, rng: random.Random, *, version: int = 3, drafts: bool = True
+) -> dict[str, Any]:
+    """One student's progress file, as the site would write it (`drafts`: with a draft of each written task)."""
     ability = rng.gauss(0, 1)
     # Each question draws from its own generator, seeded by the student and the question: adding a
     # question to a bank leaves every other question's answers as they were.
     student = rng.getrandbits(64)
     results: dict[str, Any] = {}
-    drafts: dict[str, Any] = {}
+    texts: dict[str, Any] = {}
     for bank in banks.values():
         for q in bank.questions:
             key = question_key(bank.name, q.id)
             if isinstance(q, WrittenTask):
                 words = max(0, int(rng.gauss(180, 60)))
-                drafts[key] = {"v": 2, "fields": {b.id: "word " * words for b in q.boxes}, "rubric": {}, "updated": 1}
+                if drafts:
+                    texts[key] = {
+                        "v": 2,
+                        "fields": {b.id: "word " * words for b in q.boxes},
+                        "rubric": {},
+                        "updated": 1,
+                    }
                 continue
             if not isinstance(q, SelfCheck):
                 continue
             qrng = random.Random(f"{student}:{key}")
             if qrng.random() > 0.9:
                 continue
-            difficulty = (sum(map(ord, key)) % 7) / 7 - 0.2  # fixed per question, −0.2 … 0.66
-            p_right = 1 / (1 + math.exp(-(2.2 * ability - difficulty)))
-            confidence = "sure" if ability + qrng.gauss(0, 0.5) > 0.2 else qrng.choice(["unsure", "guess"])
+            difficulty = (sum(map(ord, key)) % 11) / 4 - 1.2  # fixed per question, −1.2 (easy) … 1.3 (hard)
+            if key == plants.dead:
+                difficulty = 1.0  # a hard question: enough wrong answers to show that one option draws none
+            p_right = 1 / (1 + math.exp(-(1.8 * ability - difficulty)))
+            # Confidence follows the chance of being right, roughly: Sure answers are mostly right, not all.
+            felt = p_right + qrng.gauss(0, 0.1)
+            confidence = "sure" if felt > 0.85 else "unsure" if felt > 0.5 else "guess"
             right = qrng.random() < p_right
-            first = _right_answer(q) if right else _wrong_answer(q, qrng, plants.dead_option)
-            if key == plants.mis_keyed:
-                right = False  # the strong pick the truly right option, which the key calls wrong
-                first = [plants.truly_right] if qrng.random() < p_right else _right_answer(q)
+            first = _right_answer(q) if right else _wrong_answer(q, qrng, plants.dead_option, ability)
+            if key == plants.mis_keyed:  # who knows picks the truly right option, which the key calls wrong
+                if qrng.random() < 1 / (1 + math.exp(-(2.5 * ability - difficulty))):
+                    first = [plants.truly_right]
+                elif qrng.random() < 0.7:
+                    first = _right_answer(q)  # the keyed option, the most tempting of the others
+                else:
+                    first = _wrong_answer(q, qrng, plants.truly_right, ability)
                 right = first == _right_answer(q)
             elif key == plants.easy:
                 right, first = True, _right_answer(q)
-            elif key == plants.overconfident:  # sure, mostly wrong the same way, and moving on
+            elif key == plants.overconfident:  # sure, mostly wrong the same way, then retrying until right
                 confidence = "sure"
                 right = qrng.random() < 0.1 + 0.3 * p_right
                 first = _right_answer(q) if right else [SAME_WRONG_TEXT]
             hints = 1 if qrng.random() < 0.1 else 0
-            retry = key != plants.overconfident and qrng.random() < 0.9
+            retry = key == plants.overconfident or qrng.random() < 0.9
             results[key] = _record(q, first, right, confidence, hints, version, retry=retry)
     data: dict[str, Any] = {
         "format": "quizbank-progress",
@@ -152,11 +202,22 @@ def student_file(banks: dict[str, Bank], plants: Plants, rng: random.Random, *, 
         "site": "",
         "saved": "2026-11-20T10:00:00.000Z",
         "results": results,
-        "drafts": drafts,
+        "drafts": texts,
     }
     if version >= 2:
         data["learner"] = f"{rng.getrandbits(64):016x}"
     return data
+
+
+def generated_class(banks: dict[str, Bank], *, students: int = 40, seed: int = 18) -> tuple[list[Handed], Plants]:
+    """A class read straight from memory, as the report reads the files (no drafts: the flags' tests need none)."""
+    rng = random.Random(seed)
+    plants = choose_plants(banks)
+    files = []
+    for n in range(1, students + 1):
+        data = json.dumps(student_file(banks, plants, rng, drafts=False)).encode()
+        files.append(Handed(f"file {n} of {students}", str(n), read_progress(data)))
+    return files, plants
 
 
 def write_class(

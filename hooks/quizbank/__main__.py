@@ -167,12 +167,26 @@ def class_report(config_path: Path, folder: Path | None, out: Path) -> int:
             file=sys.stderr,
         )
         return 2
-    from .report import write_report  # only when asked: the figures need matplotlib (requirements-report.txt)
+    from .report import (
+        NothingFound,
+        write_report,
+    )  # only when asked: the figures need matplotlib (requirements-report.txt)
 
     try:
-        print(write_report(config_path, folder, out))
+        written = write_report(config_path, folder, out)
     except BankError as err:
         print(err.report(), file=sys.stderr)
+        return 1
+    except NothingFound as err:
+        print(err, file=sys.stderr)
+        return 2
+    print(written.terminal)
+    if not written.counted:
+        print(
+            f"Class report: none of the {written.found} files found could be counted (the reasons are above). "
+            "Fix: check that they are the files My progress's “Download my progress” saves, from this course's site.",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

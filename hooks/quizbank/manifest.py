@@ -101,16 +101,45 @@ def written_tasks_json(banks: dict[str, Bank]) -> str:
     return json.dumps(written_tasks(banks), ensure_ascii=False)
 
 
-MARKUP = re.compile(r"[*_`]+|<[^>]+>")
+TAG = re.compile(r"<[^>]+>")
+EMPHASIS = re.compile(r"(?<!\\)[*_]+")
+ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>])")
+CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 BLANK = re.compile(r"\[\[.*?\]\]", re.S)
 
 
+def _emphasis(run: re.Match[str]) -> str:
+    """A run of `*` or `_` as Markdown reads it: emphasis goes; a lone symbol, or `_` inside a word, is text."""
+    text, start, end = run.string, run.start(), run.end()
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isspace() and after.isspace():
+        return run[0]  # "2 * 3": not emphasis
+    if run[0][0] == "_" and before.isalnum() and after.isalnum():
+        return run[0]  # train_test_split
+    return ""
+
+
+def _plain(markdown: str) -> str:
+    """Markdown outside code spans as the text it shows: links, tags and emphasis go, escapes resolve."""
+    text = LINK.sub(r"\1", markdown)
+    text = TAG.sub("", text)
+    text = EMPHASIS.sub(_emphasis, text)
+    return ESCAPED.sub(r"\1", text)
+
+
 def short_title(question: str, limit: int = 90) -> str:
-    """A question's first sentence as plain text, for lists: no Markdown, blanks as "…", at most `limit` characters."""
+    """A question's first sentence as plain text, for lists: no Markdown, blanks as "…", at most `limit` characters.
+
+    A code span keeps every character it holds (`train_loss`, `**kwargs`): only its backticks go.
+    """
     text = BLANK.sub("…", question)
-    text = LINK.sub(r"\1", text)
-    text = MARKUP.sub("", text)
+    parts, at = [], 0
+    for code in CODE.finditer(text):
+        parts += [_plain(text[at : code.start()]), code[2].strip() if code[2].strip() else code[2]]
+        at = code.end()
+    text = "".join([*parts, _plain(text[at:])])
     text = " ".join(text.split())
     # Whole sentences, enough of them to say something ("Concept check from the brief." alone does not).
     sentences = re.findall(r".+?[.?!:](?=\s|$)|.+$", text)

@@ -7,6 +7,7 @@ few files it must leave out, so every section of the page has something in it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -68,7 +69,7 @@ def axe(page: Page) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("opened", ["light", "dark", "light-phone", "dark-phone"], indirect=True)
 def test_the_report_passes_axe_in_both_palettes(opened: Page) -> None:
     assert opened.locator("table.sortable tbody tr").count() > 40
-    assert opened.locator("svg.plot").count() >= 4, "three figures and a histogram per written task"
+    assert opened.locator("svg.plot").count() >= 5, "the scores, three figures and a histogram per written task"
     assert axe(opened) == []
 
 
@@ -86,9 +87,10 @@ def test_the_figures_follow_the_palette(opened: Page) -> None:
 
 
 def test_the_table_sorts_by_keyboard_and_says_how(opened: Page) -> None:
-    column = [c.name for c in COLUMNS if c.name not in ("Text", "Bank line")].index("Right at first try (%)")
+    column = [c.name for c in COLUMNS if c.page].index("Right at first try (%)")
     header = opened.locator("table.sortable thead th").nth(column)
     button = header.get_by_role("button", name="Right at first try (%)")
+    expect(button).to_have_accessible_description(re.compile("^Facility: right, never wrong"))
     button.focus()
     opened.keyboard.press("Enter")
     expect(header).to_have_attribute("aria-sort", "ascending")
@@ -103,10 +105,22 @@ def test_the_table_sorts_by_keyboard_and_says_how(opened: Page) -> None:
 
 def test_flags_and_skipped_files_are_listed(opened: Page) -> None:
     flags = opened.locator("#flags li strong")
-    kinds = set(flags.all_inner_texts())
-    assert {"Probably mis-keyed:", "Too easy:", "A distractor nobody picks:", "Overconfidence:"} <= kinds
+    kinds = flags.all_inner_texts()
+    assert {"Probably mis-keyed:", "Too easy:", "A distractor nobody picks:", "Overconfidence:"} <= set(kinds)
+    assert kinds[0] == "Probably mis-keyed:", "the most serious first, not in bank order"
     skipped = opened.locator("#skipped li").all_inner_texts()
     assert len(skipped) == 2 and any("newer version" in s for s in skipped) and any("not a .json" in s for s in skipped)
+
+
+def test_a_questions_link_shows_its_lines_in_the_page(opened: Page) -> None:
+    """Not a download of the YAML file: the question's own lines, in the page, where the link leads."""
+    link = opened.locator("#flags a.where").first
+    anchor = link.get_attribute("href") or ""
+    assert anchor.startswith("#src-")
+    link.click()
+    expect(opened.locator(anchor)).to_be_in_viewport()
+    expect(opened.locator(f"{anchor} pre")).to_contain_text("- id: ")
+    assert opened.evaluate("() => location.hash") == anchor
 
 
 def test_printed_the_page_keeps_its_content_and_drops_the_page_menu(opened: Page) -> None:

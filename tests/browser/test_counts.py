@@ -129,7 +129,7 @@ def test_counts_after_a_review_round_and_a_restore_from_the_file(
     with page.expect_download() as info:
         page.get_by_role("button", name="Download my progress").click()
     path = Path(info.value.path())
-    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 2
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 3
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:

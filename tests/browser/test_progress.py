@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from quizbank.report.collect import Course, collect
 from support import SITE_PATH, PagesServer, build, served, watch, write_site
 
 BANK_1 = """questions:
@@ -79,8 +80,13 @@ NAV = [
 DAY_MS = 24 * 60 * 60 * 1000
 
 
+# A course name that holds " - ", as the page title joins the page's name and the course's with it.
+COURSE_NAME = "Fine-Tuning - Spring 2027"
+
+
 def make_site(base: Path, one: str = BANK_1) -> Path:
-    return write_site(base, PAGES, {"one.yml": one, "two.yml": BANK_2, "tasks.yml": TASKS}, nav=NAV)
+    banks = {"one.yml": one, "two.yml": BANK_2, "tasks.yml": TASKS}
+    return write_site(base, PAGES, banks, nav=NAV, site_name=COURSE_NAME)
 
 
 @pytest.fixture
@@ -296,7 +302,7 @@ def test_a_right_answer_comes_back_when_it_is_due(page: Page, site: tuple[PagesS
 
 
 def test_one_file_carries_everything_to_another_browser(
-    browser: Browser, page: Page, site: tuple[PagesServer, Path]
+    browser: Browser, page: Page, site: tuple[PagesServer, Path], tmp_path: Path
 ) -> None:
     server, _ = site
     answer_as_a_student(page, server)
@@ -305,12 +311,21 @@ def test_one_file_carries_everything_to_another_browser(
         page.get_by_role("button", name="Download my progress").click()
     path = Path(info.value.path())
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == "quizbank-progress" and data["version"] == 2
+    assert data["format"] == "quizbank-progress" and data["version"] == 3
+    assert data["course"] == COURSE_NAME, "the course's whole name, not the title's last part"
     assert re.fullmatch("[0-9a-f]{16}", data["learner"]), "a random learner id, never a name"
     assert data["results"]["one#peft"]["first"] == data["results"]["one#peft"]["answer"]
     assert set(data["results"]) == {"one#transfer", "one#peft", "one#eval-needed", "two#format"}
     assert data["results"]["one#eval-needed"]["confidence"] == "guess"
+    assert data["results"]["one#transfer"]["firstConfidence"] == "sure"
+    assert data["results"]["one#peft"]["firstConfidence"] == "none"
     assert "tasks#essay" in data["drafts"]
+    # The class report, run with this site's config, counts the file as this course's.
+    handed = tmp_path / "handed-in" / info.value.suggested_filename
+    handed.parent.mkdir()
+    handed.write_bytes(path.read_bytes())
+    found = collect(handed.parent, Course(COURSE_NAME, SITE_PATH))
+    assert len(found.files) == 1 and not found.skipped, found.skipped
 
     context = browser.new_context()  # another browser: nothing in it
     try:

@@ -119,3 +119,22 @@ test("countAnswered: answered and right by the one rule every count uses", () =>
   const questions = [q("b#right"), q("b#wrong"), q("b#retried"), q("b#stale", "other"), q("b#hints"), q("b#none")];
   assert.deepEqual(countAnswered(questions, records), { total: 6, answered: 3, right: 2 });
 });
+
+test("the first answer's confidence is kept through Try again and later answers, for calibration", () => {
+  let r = answered(null, q, wrong({ confidence: "sure" }), 1);
+  assert.equal(r.firstConfidence, "sure");
+  r = cleared(r, 2); // Try again: the latest confidence goes, the first stays
+  r = answered(r, q, right({ confidence: "unsure" }), 3);
+  assert.deepEqual([r.confidence, r.firstConfidence], ["unsure", "sure"]);
+  assert.equal(parseRecord(r).firstConfidence, "sure");
+  // Given with no confidence: "none", which is known; a record saved before it was kept: null, unknown.
+  assert.equal(answered(null, q, right(), 1).firstConfidence, "none");
+  const old = parseRecord({ ...answered(null, q, wrong({ confidence: "sure" }), 1), firstConfidence: undefined });
+  assert.equal(old.firstConfidence, null);
+  assert.equal(answered(old, q, right({ confidence: "sure" }), 2).firstConfidence, null, "never guessed from a later answer");
+  assert.equal(parseRecord({ ...r, firstConfidence: "certainly" }).firstConfidence, null);
+  // Hints seen before any answer: the first answer's confidence is still to come.
+  const hinted = hintsShown(null, q, 1, 1);
+  assert.equal(hinted.firstConfidence, null);
+  assert.equal(answered(hinted, q, right({ confidence: "guess" }), 2).firstConfidence, "guess");
+});

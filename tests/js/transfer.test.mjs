@@ -22,7 +22,7 @@ test("a file that is not ours, from a newer format, or damaged is refused with a
   const cases = [
     ["not json at all", /not JSON/],
     [JSON.stringify({ hello: "world" }), /not a progress file/],
-    [JSON.stringify({ ...good, version: 3 }), /newer version/],
+    [JSON.stringify({ ...good, version: 4 }), /newer version/],
     [JSON.stringify({ ...good, version: "2" }), /damaged/],
     [JSON.stringify({ ...good, learner: "Jane Doe" }), /damaged/],
     [JSON.stringify({ ...good, results: { "b#q": { ...good.results["b#q"], correct: "yes" } } }), /damaged/],
@@ -54,11 +54,25 @@ test("restoring adds what the browser lacks, keeps what only it has, and asks wh
   assert.deepEqual(compare(browser, browser), []);
 });
 
+test("version 3 carries the first answer's confidence; a version 2 file is still read, that confidence unknown", () => {
+  const file = progressFile({ course: "Fine-Tuning - Spring 2027", site: "/s/", learner: null, results: { "b#q": result(false, 5) }, drafts: {}, now: 0 });
+  assert.equal(file.version, 3);
+  assert.equal(file.course, "Fine-Tuning - Spring 2027", "the course's whole name, as the build wrote it into the page");
+  assert.equal(file.results["b#q"].firstConfidence, "sure");
+  const read = readProgressFile(JSON.stringify(file));
+  assert.equal(read.data.results["b#q"].firstConfidence, "sure");
+  const { firstConfidence: _, ...v2Record } = file.results["b#q"];
+  const readV2 = readProgressFile(JSON.stringify({ ...file, version: 2, results: { "b#q": v2Record } }));
+  assert.equal(readV2.ok, true);
+  assert.equal(readV2.data.version, 2);
+  assert.equal(readV2.data.results["b#q"].firstConfidence, null);
+});
+
 test("version 2 carries the learner id; a version 1 file is still read, with no learner and first answers unknown", () => {
   const learner = newLearnerId((bytes) => bytes.fill(171));
   assert.equal(learner, "abababababababab");
   const file = progressFile({ course: "C", site: "/s/", learner, results: { "b#q": result(false, 5) }, drafts: {}, now: 0 });
-  assert.equal(file.version, 2);
+  assert.ok(file.version >= 2);
   const read = readProgressFile(JSON.stringify(file));
   assert.equal(read.ok, true);
   assert.equal(read.data.learner, learner);

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from typing import Any
 
 import pytest
 
-from class_files import FALSE, FULL, HAND_COURSE, LORA, TRUE, A, B, small_class, write_class
+from class_files import FALSE, FULL, HAND_COURSE, LORA, TRUE, A, B, generated_class, small_class, write_class
 from quizbank import load_banks
 from quizbank.model import Bank, SelfCheck
 from quizbank.report.collect import Course, collect
@@ -53,13 +54,19 @@ def test_counts_of_the_small_class(hand: ClassStats) -> None:
 
 
 def test_confidence_and_calibration_of_the_small_class(hand: ClassStats) -> None:
-    m, t, f = (item(hand, q) for q in ("pick-several", "no-eval-needed", "runtime-name"))
-    assert m.confidence == {"sure": 2, "none": 1, "unsure": 1}
-    assert m.right_by_confidence == {"sure": 1, "none": 1, "unsure": 1}
-    assert t.confidence == {"unsure": 1, "guess": 1, "sure": 2}
-    assert t.right_by_confidence == {"unsure": 1, "guess": 1, "sure": 1}
+    """Calibration is judged on first answers: their confidence where the file holds it, and their mark.
+
+    Version 2 and 1 files hold the first answer's confidence only when the question was answered once
+    (and not cleared since): S1's T and S2's K were answered twice, S3's M too: left out.
+    """
+    k, m, t, f = (item(hand, q) for q in ("key-benefit", "pick-several", "no-eval-needed", "runtime-name"))
+    assert k.confidence == {"sure": 2} and k.right_by_confidence == {"sure": 2}
+    assert m.confidence == {"sure": 2, "unsure": 1}
+    assert m.right_by_confidence == {"sure": 1, "unsure": 1}
+    assert t.confidence == {"guess": 1, "sure": 2}
+    assert t.right_by_confidence == {"guess": 1, "sure": 1}
     assert f.confidence == {"sure": 2, "guess": 1, "unsure": 1}
-    assert f.right_by_confidence == {"sure": 1, "guess": 0, "unsure": 1}
+    assert f.right_by_confidence == {"sure": 1, "guess": 0, "unsure": 1}, "S4's re-marked first answer is right"
 
 
 def test_first_answers_of_the_small_class(hand: ClassStats) -> None:
@@ -78,6 +85,20 @@ def test_discrimination_of_the_small_class(hand: ClassStats) -> None:
     assert item(hand, "key-benefit").discrimination == pytest.approx(math.sqrt(3) / 2)
     assert item(hand, "no-eval-needed").discrimination == pytest.approx(-1 / 3)
     assert item(hand, "pick-several").discrimination == pytest.approx(6 / math.sqrt(172))
+
+
+def test_the_small_class_as_a_whole(hand: ClassStats) -> None:
+    """Right at first try (K, M, T, F): S1 1 1 0 1; S2 0 0 0 0; S3 1 0 1 0; S4 – 1 0 1.
+
+    Variances: K 1/3 (S1–S3), M 1/3, T 1/4, F 1/3 (all four). Covariances: K with M, T and F 1/6 each
+    (S1–S3); M with T −1/6, M with F 1/3, T with F −1/6 (all four). The score's variance is
+    5/4 + 2 · 1/2 = 9/4; alpha = 4/3 · (1 − (5/4)/(9/4)) = 16/27; SEM = √(9/4 · 11/27) = √(11/12).
+    """
+    whole = hand.whole
+    assert (whole.students, whole.questions, whole.answered) == (4, 4, 15 / 16)
+    assert whole.alpha == pytest.approx(16 / 27)
+    assert whole.sem == pytest.approx(math.sqrt(11 / 12))
+    assert whole.scores == pytest.approx((3 / 4, 0.0, 1 / 2, 2 / 3))
 
 
 def test_word_counts_of_the_small_class(hand: ClassStats) -> None:
@@ -111,9 +132,51 @@ def test_each_planted_problem_is_flagged(generated: tuple[ClassStats, Any]) -> N
     assert "dead-distractor" in flagged[plants.dead]
     assert "easy" in flagged[plants.easy]
     assert "overconfident" in flagged[plants.overconfident]
+    over = next(i for i in stats.items if i.key == plants.overconfident)
+    assert over.final_right == over.n, "every Sure-but-wrong student tried again until right: only first answers tell"
     assert "same-wrong-blank" in flagged[plants.overconfident]
     mis_keyed = [k for k, kinds in flagged.items() if "mis-keyed" in kinds]
     assert mis_keyed == [plants.mis_keyed], "sound questions are not called mis-keyed"
+
+
+def test_flags_read_from_the_most_serious_and_the_best_founded(generated: tuple[ClassStats, Any]) -> None:
+    from quizbank.report.flags import SEVERITY
+    from quizbank.report.table import flagged
+
+    stats, plants = generated
+    found = flagged(stats.items)
+    assert found[0][0].key == plants.mis_keyed and found[0][1].kind == "mis-keyed", "the wrong key comes first"
+    order = [(SEVERITY.index(flag.kind), flag.p) for _, flag in found]
+    assert order == sorted(order), "by severity, then by evidence, never by bank order"
+    assert [flag.kind for _, flag in found][-1] == "easy"
+
+
+def test_twenty_classes_of_forty_keep_every_planted_flag_and_raise_few_unplanted_ones() -> None:
+    """The issue's bar: no unplanted "mis-keyed" in twenty classes of 40, at most one unplanted dead distractor a class.
+
+    Each class is generated from the real banks with its own seed (tests/class_files.py): unequal
+    distractors, a near miss that tempts stronger students, hard and easy questions, students who
+    skip a tenth of the questions: the flags must hold on what is planted and stay quiet elsewhere.
+    """
+    banks = load_banks(ROOT / "quizzes", ROOT)
+    unplanted: list[tuple[int, str, str]] = []
+    for seed in range(20):
+        files, plants = generated_class(banks, students=40, seed=500 + seed)
+        stats = class_stats(files, banks)
+        found = {(i.key, f.kind) for i in stats.items for f in flags_for(i)}
+        planted = {
+            (plants.mis_keyed, "mis-keyed"),
+            (plants.dead, "dead-distractor"),
+            (plants.easy, "easy"),
+            (plants.overconfident, "overconfident"),
+            (plants.overconfident, "same-wrong-blank"),
+        }
+        assert planted <= found, (seed, planted - found)
+        unplanted += [(seed, key, kind) for key, kind in found - planted]
+    assert not [u for u in unplanted if u[2] == "mis-keyed"], unplanted
+    dead = [u for u in unplanted if u[2] == "dead-distractor"]
+    assert len(dead) <= 20, dead
+    assert len(unplanted) - len(dead) <= 5, unplanted
 
 
 def test_the_dead_distractor_is_named_and_the_wrong_blank_shown(generated: tuple[ClassStats, Any]) -> None:
@@ -123,22 +186,37 @@ def test_the_dead_distractor_is_named_and_the_wrong_blank_shown(generated: tuple
     assert reason.startswith("no first answer chose")
     over = next(i for i in stats.items if i.key == plants.overconfident)
     blank = next(f for f in flags_for(over) if f.kind == "same-wrong-blank")
-    assert blank.examples[0].startswith("gpu hours ("), blank.examples
-    assert all(int(e.rsplit("(", 1)[1].rstrip(")")) >= 2 for e in blank.examples), "one student's answer is not shown"
+    assert blank.examples[0][0] == "gpu hours", blank.examples
+    assert all(count >= 2 for _, count in blank.examples), "one student's answer is not shown"
 
 
-def test_a_wrong_option_the_strongest_third_prefers_is_called_mis_keyed(banks: dict[str, Bank]) -> None:
-    """Even when the discrimination index alone would not say so."""
+def test_a_wrong_option_is_called_the_key_only_when_it_draws_stronger_students_beyond_chance(
+    banks: dict[str, Bank],
+) -> None:
+    """A lead of one student in the strongest third is no evidence; a gap chance rarely gives is, if r agrees."""
     bank = banks["all-types"]
     question = bank.get("key-benefit")
     assert isinstance(question, SelfCheck)
-    item = ItemStats("all-types#key-benefit", bank, question, n=MIN_N, first_known=MIN_N, first_right=5)
-    item.discrimination, item.strong_n = 0.1, 3
-    item.strong_options.update({B: 2, A: 1})
-    flags = [f for f in flags_for(item) if f.kind == "mis-keyed"]
-    assert len(flags) == 1 and "strongest third" in flags[0].reason and "(2 of 3)" in flags[0].reason
-    item.strong_options.update({A: 1})  # as often as the keyed answer: not enough
-    assert not [f for f in flags_for(item) if f.kind == "mis-keyed"]
+
+    def flagged(chose_b: list[float], right: list[float], r: float, n: int) -> list[str]:
+        item = ItemStats("all-types#key-benefit", bank, question, n=n, first_known=n, first_right=n // 2)
+        item.discrimination, item.discrimination_n = r, n
+        item.rest_by_option = {B: chose_b, A: right}
+        item.rest_right = right
+        item.strong_n, item.strong_options = 11, Counter({B: 4, A: 3})
+        return [f.reason for f in flags_for(item) if f.kind == "mis-keyed"]
+
+    # The issue's case: "4 of 11 vs 3" in the strongest third, those who chose B barely stronger: no flag.
+    assert flagged([0.6, 0.5, 0.7, 0.4, 0.55, 0.45], [0.5, 0.6, 0.45, 0.5, 0.55, 0.4], -0.05, 12) == []
+    # Those who chose B do far better on the rest of the course, and r is negative: mis-keyed.
+    strong, weak = [0.8, 0.85, 0.9, 0.75, 0.8, 0.95, 0.7], [0.3, 0.35, 0.2, 0.4, 0.25, 0.3]
+    reasons = flagged(strong, weak, -0.45, 13)
+    assert len(reasons) == 1 and "do better on the rest of the course" in reasons[0] and "(r = −0.45)" in reasons[0]
+    # The same gap with a positive r: the two disagree, no flag.
+    assert flagged(strong, weak, 0.32, 24) == []
+    assert flagged(strong, weak, 0.05, 13) == []
+    # r alone, far below what chance gives (−3/√n), flags any type.
+    assert flagged([0.5, 0.5, 0.5], [0.5, 0.5, 0.5], -0.8, 25) != []
 
 
 def test_an_ordering_or_matching_answer_is_marked_again_by_its_own_rule() -> None:
@@ -170,3 +248,106 @@ def test_an_ordering_or_matching_answer_is_marked_again_by_its_own_rule() -> Non
     assert mark(order, tuple(text_key(t) for t in "bac")) is False
     assert mark(match, tuple(text_key(t) for t in "123")) is True
     assert mark(match, (text_key("1"), "", text_key("3"))) is False
+
+
+def test_discriminative_efficiency_thirds_and_each_options_r_of_the_small_class(hand: ClassStats) -> None:
+    # K: x = 1, 0, 1 (S1, S2, S3) against the rest 2/3, 0, 1/3: means 2/3 and 1/3; Σ(x − x̄)(y − ȳ) = 1/9 + 2/9 = 1/3;
+    # sorted alike (0, 1, 1 against 0, 1/3, 2/3) the same 1/3: efficiency 1.
+    # T: x = 0, 0, 1, 0 against 1, 0, 1/3, 1: means 1/4 and 7/12; the sum is −1/4; sorted, 5/12: efficiency −3/5.
+    k, t = item(hand, "key-benefit"), item(hand, "no-eval-needed")
+    assert k.efficiency == pytest.approx(1.0) and k.discrimination_n == 3
+    assert t.efficiency == pytest.approx(-3 / 5) and t.discrimination_n == 4
+    # Ranked by the rest: S1 (2/3), S3 (1/3), S2 (0); a third is one student: S1 chose A first, S2 chose B.
+    assert (k.strong_n, k.strong_options, k.weak_n, k.weak_options) == (1, {A: 1}, 1, {B: 1})
+    # A chosen first by S1 and S3, B by S2: A's point-biserial is K's own, B's its opposite.
+    assert k.option_r[A] == pytest.approx(math.sqrt(3) / 2)
+    assert k.option_r[B] == pytest.approx(-math.sqrt(3) / 2)
+
+
+def test_partial_credit_of_the_small_class(hand: ClassStats) -> None:
+    # M (LoRA right, Full fine-tuning wrong), first answers: S1 LoRA (both set right: 1), S2 both ticked (1/2),
+    # S4 LoRA (1); S3's first is unknown.
+    m = item(hand, "pick-several")
+    assert m.first_answers == 3 and m.credit == pytest.approx(2.5)
+
+
+MIXED = """questions:
+  - id: order
+    type: ordering
+    question: Order them.
+    items: [a, b, c, d]
+  - id: match
+    type: matching
+    question: Match them.
+    pairs:
+      - {prompt: x, answer: "1"}
+      - {prompt: y, answer: "2"}
+      - {prompt: z, answer: "3"}
+    distractors: ["4"]
+  - id: pick
+    type: multiple
+    question: Pick.
+    options:
+      - {text: p, correct: true}
+      - {text: q, correct: true}
+      - {text: r}
+  - id: blanks
+    type: fill-blank
+    question: "[[one]] and [[two]] and [[three]]."
+"""
+
+
+def test_partial_credit_and_the_random_guess_score_by_kind() -> None:
+    from quizbank import load_bank_text
+    from quizbank.ids import text_key as tk
+    from quizbank.report.stats import credit, guess_chance
+
+    order, match, pick, blanks = load_bank_text(MIXED, name="b", shown="b.yml").questions
+    assert isinstance(order, SelfCheck) and isinstance(match, SelfCheck)
+    assert isinstance(pick, SelfCheck) and isinstance(blanks, SelfCheck)
+    assert credit(order, tuple(tk(t) for t in "abdc")) == 0.5, "a and b in place, c and d swapped"
+    assert credit(order, tuple(tk(t) for t in "dcba")) == 0.0
+    assert credit(match, (tk("1"), tk("4"), "")) == pytest.approx(1 / 3), "x right; y took the distractor; z none"
+    assert credit(pick, (tk("p"), tk("r"))) == pytest.approx(1 / 3), "p ticked right; q left and r ticked, wrong"
+    assert credit(pick, (tk("p"), tk("q"))) == 1.0
+    assert credit(blanks, ("One", "three", "three")) == pytest.approx(2 / 3)
+    assert credit(blanks, ("one",)) == pytest.approx(1 / 3), "a blank not filled is not right"
+    # A blind guess: 1 order in 4! = 24; each of 3 prompts one of 4 answers; one of the 2³ − 1 sets of ticks.
+    assert guess_chance(order) == pytest.approx(1 / 24)
+    assert guess_chance(match) == pytest.approx(1 / 64)
+    assert guess_chance(pick) == pytest.approx(1 / 7)
+    assert guess_chance(blanks) == 0.0
+
+
+def test_where_students_put_each_item_and_which_answer_each_prompt_got() -> None:
+    from quizbank import load_bank_text
+    from quizbank.ids import text_key as tk
+    from quizbank.report.collect import Handed
+    from quizbank.report.progress_file import read_progress
+
+    bank = load_bank_text(MIXED, name="b", shown="b.yml")
+    order, match = bank.questions[:2]
+    assert isinstance(order, SelfCheck) and isinstance(match, SelfCheck)
+
+    def student(n: int, ordered: str, matched: tuple[str, str, str]) -> Handed:
+        results: dict[str, dict[str, Any]] = {}
+        for q, first in ((order, [tk(t) for t in ordered]), (match, [tk(t) if t else "" for t in matched])):
+            fp, key = q.identity()
+            results[f"b#{q.id}"] = {"fp": fp, "key": key, "kind": q.type, "answer": first, "first": first}
+            results[f"b#{q.id}"] |= {"correct": False, "attempts": 1, "wrong": 1}
+        data = {"format": "quizbank-progress", "version": 3, "learner": f"{n:016x}", "results": results, "drafts": {}}
+        return Handed(f"file {n} of 3", str(n), read_progress(json.dumps(data).encode()))
+
+    files = [
+        student(1, "abdc", ("1", "4", "")),
+        student(2, "bacd", ("1", "2", "4")),
+        student(3, "abcd", ("3", "2", "1")),
+    ]
+    stats = class_stats(files, {"b": bank})
+    placed, matched = (next(i for i in stats.items if i.key == f"b#{q}") for q in ("order", "match"))
+    # Item a (first in the right order) was put first twice and second once; d last once, third once, last once.
+    assert placed.placed[0] == {0: 2, 1: 1} and placed.placed[3] == {2: 1, 3: 2}
+    assert matched.matched[0] == {tk("1"): 2, tk("3"): 1}
+    assert matched.matched[1] == {tk("4"): 1, tk("2"): 2}
+    assert matched.matched[2] == {"": 1, tk("4"): 1, tk("1"): 1}
+    assert placed.credit == pytest.approx(0.5 + 0.5 + 1.0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quizbank import load_bank_text
 from quizbank.ids import text_key
 from quizbank.manifest import Chapter, course_manifest, short_title
@@ -53,6 +55,28 @@ def test_short_titles_are_plain_whole_sentences() -> None:
     )
     assert short_title("The engine is [[ONNX Runtime]], see [the docs](x.md).") == "The engine is …, see the docs."
     assert short_title("word " * 40).endswith("…") and len(short_title("word " * 40)) <= 90
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("What does `train_test_split` return?", "What does train_test_split return?"),
+        ("Why log `train_loss` and `eval_loss` each epoch?", "Why log train_loss and eval_loss each epoch?"),
+        ("Which call passes `**kwargs` on to `Trainer`?", "Which call passes **kwargs on to Trainer?"),
+        ("What does train_test_split return?", "What does train_test_split return?"),
+        (
+            "Is the *learning rate* the __most__ _important_ setting?",
+            "Is the learning rate the most important setting?",
+        ),
+        ("Is 2 * 3 * 4 equal to 24?", "Is 2 * 3 * 4 equal to 24?"),
+        (r"Escaped: \*not emphasis\* and \_kept\_.", "Escaped: *not emphasis* and _kept_."),
+        ("A tag in code: `<div>` is text; <b>bold</b> is markup.", "A tag in code: <div> is text; bold is markup."),
+        ("``a `tick` inside``, then `x_y`.", "a `tick` inside, then x_y."),
+    ],
+)
+def test_short_titles_keep_what_markdown_shows(question: str, title: str) -> None:
+    """Markup goes, characters the page shows stay: `_` and `*` in code and inside words (My progress, the report)."""
+    assert short_title(question) == title
 
 
 def test_a_pool_is_one_idea_in_its_part_and_lists_its_variants() -> None:

@@ -47,11 +47,19 @@ svg.plot { width: 100%; height: auto; color: var(--qr-fg); }
 .plot * { stroke-linejoin: round; stroke-linecap: butt; }
 details { margin: 0.25rem 0; }
 summary { cursor: pointer; }
+.legend dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; margin: 0.5rem 0; font-size: 0.9rem; }
+.legend dd { margin: 0; }
+dl.figures dt { font-weight: 600; }
+dl.figures dd { margin: 0 0 0.5rem 0; }
+.note, .cut { color: var(--qr-muted); font-size: 0.9rem; }
+.excerpt pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--qr-stripe); padding: 0.5rem; font-size: 0.85rem; }
+.excerpt .ln { color: var(--qr-muted); user-select: none; }
+.excerpt:target h3 { outline: 3px solid var(--qr-link); outline-offset: 2px; }
 @media print {
   :root { --qr-bg: #ffffff; --qr-fg: #000000; --qr-muted: #333333; --qr-link: #000000; --qr-line: #999999;
     --qr-stripe: #f2f2f2; --qr-c1: #0b5cad; --qr-c2: #b0590a; --qr-c3: #8e2b8c; --qr-grid: #555555; --qr-flag: #000000; }
   main { max-width: none; padding: 0; }
-  nav { display: none; }
+  nav, #banks, .legend { display: none; }
   .scroll { overflow: visible; }
   table { font-size: 8pt; }
   tr, figure, .flags > li { break-inside: avoid; }
@@ -72,6 +80,11 @@ SORT_SCRIPT = """
       const button = document.createElement("button");
       button.type = "button";
       button.textContent = th.textContent;
+      // The column's explanation goes with the button: a tooltip, and what a screen reader reads after its name.
+      for (const name of ["title", "aria-describedby"]) {
+        if (th.hasAttribute(name)) button.setAttribute(name, th.getAttribute(name));
+        th.removeAttribute(name);
+      }
       th.textContent = "";
       th.append(button);
       button.addEventListener("click", () => {
@@ -97,28 +110,31 @@ SORT_SCRIPT = """
 
 EXPLAINED = """<section id="reading"><h2>How to read this report</h2>
 <dl>
-<dt>Answered</dt><dd>Students whose file holds an answer to the question as it is worded today. Answers to an earlier
-wording (the question or its options changed since) are counted apart, under “Changed since answered”, and nowhere else:
-the site sets them aside too. An answer given against an earlier answer key is marked again against today's (“Re-marked”).</dd>
-<dt>Right at first try</dt><dd>The status students see in My progress: answered right, never wrong, no hint open.
-For a re-marked answer, the first answer marked against today's key; where the file does not hold it, that student is left
-out of this share only.</dd>
-<dt>Right in the end</dt><dd>The latest answer's mark. Students may try again as often as they like, so this is mostly high.</dd>
-<dt>Hint used</dt><dd>Students who revealed at least one hint.</dd>
-<dt>Sure, Think so, Guessing</dt><dd>The confidence given with the latest answer (blank when none was given), and the share of
-those answers that were right: calibration. Sure answers that are often wrong point at a misconception.</dd>
-<dt>Discrimination (r)</dt><dd>The point-biserial correlation between being right at first try on this question and the share
-right at first try on every other question the same student answered (the rest of the course). Around 0.3 or more: the question
-separates students who know the course from those who do not. Near 0: it measures something else (or luck). Negative: students
-who do well elsewhere do worse here, most often a wrong answer key or a misleading wording.</dd>
-<dt>Flags</dt><dd>No question is flagged on fewer than {min_n} answers. <strong>Probably mis-keyed</strong>: a discrimination
-below −2/√n (by chance alone r wobbles by about 1/√n: {limit40} for 40 answers), or a wrong option chosen more often than the keyed
-one by the strongest third of the class (by their rest-of-course share). <strong>Too easy</strong>: 95 % or more right at first try.
-<strong>A distractor nobody picks</strong>: a wrong option no first answer chose ({min_n} first answers or more).
-<strong>Many write the same wrong answer</strong>: one wrong text fills a blank in 20 % or more of the first answers (and at least
-three). <strong>Overconfidence</strong>: 30 % or more of the Sure answers are wrong (five Sure answers or more).</dd>
-<dt>First answers</dt><dd>Version 2 files keep each question's first answer; a version 1 file only its latest, which is the first
-when the question was answered once. Option counts and wrong blanks come from these.</dd>
+<dt>Answers counted</dt><dd>An answer counts for a question as it is worded today. Answers to an earlier wording (the question or
+its options changed since) are counted apart, under “Changed since answered”, and nowhere else: the site sets them aside too. An
+answer given against an earlier answer key is marked again against today's (“Re-marked”).</dd>
+<dt>First answers</dt><dd>Version 2 files and later keep each question's first answer, version 3 the confidence given with it; older
+files only the latest, which is the first when the question was answered once. Options chosen, wrong blanks, partial credit and
+calibration come from first answers: a student who was Sure and wrong, then tried again until right, still counts as Sure and wrong.</dd>
+<dt>The class as a whole</dt><dd>A question scores 1 when right at first try. Cronbach's alpha (KR-20 for right-or-wrong questions)
+says how consistently the questions rank students; the standard error of measurement how far a student's score may lie from their
+true one by chance (about two of them either way, 19 times in 20). Students answer different questions, so each pair of questions
+is taken over the students who answered both.</dd>
+<dt>Flags</dt><dd>No question is flagged on fewer than {min_n} answers, and a flag stands on evidence that chance alone rarely
+gives (each says how rarely), so a class of forty does not raise a dozen of them by luck.
+<strong>Probably mis-keyed</strong>: the students whose first answer chose a wrong option do better on the rest of the course than
+those whose first answer was right, by a gap chance gives less than 5 times in 100 (Welch's t-test), and the discrimination index agrees
+(below zero); or, for any type, a discrimination below −3/√n ({limit40} for 40 answers). A wrong key also marks the Sure answers of
+those who know as wrong: overconfidence is not flagged on it. <strong>Overconfidence</strong>: 30 % or more of the Sure first answers
+wrong, where a calibrated Sure is wrong 15 % of the time at most (a binomial test, p &lt; 1 %). <strong>Many write the same wrong
+answer</strong>: one wrong text fills a blank in 20 % or more of the first answers (and at least three). <strong>A distractor nobody
+picks</strong>: no first answer chose it, where an option drawing even 60 % of an equal share of the wrong picks would have been picked
+19 times in 20; never on a question 90 % or more got right at first try. <strong>Too easy</strong>: 95 % or more right at first try.
+Flags are listed by severity, then by evidence.</dd>
+<dt>Per option</dt><dd>How many first answers chose each option, among everyone, the strongest third and the weakest third of the
+class (ranked by their share right at first try on the other questions), and the option's point-biserial r: choosing it, against the
+rest of the course.</dd>
 <dt>What the report leaves out</dt><dd>No name, e-mail or file name: files are counted by a random learner id (or their content)
-and listed by number. The drafts' texts are counted in words, never copied.</dd>
-</dl></section>"""
+and listed by number. The drafts' texts are counted in words, never copied. An answer a student typed is cut after 200 characters.</dd>
+</dl>
+<h3>The table's columns</h3><dl>{columns}</dl></section>"""

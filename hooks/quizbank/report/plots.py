@@ -23,12 +23,13 @@ if TYPE_CHECKING:
 # Placeholder colour → the CSS variable that replaces it (render.py gives each a light and a dark value).
 COLOURS = {
     "#010203": "--qr-fg",
+    "#161718": "--qr-bg",
     "#0a0b0c": "--qr-c1",
     "#0d0e0f": "--qr-c2",
     "#101112": "--qr-c3",
     "#131415": "--qr-grid",
 }
-FG, C1, C2, C3, GRID = COLOURS
+FG, BG, C1, C2, C3, GRID = COLOURS
 CONFIDENCE_LABELS = {"sure": "Sure", "unsure": "Think so", "guess": "Guessing"}
 
 
@@ -133,6 +134,21 @@ def parts(rows: Sequence[tuple[str, float, float]]) -> str:
     ax.xaxis.set_major_formatter(_percent())
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False, fontsize=8, reverse=True)
     return to_svg(fig, "parts", "Bar chart: share of answers right at first try and in the end, per part")
+
+
+def scores(shares: Sequence[float]) -> str:
+    """A histogram of the students' scores: each one's share right at first try, in tenths from 0 to 100 %."""
+    fig = _figure(5.0, 2.4)
+    ax: Axes = fig.subplots()
+    ax.hist(shares, bins=10, range=(0, 1), color=C1, edgecolor=BG, linewidth=0.5)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("Right at first try (share of the questions a student answered)")
+    ax.set_ylabel("Students")
+    ax.xaxis.set_major_formatter(_percent())
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    return to_svg(fig, "scores", "Histogram of the students' scores: share right at first try, in steps of 10 %")
 
 
 def word_counts(counts: Sequence[int], low: int | None, high: int | None, prefix: str, title: str) -> str:

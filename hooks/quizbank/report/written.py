@@ -18,9 +18,9 @@ def written_tasks(tasks: list[TaskStats], link: Callable[[TaskStats], str]) -> s
     for n, task in enumerate(tasks, 1):
         limits = task.task.words
         title = escape(task.task.heading)
-        out.append(
-            f'<h3>{title} <a class="where" href="{escape(link(task))}">{escape(task.bank.path)}:{task.task.line}</a></h3>'
-        )
+        place, href = f"{escape(task.bank.path)}:{task.task.line}", link(task)
+        tag = f'<a class="where" href="{escape(href)}">{place}</a>' if href else f'<span class="where">{place}</span>'
+        out.append(f"<h3>{title} {tag}</h3>")
         if not task.totals:
             out.append("<p>No draft handed in.</p>")
             continue

@@ -20,6 +20,17 @@ export function siteScope() {
   return "/";
 }
 
+/**
+ * The course's name, as the build wrote it into the page (`site_name`, overrides/main.html): the
+ * progress file carries it, and the class report counts a file when it names this course. A page
+ * built without that meta falls back on what version 2 files carried: the title after its last " - ".
+ */
+export function courseName() {
+  const meta = document.querySelector('meta[name="quizbank-course"]');
+  if (meta) return meta.getAttribute("content") || "";
+  return document.title.split(" - ").pop();
+}
+
 /** localStorage, looked up on every call: with storage disabled even reading `localStorage` throws. */
 const browserStorage = {
   get length() {

@@ -7,7 +7,7 @@
 
 import { answersMarkdown } from "./answers.js";
 import { parseDraft } from "./drafts.js";
-import { adoptLearnerId, downloadFile, el, learnerId, onEveryPage, quizbank, siteScope, siteStore } from "./env.js";
+import { adoptLearnerId, courseName, downloadFile, el, learnerId, onEveryPage, quizbank, siteScope, siteStore } from "./env.js";
 import { byIdea, lastAnswered, serve, shownVariants } from "./pools.js";
 import { countAnswered, parseResults, standing, status, toReview } from "./results.js";
 import { answeredIn, finished, newRound, parseRound, roundFor, tally } from "./review.js";
@@ -328,7 +328,7 @@ function renderTransfer() {
 
 function downloadProgress() {
   const state = read();
-  const file = progressFile({ course: document.title.split(" - ").pop(), site: siteScope(), learner: learnerId(), results: state.results, drafts: state.drafts, now: Date.now() });
+  const file = progressFile({ course: courseName(), site: siteScope(), learner: learnerId(), results: state.results, drafts: state.drafts, now: Date.now() });
   downloadFile(PROGRESS_FILE, JSON.stringify(file, null, 1), "application/json");
   say("Your progress was saved as " + PROGRESS_FILE + ".");
 }

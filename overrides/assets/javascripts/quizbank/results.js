@@ -17,6 +17,9 @@
  *   hinted       a hint was open when the question was last answered right
  *   hints        hints revealed (the most ever)
  *   confidence   "sure" | "unsure" | "guess" | null, given with the latest answer
+ *   firstConfidence  the confidence given with the first answer (kept as `first` is), "none" when
+ *                it was given with none; null where it is not known (saved before the progress
+ *                file's version 3): calibration is judged on first answers, before any retry
  *   box, due     Leitner box (0–4) and when the question is due again (ms; 0 = now)
  *   updated      when the record last changed (ms)
  */
@@ -26,6 +29,7 @@ import { markAnswer } from "./marking.js";
 export const RESULTS_VERSION = 2;
 export const KINDS = ["single", "multiple", "true-false", "fill-blank", "ordering", "matching"];
 export const CONFIDENCE = ["sure", "unsure", "guess"];
+const FIRST_CONFIDENCE = [...CONFIDENCE, "none"];
 // A question answered right comes back after 1, then 3, then 7, then 21 days.
 export const INTERVAL_DAYS = [1, 3, 7, 21];
 const DAY = 24 * 60 * 60 * 1000;
@@ -47,6 +51,7 @@ export function parseRecord(value) {
     kind,
     answer: [...answer],
     first: isTexts(value.first) ? [...value.first] : null,
+    firstConfidence: FIRST_CONFIDENCE.includes(value.firstConfidence) ? value.firstConfidence : null,
     correct,
     attempts: isCount(value.attempts) ? value.attempts : 1,
     wrong: isCount(value.wrong) ? value.wrong : correct ? 0 : 1,
@@ -98,6 +103,7 @@ export function answered(previous, question, answer, now) {
     answer: [...answer.values],
     // The first answer is kept once given; a record with no answer yet (hints only) gets this one.
     first: base && base.attempts > 0 ? base.first : [...answer.values],
+    firstConfidence: base && base.attempts > 0 ? base.firstConfidence : CONFIDENCE.includes(answer.confidence) ? answer.confidence : "none",
     correct: answer.correct,
     attempts: (base ? base.attempts : 0) + 1,
     wrong,
@@ -125,6 +131,7 @@ export function hintsShown(previous, question, count, now) {
     kind: question.kind,
     answer: [],
     first: null,
+    firstConfidence: null,
     correct: false,
     attempts: 0,
     wrong: 0,
