@@ -173,6 +173,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
         # A pool counts once (quizbank/pools.js): the counts need its variants.
         "pools": {k: {"variants": p["variants"]} for k, p in _state.course["pools"].items()},
     }
+    # Where a student restores a progress file (quizbank/keep-ui.js links to it when work was lost).
+    progress = next((pages[src].url for src in ordered if PROGRESS_MARKER.search(pages[src].content_string)), None)
+    if progress is not None:
+        counts["progress"] = progress
     files.append(File.generated(config, MANIFEST_FILE, content=json.dumps(counts, separators=(",", ":"))))
     return files
 

@@ -75,7 +75,8 @@ test("a damaged download record is no record, entry by entry", () => {
     assert.equal(parseDownload(bad), null, JSON.stringify(bad));
   }
   const parsed = parseDownload({ at: 5, answers: { "b#a": 3, "b#b": "x" }, drafts: { "b#t": { words: 4, updated: 2 }, "b#u": { words: -1, updated: 2 } } });
-  assert.deepEqual(parsed, { at: 5, answers: { "b#a": 3 }, drafts: { "b#t": { words: 4, updated: 2 } } });
+  assert.deepEqual(parsed, { at: 5, answers: { "b#a": 3 }, drafts: { "b#t": { words: 4, updated: 2 } }, restored: false });
+  assert.equal(parseDownload(stored(downloadRecord(summarize({}, {}), 7, true))).restored, true); // a file restored here
 });
 
 test("relative times read plainly", () => {

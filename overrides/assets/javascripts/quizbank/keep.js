@@ -67,9 +67,12 @@ export const hasWork = (summary) => Object.keys(summary.answers).length > 0 || O
 
 /* ── The last download ───────────────────────────────────────────────────────────────────── */
 
-/** What is remembered of a download (`quizbank:2:<scope>:downloaded`): when, and what it held. */
-export function downloadRecord(summary, now) {
-  return { v: RECORD_VERSION, at: now, answers: { ...summary.answers }, drafts: { ...summary.drafts } };
+/**
+ * What is remembered of a download (`quizbank:2:<scope>:downloaded`): when, and what it held. A file
+ * restored here counts as one (`restored`): the student holds that copy.
+ */
+export function downloadRecord(summary, now, restored) {
+  return { v: RECORD_VERSION, at: now, answers: { ...summary.answers }, drafts: { ...summary.drafts }, restored: Boolean(restored) };
 }
 
 /** A stored download record, checked; null when there is none or it cannot be read. */
@@ -81,7 +84,7 @@ export function parseDownload(value) {
   for (const [task, d] of Object.entries(value.drafts)) {
     if (isMap(d) && isCount(d.words) && isTime(d.updated)) drafts[task] = { words: d.words, updated: d.updated };
   }
-  return { at: value.at, answers, drafts };
+  return { at: value.at, answers, drafts, restored: value.restored === true };
 }
 
 /**
