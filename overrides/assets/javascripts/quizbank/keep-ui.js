@@ -159,9 +159,12 @@ async function showLost(found) {
 }
 
 /* ── Events ────────────────────────────────────────────────────────────────────────────────── */
-function saved() {
+function saved(event) {
   askPersist();
-  markerSoon();
+  // A draft the student cleared: the marker follows at once (the page may be left at any moment),
+  // so that an empty storage later is not taken for lost work.
+  if (event && event.detail && event.detail.cleared) updateMarker();
+  else markerSoon();
   if (keep.lost) {
     // A restore, or new work: whatever was lost is no longer the point.
     lostCheck = Promise.resolve(null);
@@ -171,7 +174,7 @@ function saved() {
 }
 
 document.addEventListener("quizbank:results", (e) => {
-  if (e.detail && (e.detail.record || !e.detail.id)) saved(); // an answer, or a restore
+  if (e.detail && (e.detail.record || !e.detail.id)) saved(null); // an answer, or a restore
 });
 document.addEventListener("quizbank:draft-saved", saved);
 // Leaving the page: the marker follows what the student did here (cleared a draft, say).

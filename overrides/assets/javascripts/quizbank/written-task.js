@@ -534,6 +534,7 @@ class WrittenTask {
     } catch (e) {
       this.showStorageError();
     }
+    document.dispatchEvent(new CustomEvent("quizbank:draft-saved", { detail: { task: this.task, cleared: true } })); // keep-ui.js
     this.announce(`Your answer to ${this.title} was cleared.`);
     this.focusFirst();
   }
