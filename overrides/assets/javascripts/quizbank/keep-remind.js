@@ -48,6 +48,7 @@ function button(text, onClick) {
 export function showReminder(region, after) {
   const reminder = currentReminder();
   const box = region.querySelector(".quizbank-keep-remind");
+  region.setAttribute("data-reminder", reminder ? "due" : "none"); // decided (read by tests)
   if (!reminder) {
     if (box) box.remove();
     return false;
