@@ -120,18 +120,22 @@ export function httpMarkerDue(summary, previous) {
   return Boolean(httpMarkerUrl()) && navigator.onLine && summary.last > 0 && (!http || Date.now() - http > HTTP_MARKER_DAYS * 24 * 3600 * 1000);
 }
 
-/** Record how much work this browser holds; the first time (and weekly), in the HTTP cache too. */
-export async function writeMarker(summary, previous) {
+/**
+ * Record how much work this browser holds; with `http` (a page being opened, never a save), the
+ * first time and weekly, in the HTTP cache too.
+ */
+export async function writeMarker(summary, previous, http) {
   if (!hasCaches()) return;
   const now = Date.now();
-  let http = previous ? previous.http : 0;
+  let httpAt = previous ? previous.http : 0;
   const url = httpMarkerUrl();
-  if (httpMarkerDue(summary, previous)) {
+  if (http && httpMarkerDue(summary, previous)) {
     // Our own file, from our own origin: nothing of the student's is in the request.
     const response = await window.fetch(url, { cache: "reload", credentials: "same-origin" }).catch(() => null);
-    if (response && response.ok) http = now;
+    // Read to the end: the cache keeps a whole response only, and an unread one stays in flight.
+    if (response && response.ok && (await response.arrayBuffer().then(() => true, () => false))) httpAt = now;
   }
-  const body = JSON.stringify({ ...markerRecord(summary, now), http });
+  const body = JSON.stringify({ ...markerRecord(summary, now), http: httpAt });
   await (await caches.open(cacheName())).put(markerKey(), new Response(body, { headers: { "Content-Type": "application/json" } }));
 }
 

@@ -50,7 +50,9 @@ async function askPersist() {
 let marker; // undefined until read
 let markerTimer = 0;
 
-async function updateMarker() {
+/* `http`: the HTTP cache's marker may be asked for too. Only as a page loads: typing and saving ask
+   nothing of any server, and a request made as the page is left may never finish. */
+async function updateMarker(http) {
   let summary;
   try {
     summary = summaryNow();
@@ -64,15 +66,16 @@ async function updateMarker() {
   if (!hasWork(summary) && !had) return;
   const counts = (m) => m && [m.answers, m.drafts, m.words, m.last].join(",");
   const now = { answers: Object.keys(summary.answers).length, drafts: Object.keys(summary.drafts).length, words: summary.words, last: summary.last };
-  if (marker && counts(marker) === counts(now) && !httpMarkerDue(summary, marker)) return;
-  await writeMarker(summary, marker).catch(() => {});
+  if (marker && counts(marker) === counts(now) && !(http && httpMarkerDue(summary, marker))) return;
+  await writeMarker(summary, marker, http).catch(() => {});
   marker = await readMarker().catch(() => null);
+  keep.marker = marker;
   keep.marked = Boolean(marker);
 }
 
 function markerSoon() {
   clearTimeout(markerTimer);
-  markerTimer = setTimeout(updateMarker, 1000);
+  markerTimer = setTimeout(() => updateMarker(false), 1000);
 }
 
 /* ── Lost storage: checked once per page load ──────────────────────────────────────────────── */
@@ -90,7 +93,7 @@ function checkLost() {
       return null; // storage disabled: the chapters say so
     }
     if (hasWork(summary)) {
-      markerSoon();
+      await updateMarker(true);
       return null;
     }
     if (checked) return null;
@@ -118,7 +121,7 @@ function dismissLost() {
   } catch (e) {
     // storage unavailable: the notice comes back on the next page
   }
-  writeMarker(summarize({}, {}), marker).catch(() => {}); // the marker now says: nothing to miss
+  writeMarker(summarize({}, {}), marker, false).catch(() => {}); // the marker now says: nothing to miss
   lostCheck = Promise.resolve(null);
   keep.lost = null;
   document.querySelectorAll(".quizbank-lost").forEach((n) => n.remove());
@@ -163,7 +166,7 @@ function saved(event) {
   askPersist();
   // A draft the student cleared: the marker follows at once (the page may be left at any moment),
   // so that an empty storage later is not taken for lost work.
-  if (event && event.detail && event.detail.cleared) updateMarker();
+  if (event && event.detail && event.detail.cleared) updateMarker(false);
   else markerSoon();
   if (keep.lost) {
     // A restore, or new work: whatever was lost is no longer the point.
@@ -179,7 +182,7 @@ document.addEventListener("quizbank:results", (e) => {
 document.addEventListener("quizbank:draft-saved", saved);
 // Leaving the page: the marker follows what the student did here (cleared a draft, say).
 document.addEventListener("visibilitychange", () => {
-  if (document.visibilityState === "hidden") updateMarker();
+  if (document.visibilityState === "hidden") updateMarker(false);
 });
 
 onEveryPage(() => checkLost().then((found) => found && showLost(found)));
