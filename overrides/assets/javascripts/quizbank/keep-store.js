@@ -10,7 +10,7 @@
  * Outside it, to notice when localStorage comes back empty (nothing of the student's text, only counts):
  *   Cache Storage "quizbank-kept <scope>": a marker with how much work there was (localStorage
  *     cleared alone, e.g. by another site on the same origin, leaves it);
- *   the HTTP cache: <scope>sw.js?quizbank-kept, requested once when work is first saved (Safari's
+ *   the HTTP cache: <scope>sw.js?quizbank-kept, requested as a page loads once there is work (Safari's
  *     seven-day rule and storage eviction clear Cache Storage with localStorage, not the HTTP cache).
  *     It is looked up with cache "only-if-cached", which never reaches the network.
  */
