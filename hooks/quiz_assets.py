@@ -2,8 +2,8 @@
 
 mkdocs-quiz pastes its whole stylesheet and script (about 60 KB) into every page that has a quiz.
 Here they become files the browser fetches once and keeps:
-- `assets/stylesheets/course.css` joins mkdocs-quiz's stylesheet and ours (`overrides/assets/site.css`
-  and the answer boxes' `written-task.css`, whose own copies are then left out of the site): one
+- `assets/stylesheets/course.css` joins mkdocs-quiz's stylesheet and ours (`overrides/assets/site.css`,
+  the answer boxes' `written-task.css` and `keep.css`, whose own copies are then left out of the site): one
   request, render-blocking like any stylesheet, cached across pages, minified as it is built
   (quizbank/stylesheet.py: 8.4 KB gzip -> 4.9, on every first visit).
 - `assets/javascripts/mkdocs-quiz/quiz.js` is its script; quizbank/selfcheck.js loads it on the
@@ -43,7 +43,7 @@ QUIZ_SCRIPT = "assets/javascripts/mkdocs-quiz/quiz.js"
 # each chapter's HTML 2.2 KB (gzip) heavier on every visit, and pushed Part 2's HTML past a network
 # round trip on a phone (first paint 1.35 s instead of 1.20 s, Lighthouse 99), while the
 # shared file grows from 6.3 to 8.5 KB, fetched once and still within one round trip.
-STYLESHEETS = ("assets/site.css", "assets/written-task.css")
+STYLESHEETS = ("assets/site.css", "assets/written-task.css", "assets/keep.css")
 # The sources of the browser bundles: tested under Node, bundled by `make bundle`, not served.
 SCRIPT_SOURCES = "assets/javascripts/quizbank/"
 # mkdocs-quiz's script minified by `make bundle`, served as QUIZ_SCRIPT (not at its own path).

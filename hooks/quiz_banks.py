@@ -214,6 +214,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
         # A pool counts once (quizbank/pools.js): the counts need its variants.
         "pools": {k: {"variants": p["variants"]} for k, p in _state.course["pools"].items()},
     }
+    # Where a student restores a progress file (quizbank/keep-ui.js links to it when work was lost).
+    progress = next((url for url, content in pages.values() if PROGRESS_MARKER.search(content)), None)
+    if progress is not None:
+        counts["progress"] = progress
     files.append(File.generated(config, MANIFEST_FILE, content=json.dumps(counts, separators=(",", ":"))))
     return files
 

@@ -105,6 +105,13 @@ def render_progress(
         "Your answers, drafts and review schedule live in this browser only. Download them as one file to keep a copy, "
         "or to continue on another browser or device: there, open this page and restore from the file.",
         "",
+        # Filled in by quizbank/keep-page.js: whether this browser keeps the work, the last download
+        # and what changed since, and the reminder to download (a polite live region).
+        '<div class="quizbank-keep">',
+        '<p class="quizbank-keep-persist"></p>',
+        '<p class="quizbank-keep-download" tabindex="-1"></p>',
+        '<div class="quizbank-keep-reminder" role="status"></div>',
+        "</div>",
         '<div class="quizbank-transfer">',
         '<p class="quizbank-transfer-actions"></p>',
         '<div class="quizbank-restore"></div>',

@@ -22,6 +22,7 @@ const canonical = (css) => transformSync(css, { loader: "css", minify: true, leg
 const sources = [
   `${ROOT}overrides/assets/site.css`,
   `${ROOT}overrides/assets/written-task.css`,
+  `${ROOT}overrides/assets/keep.css`,
   execFileSync(PYTHON, ["-c", QUIZ_CSS], { encoding: "utf8" }).trim(),
 ];
 

@@ -7,16 +7,17 @@
 
 import { answersMarkdown } from "./answers.js";
 import { parseDraft } from "./drafts.js";
-import { adoptLearnerId, courseName, downloadFile, el, learnerId, onEveryPage, quizbank, siteScope, siteStore } from "./env.js";
+import { adoptLearnerId, downloadFile, el, learnerId, onEveryPage, quizbank, siteStore } from "./env.js";
+import { askIfOlder, refreshKeep } from "./keep-page.js";
+import { downloadProgress as downloadProgressFile, noteRestored } from "./keep-store.js";
 import { byIdea, lastAnswered, serve, shownVariants } from "./pools.js";
 import { countAnswered, parseResults, standing, status, toReview } from "./results.js";
 import { answeredIn, finished, newRound, parseRound, roundFor, tally } from "./review.js";
-import { compare, merge, progressFile, readProgressFile } from "./transfer.js";
+import { compare, merge, readProgressFile } from "./transfer.js";
 import { countWords, limitState, words } from "./words.js";
 
 const STATUS = { none: "Not tried", first: "Right first time", later: "Right after a retry or with hints", wrong: "Not yet right" };
 const CONFIDENCE = { sure: "Sure", unsure: "Think so", guess: "Guessing" };
-const PROGRESS_FILE = "fine-tuning-course-progress.json";
 const ANSWERS_FILE = "fine-tuning-assignment-answers.md";
 
 let page = null; // {root, manifest, pool} of the progress page on screen
@@ -326,11 +327,16 @@ function renderTransfer() {
   );
 }
 
+/* The file is named after the course and the date, and what it held is remembered (keep-store.js). */
 function downloadProgress() {
-  const state = read();
-  const file = progressFile({ course: courseName(), site: siteScope(), learner: learnerId(), results: state.results, drafts: state.drafts, now: Date.now() });
-  downloadFile(PROGRESS_FILE, JSON.stringify(file, null, 1), "application/json");
-  say("Your progress was saved as " + PROGRESS_FILE + ".");
+  let name;
+  try {
+    name = downloadProgressFile();
+  } catch (e) {
+    notice("This browser's storage is disabled or unavailable, so there is nothing to download.", "error");
+    return;
+  }
+  say("Your progress was saved as " + name + ".");
 }
 
 function downloadAnswers() {
@@ -373,6 +379,12 @@ function restoreFrom(text) {
     notice("This file holds nothing that this browser does not already have.", "info");
     return;
   }
+  // A file older than this browser's work: asked first (keep-page.js), then compared entry by entry.
+  if (askIfOlder(box, file, state, () => offerChoices(box, file, state, changes), () => say("Nothing was restored."))) return;
+  offerChoices(box, file, state, changes);
+}
+
+function offerChoices(box, file, state, changes) {
   const form = el("form", { class: "quizbank-restore-form" });
   form.append(el("h3", { text: "What restoring this file will change" }));
   const adds = changes.filter((c) => c.change === "add");
@@ -426,6 +438,7 @@ function apply(file, choices) {
       if (state.drafts[task] !== draft) store.writeJSON(store.key("draft", task), draft);
     }
     adoptLearnerId(file.learner); // pools then draw here as they did where the file was saved
+    noteRestored(file); // the student holds this file: "last downloaded" counts from it
   } catch (e) {
     notice("Restoring failed: this browser's storage is full or disabled. Some entries may not have been restored.", "error");
     return;
@@ -448,6 +461,7 @@ function refresh() {
   }
   render(state);
   renderReview(state);
+  refreshKeep(page.root);
 }
 
 function mount() {

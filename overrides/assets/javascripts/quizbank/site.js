@@ -1,7 +1,8 @@
 /*
  * The site's scripts for every page, as one module (Material loads it deferred, as type=module):
  * self-checks on top of mkdocs-quiz, completion counts in the navigation and the page's own count,
- * the variants of question pools drawn for this learner, and the course offline (its service worker).
+ * the variants of question pools drawn for this learner, the course offline (its service worker), and
+ * keeping the student's work (persistent storage, lost storage noticed, the download reminder).
  * The modules it imports run once per document; each mounts itself on every page instant navigation
  * brings in.
  */
@@ -10,6 +11,7 @@ import "./nav.js";
 import "./pools-ui.js";
 import "./pagecount.js";
 import "./offline.js";
+import "./keep-ui.js";
 
 import { onEveryPage, quizbank } from "./env.js";
 

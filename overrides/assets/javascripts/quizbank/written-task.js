@@ -18,6 +18,7 @@ import { answersMarkdown } from "./answers.js";
 import { isEmpty, missedChange, parseDraft, planRemote, planSave, recordFor, sameOnPage } from "./drafts.js";
 import { TAB, downloadFile, el, isOurStorage, onEveryPage, quizbank, siteStore } from "./env.js";
 import { migrateV1Drafts } from "./migrations.js";
+import "./keep-box.js"; // the reminder to download the progress file
 import { countWords, describeCount, words } from "./words.js";
 
 const SAVE_DELAY = 300; // ms after the last keystroke
@@ -374,6 +375,7 @@ class WrittenTask {
       this.dirty = false;
       this.hideStorageError();
       this.saved.textContent = "Last saved at " + new Date(rec.updated).toLocaleTimeString() + ".";
+      document.dispatchEvent(new CustomEvent("quizbank:draft-saved", { detail: { task: this.task } })); // keep-ui.js
       return true;
     } catch (e) {
       this.showStorageError();
@@ -542,6 +544,7 @@ class WrittenTask {
     } catch (e) {
       this.showStorageError();
     }
+    document.dispatchEvent(new CustomEvent("quizbank:draft-saved", { detail: { task: this.task, cleared: true } })); // keep-ui.js
     this.announce(`Your answer to ${this.title} was cleared.`);
     this.focusFirst();
   }
@@ -643,6 +646,7 @@ function mount() {
     live.push(new WrittenTask(root));
   }
   showOrphans();
+  document.dispatchEvent(new CustomEvent("quizbank:drafts-ready")); // keep-ui.js: the download reminder
   // The browser restores form fields from its history after scripts ran: check once it is done.
   setTimeout(() => live.forEach((t) => t.guardAgainstRestoredText()), 0);
 }
