@@ -14,7 +14,9 @@ answer from its cache. The command is known from MkDocs' `on_startup` event. A b
 earlier on the same address (at the site's path, or at the root) may have left its worker, which
 answers its cached pages and so never lets the preview's load: `serve` answers every request for
 a `sw.js` with one that removes itself (`quizbank/sw-retire.js`), which the browser fetches when
-it checks the old worker for an update after a navigation.
+it checks the old worker for an update after a navigation. It empties the old caches as it
+installs, and the open page, told it is retiring, unregisters and reloads at once: the browser
+lets it take over only once the old worker has gone idle, which can take minutes (DevTools open).
 """
 
 from __future__ import annotations

@@ -11,13 +11,14 @@ over: the browser is set offline, and the server's request log must not grow whi
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, FloatRect, Page, expect
+from playwright.sync_api import Browser, BrowserContext, FloatRect, Page, Route, expect
 
 from support import (
     AXE_JS,
@@ -360,17 +361,24 @@ def test_a_new_version_with_no_room_beside_the_old_one_is_offered_and_loads_from
 # ── `mkdocs serve` where a built copy was served: the preview wins ─────────────────────────────
 
 
-@pytest.mark.parametrize("prefix", [SITE_PATH, "/"], ids=["same-path", "built-copy-at-the-root"])
+@pytest.mark.parametrize(
+    ("prefix", "busy"),
+    [(SITE_PATH, False), ("/", False), (SITE_PATH, True)],
+    ids=["same-path", "built-copy-at-the-root", "old-worker-still-busy"],
+)
 def test_mkdocs_serve_after_a_built_copy_on_the_same_address_shows_the_preview_and_reloads_live(
-    tmp_path: Path, online: tuple[BrowserContext, Page], console_errors: list[str], prefix: str
+    tmp_path: Path, online: tuple[BrowserContext, Page], console_errors: list[str], prefix: str, busy: bool
 ) -> None:
     """The preview wins over the worker a built copy served earlier on this address left behind.
 
     That worker answers its cached pages. The browser checks its script after a navigation;
     `mkdocs serve` answers with one that removes itself (hooks/offline.py), and the open page
-    reloads from the preview.
+    loads again from the preview as soon as that one is installed. The browser lets a new worker
+    take over only once the old one has gone idle, which can take minutes (a page still loading
+    restarts it; DevTools, attached here, keeps it running): "old-worker-still-busy" holds one of
+    the old worker's requests open throughout, so the preview must win without that takeover.
     """
-    _, page = online
+    context, page = online
     port = free_port()
     built = PagesServer(build_version(tmp_path / "built", "Version one of the chapter."), prefix, port=port)
     try:
@@ -378,7 +386,17 @@ def test_mkdocs_serve_after_a_built_copy_on_the_same_address_shows_the_preview_a
     finally:
         built.close()
     preview = write_site(tmp_path / "preview", {**PAGES, "chapter.md": "# Chapter\n\nThe preview.\n"}, {}, nav=NAV)
+    held: list[Route] = []
     with (tmp_path / "serve.log").open("w") as log, mkdocs_serve(preview, port, log) as url:
+        if busy:
+            # A page of the site that the old worker does not list, opened in another tab: that
+            # worker fetches it from the network, where it is held until the end of the test.
+            context.route(built.url("not-listed/"), lambda route: held.append(route))
+            context.new_page().evaluate("(url) => { location.href = url; }", built.url("not-listed/"))
+            deadline = time.monotonic() + 10
+            while not held and time.monotonic() < deadline:
+                page.wait_for_timeout(50)
+            assert held, "the old worker's request was not held: the test would not keep it busy"
         page.goto(built.url("chapter/" if prefix == SITE_PATH else ""))
         if prefix != SITE_PATH:  # the bare address: the preview's redirect, once the old worker is gone
             expect(page).to_have_url(url)
@@ -390,6 +408,8 @@ def test_mkdocs_serve_after_a_built_copy_on_the_same_address_shows_the_preview_a
         (preview.parent / "docs" / "chapter.md").write_text("# Chapter\n\nAn edit.\n", encoding="utf-8")
         expect(page.locator(".md-content")).to_contain_text("An edit.", timeout=30_000)
         page.goto("about:blank")  # no live-reload request left waiting as the server stops
+        for route in held:
+            route.abort()
     assert "Traceback" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
     # The old copy's page at the bare address, in the moment between its worker's leaving and its
     # reload, asks the preview for its assets there, which the preview does not serve.

@@ -8,7 +8,10 @@
  *
  * A page built by `mkdocs serve` has no <meta name="quizbank-offline">: nothing is registered
  * there (live reload must see every change), and a worker left on that address by a built copy
- * of the site is removed, or it would serve that copy instead of the pages being edited.
+ * of the site is removed, or it would serve that copy instead of the pages being edited. A page
+ * of that built copy, answered by its worker, learns that the address now serves the preview when
+ * the new worker found there says it is retiring (quizbank/sw-retire.js): it unregisters the
+ * worker and loads again, from the preview.
  * The notice comes right after the skip link, so it is near the top of the Tab order, and the
  * student may close it ("Not now"); it says quietly when the new version could not be stored for
  * offline use (no room beside the old one: it then loads from the network, see quizbank/sw.js).
@@ -83,22 +86,37 @@ function showUpdate(onReload, note) {
   quizbank.offline.updateShown = true;
 }
 
-/** Is this worker's version stored whole (null when it does not say)? Asked over a channel of its own. */
-function storedWhole(worker) {
+/**
+ * What a worker says of itself (`{whole}`: is its version stored whole; `{retiring}`: it is the
+ * one `mkdocs serve` answers with), or null when it does not say. Asked over a channel of its own.
+ */
+function workerStatus(worker) {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     const timer = setTimeout(() => resolve(null), 3000);
     channel.port1.onmessage = (event) => {
       clearTimeout(timer);
-      resolve(event.data && typeof event.data.whole === "boolean" ? event.data.whole : null);
+      resolve(event.data && typeof event.data === "object" ? event.data : null);
     };
     worker.postMessage({ type: "status" }, [channel.port2]);
   });
 }
 
 /* The note for a waiting version: said quietly, in the notice, when it could not be stored. */
-async function updateNote(worker) {
-  return (await storedWhole(worker)) === false ? TEXT.noRoom : "";
+function updateNote(status) {
+  return status && status.whole === false ? TEXT.noRoom : "";
+}
+
+/**
+ * This address now serves `mkdocs serve`'s preview, not the site this worker was installed from
+ * (quizbank/sw-retire.js, which has already emptied the caches): the page steps aside at once
+ * rather than wait for the browser to let the new worker take over, which it does only once the
+ * old one has gone idle (minutes, with DevTools open). Unregistered, the worker answers
+ * no new page, so the reload comes from the server.
+ */
+async function stepAside(registration) {
+  await registration.unregister().catch(() => {});
+  location.reload();
 }
 
 /** A click on a link of the site, while this page is of an older version: the browser follows it. */
@@ -136,18 +154,20 @@ async function start(worker) {
   });
   const offer = async () => {
     const waiting = registration.waiting;
-    if (!waiting || !container.controller) return;
-    const note = await updateNote(waiting);
-    if (registration.waiting === waiting) showUpdate(reload, note);
+    if (!waiting) return;
+    const status = await workerStatus(waiting);
+    if (status && status.retiring) return stepAside(registration);
+    if (container.controller && registration.waiting === waiting) showUpdate(reload, updateNote(status));
   };
-  offer();
-  registration.addEventListener("updatefound", () => {
-    const installing = registration.installing;
+  const whenInstalled = (installing) => {
     if (!installing) return;
     installing.addEventListener("statechange", () => {
       if (installing.state === "installed") offer();
     });
-  });
+  };
+  offer();
+  whenInstalled(registration.installing); // found before this page registered: no updatefound for it here
+  registration.addEventListener("updatefound", () => whenInstalled(registration.installing));
   // A visit looks for a new deploy (the browser also does on navigations, but not on every one).
   // Awaited before `ready`: tests that cut the network after it never race this request.
   if (navigator.onLine) await registration.update().catch(() => {}); // offline, or the server is away: next time
