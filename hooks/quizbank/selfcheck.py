@@ -127,7 +127,7 @@ def _hints(qid: str, hints: Sequence[str]) -> list[str]:
         "</ol>",
         # Shown from the start (a student may reach for it before the scripts are ready: the loader
         # keeps the click); without JavaScript, main.html's <noscript> rule hides every quiz button.
-        f'<button type="button" class="quiz-hint-button" data-quizbank-early>Show a hint (1 of {len(hints)})</button>',
+        f'<button type="button" class="quiz-hint-button" data-quizbank-early="once">Show a hint (1 of {len(hints)})</button>',
         "</div>",
     ]
 

@@ -3,7 +3,8 @@
 - `data-quiz-kind` is the question's type, the name the browser's registry picks its view by;
 - `data-grade` is the question's browser key as JSON: the same the course manifest lists;
 - every button whose click the inline loader must hold until the scripts are ready carries
-  `data-quizbank-early` (the loader knows no type's classes).
+  `data-quizbank-early` (the loader knows no type's classes): "answer" on a control that changes the
+  answer (each press is carried out later), "once" on any other (asked for once).
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ def test_every_button_held_before_the_scripts_are_ready_says_so(path: Path) -> N
     page, _ = rendered(path)
     buttons = page.select("div.quiz button[type=button]")
     for button in buttons:
-        assert button.has_attr("data-quizbank-early"), button
+        assert button.get("data-quizbank-early") in ("answer", "once"), button
+    assert not page.select("div.quiz .quiz-hint-button:not([data-quizbank-early=once])")
+    assert not page.select("div.quiz .quiz-order-move:not([data-quizbank-early=answer])")
     # Submit is held as the form's submit, not as a click.
     assert not page.select("div.quiz button[type=submit][data-quizbank-early]")
 
