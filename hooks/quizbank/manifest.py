@@ -212,7 +212,7 @@ def course_manifest(banks: dict[str, Bank], chapters: list[Chapter]) -> Manifest
                 title=short_title(q.question),
                 fp=fp,
                 key=answers,
-                grade=q.grading(),
+                grade=q.grade(),
             )
             if q.pool is not None:
                 pool_key = question_key(bank.name, q.pool.id)

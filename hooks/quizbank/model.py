@@ -116,8 +116,8 @@ class Question:
     """What every question has. `id` and `line` come from the bank, not from a declared key."""
 
     type: ClassVar[QuestionType]
-    # "quiz": a self-check graded in the browser (mkdocs-quiz); "written-task": answer boxes.
-    kind: ClassVar[Literal["quiz", "written-task"]] = "quiz"
+    # Its role on a page: "quiz", a self-check the browser marks; "written-task", answer boxes.
+    role: ClassVar[Literal["quiz", "written-task"]] = "quiz"
 
     id: str
     line: int
@@ -154,7 +154,7 @@ class SelfCheck(Question):
             answer_key(*sorted(text_key(o.text) for o in options if o.correct)),
         )
 
-    def grading(self) -> dict[str, Any]:
+    def grade(self) -> dict[str, Any]:
         """The key a re-keyed saved answer is marked against where the page is not open.
 
         Listed in the course manifest for quizbank/marking.js; the same key the page's markup
@@ -195,6 +195,10 @@ class Single(Choice):
 class Multiple(Choice):
     type: ClassVar[QuestionType] = "multiple"
     select_all: ClassVar[bool] = True
+
+    def grade(self) -> dict[str, Any]:
+        # Every option too: partial credit counts the options set right, ticked or left.
+        return {**super().grade(), "options": sorted(text_key(o.text) for o in self.options)}
 
     def check(self) -> Iterator[Finding]:
         if self.options and not any(o.correct for o in self.options):
@@ -266,7 +270,7 @@ class FillBlank(SelfCheck):
         # rather than setting them aside.
         return fingerprint(self.type, self.without_answers), answer_key(*(a.as_json() for a in self.accepted))
 
-    def grading(self) -> dict[str, Any]:
+    def grade(self) -> dict[str, Any]:
         # What each blank accepts, in order, as the page's data-accept has it.
         return {"blanks": [json.loads(a.as_json()) for a in self.accepted]}
 
@@ -299,7 +303,7 @@ class Ordering(SelfCheck):
             answer_key(*(text_key(i) for i in self.items)),
         )
 
-    def grading(self) -> dict[str, Any]:
+    def grade(self) -> dict[str, Any]:
         return {"order": [text_key(i) for i in self.items]}  # the right order (the page's data-order)
 
     def render(self, bank: str, options: RenderOptions) -> list[str]:
@@ -354,7 +358,7 @@ class Matching(SelfCheck):
             answer_key(*(f"{text_key(p.prompt)}>{text_key(p.answer)}" for p in self.pairs)),
         )
 
-    def grading(self) -> dict[str, Any]:
+    def grade(self) -> dict[str, Any]:
         return {"pairs": [text_key(p.answer) for p in self.pairs]}  # per prompt, its answer (data-answer)
 
     def render(self, bank: str, options: RenderOptions) -> list[str]:
@@ -366,7 +370,7 @@ class WrittenTask(Question):
     """A task the student answers in writing, in one or more answer boxes."""
 
     type: ClassVar[QuestionType] = "written-task"
-    kind: ClassVar[Literal["quiz", "written-task"]] = "written-task"
+    role: ClassVar[Literal["quiz", "written-task"]] = "written-task"
 
     title: str = key("text", default="")
     words: WordLimits = key("word_limits", default=NO_LIMITS)

@@ -34,8 +34,8 @@ def render_ordering(bank: str, question: Ordering, options: RenderOptions) -> li
             f'<li class="quiz-order-item" data-value="{value}" markdown="span">'
             f'<span class="quiz-order-text" id="{text_id}">{span(item)}</span>'
             '<span class="quiz-order-moves" data-search-exclude>'
-            f'<button type="button" class="quiz-order-move" data-move="-1" aria-describedby="{text_id}">Move up</button>'
-            f'<button type="button" class="quiz-order-move" data-move="1" aria-describedby="{text_id}">Move down</button>'
+            f'<button type="button" class="quiz-order-move" data-move="-1" data-quizbank-early="answer" aria-describedby="{text_id}">Move up</button>'
+            f'<button type="button" class="quiz-order-move" data-move="1" data-quizbank-early="answer" aria-describedby="{text_id}">Move down</button>'
             "</span></li>"
         )
     lines.append("</ol>")

@@ -59,7 +59,7 @@ def place_quizzes(
             placed[key] = source.line(marker.line)
             # Blank lines around each block keep it a raw HTML block where the marker stood.
             rendered += ["", *question.render(bank.name, options), ""]
-            (written if question.kind == "written-task" else quizzes).append(key)
+            (written if question.role == "written-task" else quizzes).append(key)
         lines[marker.line] = "\n".join(rendered)
     if problems:
         raise BankError(problems)

@@ -28,7 +28,7 @@ def plural(n: int, word: str) -> str:
 
 def question_anchor(bank: Bank, question: Question) -> str:
     """The id of the question's rendered block, on a chapter and on the preview."""
-    make = written_task_anchor if question.kind == "written-task" else anchor
+    make = written_task_anchor if question.role == "written-task" else anchor
     return make(bank.name, question.id)
 
 

@@ -9,9 +9,10 @@ of the contract with mkdocs-quiz described in DEVELOPERS.md.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .ids import anchor, digest, fingerprint, sub_id, text_key
 from .markup import attrs, block, span
@@ -57,6 +58,7 @@ class ChoiceLike(Protocol):
     @property
     def hints(self) -> Sequence[str]: ...
     def identity(self) -> tuple[str, str]: ...
+    def grade(self) -> dict[str, Any]: ...
 
 
 class Identified(Protocol):
@@ -78,6 +80,7 @@ class GradedHere(Identified, Protocol):
     @property
     def hints(self) -> Sequence[str]: ...
     def identity(self) -> tuple[str, str]: ...
+    def grade(self) -> dict[str, Any]: ...
 
 
 def _open(
@@ -85,6 +88,7 @@ def _open(
     question: Identified,
     fp: str,
     key: str,
+    grade: dict[str, Any],
     options: RenderOptions,
     extra_class: str = "",
     **extra: str | bool,
@@ -97,7 +101,7 @@ def _open(
     if pool is not None and options.draw_pools:
         extra = {**extra, "data_pool": pool.id, "data_draw": str(pool.draw), "data_search_exclude": True}
     return [
-        f'<div {attrs(class_=cls, id=qid, data_bank=bank, data_qid=question.id, data_fp=fp, data_key=key, data_show_correct=options.show_correct, data_disable_after_submit=options.disable_after_submit, **extra)} markdown="1">',
+        f'<div {attrs(class_=cls, id=qid, data_bank=bank, data_qid=question.id, data_fp=fp, data_key=key, data_grade=json.dumps(grade, separators=(",", ":"), ensure_ascii=False), data_show_correct=options.show_correct, data_disable_after_submit=options.disable_after_submit, **extra)} markdown="1">',
         f'<a href="#{qid}" class="quiz-header-link" aria-label="Link to this question" data-search-exclude>#</a>',
         f'<div class="quiz-question" id="{sub_id(qid, "question")}" markdown="1">',
     ]
@@ -123,7 +127,7 @@ def _hints(qid: str, hints: Sequence[str]) -> list[str]:
         "</ol>",
         # Shown from the start (a student may reach for it before the scripts are ready: the loader
         # keeps the click); without JavaScript, main.html's <noscript> rule hides every quiz button.
-        f'<button type="button" class="quiz-hint-button">Show a hint (1 of {len(hints)})</button>',
+        f'<button type="button" class="quiz-hint-button" data-quizbank-early="once">Show a hint (1 of {len(hints)})</button>',
         "</div>",
     ]
 
@@ -184,7 +188,7 @@ def render_choice(bank: str, question: ChoiceLike, options: RenderOptions) -> li
     auto = options.auto_submit and not question.select_all
     fp, key = question.identity()
     lines = [
-        *_open(bank, question, fp, key, options, data_quiz_kind=question.type, data_auto_submit=auto),
+        *_open(bank, question, fp, key, question.grade(), options, data_quiz_kind=question.type, data_auto_submit=auto),
         *block(question.question),
         *(['<p class="quiz-select-all">Select all that apply.</p>'] if question.select_all else []),
         "</div>",
@@ -237,6 +241,7 @@ def render_fill_blank(bank: str, question: FillBlank, options: RenderOptions) ->
             question,
             fp,
             key,
+            question.grade(),
             options,
             extra_class="quiz-fill-blank",
             data_quiz_type="fill-blank",
@@ -271,7 +276,7 @@ def render_graded_here(bank: str, question: GradedHere, options: RenderOptions, 
     fp, key = question.identity()
     kind = question.type
     return [
-        *_open(bank, question, fp, key, options, extra_class=f"quiz-{kind}", data_quiz_kind=kind),
+        *_open(bank, question, fp, key, question.grade(), options, extra_class=f"quiz-{kind}", data_quiz_kind=kind),
         *block(question.question),
         "</div>",
         f'<form id="{sub_id(qid, "form")}" action="javascript:void(0);" onsubmit="return false;" autocomplete="off" markdown="1">',

@@ -50,7 +50,7 @@ def test_every_bank_question_is_placed(site: Path) -> None:
         f"{bank.name}#{q.id}"
         for bank in banks.values()
         for q in bank.questions
-        if f'id="{written_task_anchor(bank.name, q.id) if q.kind == "written-task" else anchor(bank.name, q.id)}"'
+        if f'id="{written_task_anchor(bank.name, q.id) if q.role == "written-task" else anchor(bank.name, q.id)}"'
         not in html
     ]
     assert not missing, f"questions in banks but on no page: {missing}"
@@ -60,16 +60,18 @@ def test_my_progress_carries_no_question_and_its_round_fetches_every_self_check(
     """hooks/review_pool.py: the review round's questions are a file named by its digest, beside the page."""
     page = BeautifulSoup((site / "progress" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert not page.select(".quiz") and not page.select(".quizbank-review-item")
-    stage = page.select_one(".quizbank-review-stage[data-pool]")
+    stage = page.select_one(".quizbank-review-stage[data-review-pool]")
     assert stage is not None and stage.find() is None and not stage.get_text(strip=True)
-    name = str(stage["data-pool"])
+    # `data-pool` means one thing: the pool a question variant belongs to (the page has no question).
+    assert not page.select("[data-pool]")
+    name = str(stage["data-review-pool"])
     assert re.fullmatch(r"review-pool\.[0-9a-f]{12}\.html", name), name
     assert [p.name for p in (site / "progress").glob("review-pool.*.html")] == [name]
     data = (site / "progress" / name).read_bytes()
     assert name == f"review-pool.{hashlib.sha256(data).hexdigest()[:12]}.html"
     pool = BeautifulSoup(data.decode("utf-8"), "html.parser")
     banks = load_banks(ROOT / "quizzes", ROOT)
-    expected = [f"{b.name}#{q.id}" for b in banks.values() for q in b.questions if q.kind != "written-task"]
+    expected = [f"{b.name}#{q.id}" for b in banks.values() for q in b.questions if q.role != "written-task"]
     items = pool.select(".quizbank-review-item")
     assert [str(i["data-question"]) for i in items] == expected
     assert all(i.has_attr("hidden") and len(i.select(".quiz[data-fp]")) == 1 for i in items)
