@@ -62,10 +62,9 @@ const mounted = new WeakMap(); // quiz element -> its view
 function loadView(name) {
   if (!loading.has(name)) {
     // The bundle beside this one (bundles/types/<name>.js): fetched once, cached offline like any file of the site.
-    const url = new URL(`types/${name}.js`, import.meta.url).href;
     loading.set(
       name,
-      import(url).then(
+      import(new URL(`types/${name}.js`, import.meta.url).href).then(
         (view) => (loaded.set(name, view), view),
         () => (loading.delete(name), null), // tried again on the next page
       ),
