@@ -24,7 +24,7 @@ export function questionOf(quiz) {
     fp: quiz.getAttribute("data-fp") || "",
     fp1: quiz.getAttribute("data-fp1") || "", // the first site version's fingerprint, where it differs
     key: quiz.getAttribute("data-key") || "",
-    type: quiz.getAttribute("data-quiz-kind") || "single",
+    type: quiz.getAttribute("data-quiz-kind") || "",
     pool: quiz.hasAttribute("data-pool") ? `${bank}#${quiz.getAttribute("data-pool")}` : null,
     grade: gradeOf(quiz),
   };

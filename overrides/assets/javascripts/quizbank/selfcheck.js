@@ -73,7 +73,7 @@ function loadView(name) {
   return loading.get(name);
 }
 
-const viewName = (quiz) => (TYPES[quiz.getAttribute("data-quiz-kind") || "single"] || {}).view || null;
+const viewName = (quiz) => (TYPES[quiz.getAttribute("data-quiz-kind")] || {}).view || null;
 
 /* ── The store of results ──────────────────────────────────────────────────────────────────── */
 function readResults(store) {
