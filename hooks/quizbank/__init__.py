@@ -13,12 +13,13 @@ The hooks in `hooks/` wire these functions to MkDocs events; tests call them dir
 from .errors import BankError, Problem, display_path
 from .load import load_bank_file, load_bank_text, load_banks
 from .markers import Source
-from .model import QUESTION_TYPES, Bank, Option, Question, WrittenTask
+from .model import Bank, Option, Question, WrittenTask
 from .page import Placed, place_quizzes
 from .selfcheck import RenderOptions
+from .types import REGISTRY
 
 __all__ = [
-    "QUESTION_TYPES",
+    "REGISTRY",
     "Bank",
     "BankError",
     "Option",

@@ -17,9 +17,9 @@ from .errors import BankError, Problem, did_you_mean
 from .facts import NO_FACTS, Facts
 from .model import (
     COMMON_KEYS,
-    QUESTION_TYPES,
     Bank,
     Field,
+    KeyReader,
     Option,
     Pair,
     Pool,
@@ -30,6 +30,7 @@ from .model import (
     required_keys_of,
 )
 from .nodes import Entry, Mapping, NodeReader, line_of
+from .types import REGISTRY
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BANK_KEYS = ("questions", "export_only")
@@ -56,7 +57,7 @@ def read_bank(
     """
     found: list[Problem] = [] if problems is None else problems
     start = len(found)
-    reader = BankReader(shown, found, facts)
+    reader = BankReader(shown, found, facts, name)
     questions, export_only = reader.bank(root)
     if problems is None and found:
         raise BankError(found)
@@ -75,8 +76,11 @@ def read_bank(
 class BankReader(NodeReader):
     """Reads the bank format; each `read_<reader>` method reads one kind of declared key."""
 
-    def __init__(self, shown: str, problems: list[Problem] | None = None, facts: Facts | None = None) -> None:
+    def __init__(
+        self, shown: str, problems: list[Problem] | None = None, facts: Facts | None = None, bank: str = ""
+    ) -> None:
         super().__init__(shown, problems, facts)
+        self.bank_name = bank  # the bank's name ("part-1"), which each question keeps
         self.ids: list[str] = []  # every question id met, read cleanly or not
 
     def bank(self, root: yaml.Node | None) -> tuple[tuple[Question, ...], bool]:
@@ -175,10 +179,13 @@ class BankReader(NodeReader):
         values: dict[str, Any] = {}
         for key, reader in declared.items():
             if key in entries:
-                values[key] = getattr(self, "read_" + reader)(entries[key], key)
+                if isinstance(reader, KeyReader):
+                    values[key] = reader.read(self, entries[key], key)
+                else:
+                    values[key] = getattr(self, "read_" + reader)(entries[key], key)
         if missing or self.qid is None:
             return None
-        question = cls(id=self.qid, line=line_of(node), **values)
+        question = cls(id=self.qid, line=line_of(node), bank=self.bank_name, **values)
         for finding in question.check():
             where = finding.line or (entries[finding.at].key if finding.at in entries else node)
             self.problem(where, finding.what, finding.fix)
@@ -198,19 +205,19 @@ class BankReader(NodeReader):
         return value
 
     def question_type(self, node: yaml.Node, vnode: yaml.Node | None) -> type[Question] | None:
-        names = tuple(QUESTION_TYPES)
+        names = tuple(REGISTRY)
         if vnode is None:
             self.problem(
                 node, "the required key 'type' is missing.", "add 'type:' with one of: " + ", ".join(names) + "."
             )
             return None
         value = str(vnode.value) if isinstance(vnode, yaml.ScalarNode) else ""
-        if value not in QUESTION_TYPES:
+        if value not in REGISTRY:
             renamed = {"reflection": "written-task"}
             hint = f"did you mean '{renamed[value]}'? " if value in renamed else did_you_mean(value, names, cutoff=0.4)
             self.problem(vnode, f"unknown question type '{value}'.", hint + "valid types: " + ", ".join(names) + ".")
             return None
-        return QUESTION_TYPES[value]
+        return REGISTRY[value]
 
     # ── readers of declared keys (model.key(reader=…)) ─────────────────────────────────────
 
@@ -416,9 +423,11 @@ class BankReader(NodeReader):
 
 
 # Every reader a model declares exists here (checked at import, so a typo fails at once).
-for _cls in QUESTION_TYPES.values():
+for _cls in REGISTRY.values():
     for _key, _reader in keys_of(_cls).items():
-        assert hasattr(BankReader, "read_" + _reader), f"{_cls.__name__}.{_key}: no reader 'read_{_reader}'"
+        assert isinstance(_reader, KeyReader) or hasattr(BankReader, "read_" + _reader), (
+            f"{_cls.__name__}.{_key}: no reader 'read_{_reader}'"
+        )
 assert {f.name for f in dataclass_fields(Option)} == set(OPTION_KEYS)
 assert {f.name for f in dataclass_fields(Pair)} - {"line"} == set(PAIR_KEYS)
 assert {f.name for f in dataclass_fields(Pool)} - {"line"} == set(POOL_KEYS)

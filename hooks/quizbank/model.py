@@ -11,9 +11,9 @@ Adding a type is one class here plus its entry in QUESTION_TYPES; adding a key i
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import MISSING, dataclass, field, fields
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
 
 from .blanks import Accepted, BlankSyntaxError, read_blank
 from .ids import answer_key, fingerprint, text_key
@@ -23,7 +23,10 @@ from .selfcheck import RenderOptions, render_choice, render_fill_blank
 from .text import find_blanks
 from .written_task import render_written_task
 
-QuestionType = Literal["single", "multiple", "true-false", "fill-blank", "ordering", "matching", "written-task"]
+if TYPE_CHECKING:
+    from .nodes import Entry, NodeReader
+
+QuestionType = str  # a name in the registry (types/__init__.py), which alone lists them
 # How a key's YAML value is read: the name of a reader method of bankformat.BankReader.
 Reader = Literal[
     "text",
@@ -40,9 +43,29 @@ Reader = Literal[
 ]
 
 
-def key(reader: Reader, *, default: Any = MISSING) -> Any:
+@dataclass(frozen=True)
+class KeyReader:
+    """How a type of its own reads a key's YAML value (`read`), and what JSON Schema says of the value (`schema`).
+
+    `read(reader, entry, key)` appends its problems to the reader (a `nodes.NodeReader`) and returns
+    the value; `defs` are the schema definitions `schema` refers to (`#/$defs/<name>`).
+    """
+
+    read: Callable[[NodeReader, Entry, str], Any]
+    schema: dict[str, Any]
+    defs: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def key(reader: Reader | KeyReader, *, default: Any = MISSING) -> Any:
     """Declare a YAML key of a question type; without a default, the key is required."""
     return field(default=default, metadata={"reader": reader})
+
+
+class Mark(NamedTuple):
+    """An answer's mark: right or not, and its partial credit (0 to 1; `correct` is credit 1)."""
+
+    correct: bool
+    credit: float
 
 
 @dataclass(frozen=True)
@@ -121,6 +144,8 @@ class Question:
 
     id: str
     line: int
+    # The bank it was read from ("part-1"): a calculated question draws its variants by it.
+    bank: str = field(default="", compare=False)
     question: str = key("text")
     explanation: str = key("text", default="")
     # For the LMS export only, on purpose: no page shows it, and `make check` does not warn that none does.
@@ -392,13 +417,10 @@ class WrittenTask(Question):
         return render_written_task(bank, self)
 
 
-QUESTION_TYPES: dict[str, type[Question]] = {
-    cls.type: cls for cls in (Single, Multiple, TrueFalse, FillBlank, Ordering, Matching, WrittenTask)
-}
 COMMON_KEYS = ("id", "type")  # read by the bank itself, before the type is known
 
 
-def keys_of(cls: type[Question]) -> dict[str, Reader]:
+def keys_of(cls: type[Question]) -> dict[str, Reader | KeyReader]:
     """The YAML keys a question type accepts (beyond id and type), with their readers."""
     return {f.name: f.metadata["reader"] for f in fields(cls) if "reader" in f.metadata}
 

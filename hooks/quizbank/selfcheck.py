@@ -265,28 +265,41 @@ def render_fill_blank(bank: str, question: FillBlank, options: RenderOptions) ->
     ]
 
 
-def render_graded_here(bank: str, question: GradedHere, options: RenderOptions, interaction: list[str]) -> list[str]:
+def render_graded_here(
+    bank: str,
+    question: GradedHere,
+    options: RenderOptions,
+    interaction: list[str],
+    *,
+    text: str | None = None,
+    hints: Sequence[str] | None = None,
+    explanation: str | None = None,
+    **extra: str | bool,
+) -> list[str]:
     """The frame of a question our script grades: question, form (hints, `interaction`, confidence, feedback), explanation.
 
     Like a blank, mkdocs-quiz never grades it: quizbank/selfcheck.js stops the form's submit
     before mkdocs-quiz's handler. The hidden fieldset is for mkdocs-quiz's "reset all", which
-    expects one first in every quiz form.
+    expects one first in every quiz form. `text`, `hints` and `explanation` replace the question's
+    own as shown (a calculated question's with its numbers in); `extra` are attributes of the quiz.
     """
     qid = anchor(bank, question.id)
     fp, key = question.identity()
     kind = question.type
     return [
-        *_open(bank, question, fp, key, question.grade(), options, extra_class=f"quiz-{kind}", data_quiz_kind=kind),
-        *block(question.question),
+        *_open(
+            bank, question, fp, key, question.grade(), options, extra_class=f"quiz-{kind}", data_quiz_kind=kind, **extra
+        ),
+        *block(question.question if text is None else text),
         "</div>",
         f'<form id="{sub_id(qid, "form")}" action="javascript:void(0);" onsubmit="return false;" autocomplete="off" markdown="1">',
         "<fieldset hidden></fieldset>",
-        *_hints(qid, question.hints),
+        *_hints(qid, question.hints if hints is None else hints),
         *interaction,
         *_confidence(qid, options),
         '<div class="quiz-feedback hidden"></div>',
         '<button type="submit" class="quiz-button" data-search-exclude>Submit</button>',
         "</form>",
-        *_explanation(question.explanation),
+        *_explanation(question.explanation if explanation is None else explanation),
         "</div>",
     ]

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from quizbank import QUESTION_TYPES, BankError, load_bank_file
+from quizbank import REGISTRY, BankError, load_bank_file
 from quizbank.model import COMMON_KEYS, keys_of, required_keys_of
 from support import CORPUS, ROOT
 
@@ -87,14 +87,14 @@ def schema_types() -> dict[str, dict[str, Any]]:
 
 
 def test_schema_knows_exactly_the_question_types() -> None:
-    assert SCHEMA["$defs"]["question"]["properties"]["type"]["enum"] == list(QUESTION_TYPES)
-    assert sorted(schema_types()) == sorted(QUESTION_TYPES)
+    assert SCHEMA["$defs"]["question"]["properties"]["type"]["enum"] == list(REGISTRY)
+    assert sorted(schema_types()) == sorted(REGISTRY)
 
 
-@pytest.mark.parametrize("name", list(QUESTION_TYPES))
+@pytest.mark.parametrize("name", list(REGISTRY))
 def test_schema_has_each_types_keys_and_required_keys(name: str) -> None:
     """The keys a type's class declares (model.py) are the keys the schema allows, and the same are required."""
-    cls = QUESTION_TYPES[name]
+    cls = REGISTRY[name]
     branch = schema_types()[name]
     common_required = set(SCHEMA["$defs"]["question"]["required"])
     assert set(branch["properties"]) == {*COMMON_KEYS, *keys_of(cls)}, name
