@@ -31,14 +31,14 @@ function markOne(values, grade) {
 
 /**
  * Multiple: right when exactly the right options are ticked; the credit is the share of options
- * set right (ticked if right, left if not). A ticked key the question does not have, or a grade
- * without its options (an older course.json), gives no share: 1 or 0.
+ * set right (ticked if right, left if not). No answer, a ticked key the question does not have, or
+ * a grade without its options (an older course.json), gives no share: 1 or 0.
  */
 function markMany(values, grade) {
   const key = keyOf(grade);
   if (!key || !isTexts(values)) return null;
   const correct = exactly(values, key.right);
-  if (correct || !key.options || !key.options.length) return { correct, credit: correct ? 1 : 0 };
+  if (correct || !values.length || !key.options || !key.options.length) return { correct, credit: correct ? 1 : 0 };
   if (!distinct(values) || !values.every((v) => key.options.includes(v))) return { correct, credit: 0 };
   const set = key.options.filter((o) => values.includes(o) === key.right.includes(o)).length;
   return { correct, credit: set / key.options.length };
