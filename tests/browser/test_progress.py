@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from quizbank.report.collect import Course, collect
-from support import SITE_PATH, PagesServer, build, served, watch, write_site
+from support import SITE_PATH, PagesServer, build, quiz_ready, served, watch, write_site
 
 BANK_1 = """questions:
   - id: transfer
@@ -221,7 +221,7 @@ def test_the_round_fetches_its_questions_when_it_starts_and_a_failed_fetch_chang
     page.on("request", lambda request: fetched.append(request.url) if "review-pool." in request.url else None)
     page.goto(server.url("progress/"))
     page.wait_for_function("() => window.quizbank && window.quizbank.progressReady")
-    assert "review-pool." in page.locator(".quizbank-review-stage").get_attribute("data-pool")  # type: ignore[operator]
+    assert "review-pool." in page.locator(".quizbank-review-stage").get_attribute("data-review-pool")  # type: ignore[operator]
     expect(page.locator(".quiz")).to_have_count(0)
     assert fetched == []
 
@@ -422,8 +422,13 @@ def test_an_edited_bank_never_gets_an_old_result(page: Page, site: tuple[PagesSe
         "1 of 2 self-checks answered · 0 right · 1 to review"
     )
     page.goto(server.url("part-1/"))
+    # Once the scripts have started the questions (before that, nothing is shown whatever they do):
+    # the reworded one starts afresh, while the other still shows its saved answer.
+    quiz_ready(page)
     expect(quiz(page, "one", "transfer").locator('input[name="answer"]:checked')).to_have_count(0)
     expect(quiz(page, "one", "transfer").locator(".quiz-feedback")).to_be_hidden()
+    expect(quiz(page, "one", "peft").locator('input[name="answer"]:checked')).to_have_count(1)
+    expect(quiz(page, "one", "peft").locator(".quiz-feedback")).to_be_visible()
 
 
 def test_the_review_round_from_the_keyboard(page: Page, site: tuple[PagesServer, Path]) -> None:

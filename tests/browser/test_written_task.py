@@ -634,7 +634,8 @@ def test_download_has_every_draft_in_order_and_nothing_leaves_the_browser(page: 
 def test_the_scripts_have_no_way_to_send_anything() -> None:
     """Backs the promise on the page: the site's scripts send nothing anywhere.
 
-    Two modules each read one file of the site with a plain GET that carries nothing of the
+    Two modules load the site's own bundles beside themselves, by name (site.js: the self-checks,
+    keeping, offline; selfcheck.js: each question type's view). Two modules each read one file of the site with a plain GET that carries nothing of the
     student's (the course manifest; My progress's review questions), one registers the site's own service worker, which fetches only the files of
     the site its build lists and passes on the page's own GET requests, and one holds back
     Material's request for its search index until search is used (it sends Material's request,
@@ -659,6 +660,14 @@ def test_the_scripts_have_no_way_to_send_anything() -> None:
             assert "url.origin === window.location.origin ? url : null" in code
             assert "method" not in code and "body" not in code
             code = code.replace(".fetch(", ".")
+        if path.name == "site.js":  # the site's own bundles, beside this one (bundles/<name>.js)
+            own = "import(new URL(`${name}.js`, import.meta.url).href)"
+            assert code.count("import(") == 1 and code.count(own) == 1
+            code = code.replace(own, "")
+        if path.name == "selfcheck.js":  # each type's view, beside this bundle (bundles/types/<name>.js)
+            own = "import(new URL(`types/${name}.js`, import.meta.url).href)"
+            assert code.count("import(") == 1 and code.count(own) == 1
+            code = code.replace(own, "")
         if path.name == "offline.js":  # registers the site's own service worker (sw.js); sends nothing
             for used in ("navigator.serviceWorker", "navigator.onLine", "navigator.connection"):
                 code = code.replace(used, "")
