@@ -8,7 +8,9 @@ apart, never mixed in); a different answer key means it is marked again against 
   status the student sees in My progress. For a re-keyed record the first answer (version 2's
   `first`, or the only answer when there was one attempt) is marked against today's key instead;
   where that is unknown, the record counts for n but not for this share.
-- Right in the end: the latest mark (re-marked against today's key, as the site does).
+- Right in the end: the latest mark, re-marked against today's key as the site does (`counted_mark`,
+  results.js `marked`): after Try again, the first answer when it was the only one; when the
+  latest answer is no longer on record, not right.
 - The first answer (for option counts, wrong blanks, partial credit and where items were put): `first`,
   or the latest answer when it was the only one; unknown otherwise (a version 1 file answered twice,
   or cleared by Try again).
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -121,6 +124,33 @@ class ClassStats:
     whole: Reliability = field(default_factory=Reliability)  # the class as a whole: alpha, SEM, scores
 
 
+def standing(record: Record, fp: str, key: str) -> str:
+    """Where a record stands against the question today (results.js `standing`): "current", "rekeyed" or "stale"."""
+    if record.fp != fp:
+        return "stale"
+    return "rekeyed" if record.key and key and record.key != key else "current"
+
+
+def counted_mark(record: Record, fp: str, key: str, mark: Callable[[list[str]], Mark | None]) -> bool | None:
+    """The mark every count gives a record (results.js `marked`): None when it is not counted.
+
+    A stale record, or one with hints only (no answer yet), is not counted. A re-keyed one is its
+    latest answer marked against today's key (`mark`); after Try again (no latest answer) its first
+    answer when that was the only one; when the latest answer is not on record, it is not right. A
+    key that cannot be read leaves the mark as saved.
+    """
+    where = standing(record, fp, key)
+    if where == "stale" or record.attempts == 0:
+        return None
+    if where == "current":
+        return record.correct
+    latest = record.answer or (record.first if record.attempts == 1 else None)
+    marked = mark(list(latest or ()))
+    if marked is None:
+        return record.correct
+    return latest is not None and marked.correct
+
+
 def first_answer(record: Record) -> tuple[str, ...] | None:
     if record.first is not None:
         return record.first
@@ -138,8 +168,9 @@ def first_confidence(record: Record) -> str | None:
 def _judge(item: ItemStats, record: Record, current_key: str) -> tuple[bool | None, bool | None]:
     """Count one current-wording record: its right-at-first-try and its first answer's mark, each None when unknown."""
     item.n += 1
-    rekeyed = bool(record.key) and record.key != current_key
-    correct = item.mark(record.answer).correct if rekeyed and record.answer else record.correct
+    rekeyed = standing(record, record.fp, current_key) == "rekeyed"
+    # The site's rule (results.js `marked`): tests/grading/records.json holds both to it.
+    correct = bool(counted_mark(record, record.fp, current_key, lambda answer: item.question.mark(item.grade, answer)))
     first = first_answer(record)
     # The first answer's mark (for calibration and the options: whatever hints were open).
     first_correct = item.mark(first).correct if first is not None else None

@@ -538,7 +538,7 @@ def _finite(value: Any) -> bool:
 
 def _read_grade(grade: Any) -> tuple[dict[str, tuple[float, float, bool]] | None, tuple[str, ...], str]:
     """The grade's variants (id → value, tolerance, relative), forms and unit; variants None when unreadable."""
-    if not isinstance(grade, dict) or not isinstance(grade.get("variants"), dict):
+    if not isinstance(grade, dict) or not isinstance(grade.get("variants"), dict) or not grade["variants"]:
         return None, (), ""
     accept = grade.get("accept")
     unit = grade.get("unit", "")

@@ -182,21 +182,39 @@ def _texts(value: Any) -> bool:
     return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
 
 
-def mark_choice(grade: Any, answer: Any) -> Mark | None:
-    """mkdocs-quiz's rule: every right option and nothing else (each once).
-
-    Partial credit, where the grade lists every option (`options`, select all that apply): the share
-    of options set right, ticked if right and left if wrong; an option the question does not have
-    makes it 0. Otherwise (one right option, or an older course.json) it is the mark.
-    """
-    if not isinstance(grade, dict) or not _texts(grade.get("right")) or not _texts(answer):
+def _chosen(grade: Any, answer: Any) -> tuple[set[str], list[str]] | None:
+    """The right options and the answer, or None when either cannot be read (no right option is no key)."""
+    if not isinstance(grade, dict) or not _texts(grade.get("right")) or not grade["right"] or not _texts(answer):
         return None
-    right, chosen = set(grade["right"]), list(answer)
+    return set(grade["right"]), list(answer)
+
+
+def mark_choice(grade: Any, answer: Any) -> Mark | None:
+    """mkdocs-quiz's rule: every right option and nothing else, each once; right or wrong, nothing between."""
+    read = _chosen(grade, answer)
+    if read is None:
+        return None
+    right, chosen = read
+    correct = len(set(chosen)) == len(chosen) and set(chosen) == right
+    return Mark(correct, float(correct))
+
+
+def mark_select_all(grade: Any, answer: Any) -> Mark | None:
+    """The same rule, with partial credit where the grade lists every option (`options`).
+
+    The share of options set right, ticked if right and left if wrong. Nothing ticked is no answer,
+    and an option ticked twice or one the question does not have is no share: 0. A grade without
+    `options` (a course.json from before it) gives the mark alone.
+    """
+    read = _chosen(grade, answer)
+    if read is None or ("options" in grade and not _texts(grade["options"])):
+        return None
+    right, chosen = read
     correct = len(set(chosen)) == len(chosen) and set(chosen) == right
     every = grade.get("options")
-    if correct or not chosen or not _texts(every) or not every:
+    if correct or not every:
         return Mark(correct, float(correct))
-    if not set(chosen) <= set(every):
+    if not chosen or len(set(chosen)) != len(chosen) or not set(chosen) <= set(every):
         return Mark(False, 0.0)
     return Mark(False, sum((o in chosen) == (o in right) for o in every) / len(every))
 

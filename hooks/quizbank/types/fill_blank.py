@@ -37,11 +37,17 @@ def _texts(value: Any) -> bool:
 
 
 def mark_blanks(grade: Any, answer: Any) -> Mark | None:
-    """Each blank as blanks.js `matches` it; credit: the share of blanks right."""
+    """Each blank as blanks.js `matches` it; credit: the share of blanks right.
+
+    A grade with no blank, or a blank it cannot read, marks nothing; an answer with another number
+    of texts than there are blanks is wrong.
+    """
     if not isinstance(grade, dict) or not isinstance(grade.get("blanks"), list) or not _texts(answer):
         return None
     accepted = [parse_accepted(a) for a in grade["blanks"]]
-    if not accepted or len(answer) != len(accepted):
+    if not accepted or any(a == Accepted() for a in accepted):
+        return None
+    if len(answer) != len(accepted):
         return Mark(False, 0.0)
     right = sum(matches(a, text) for a, text in zip(accepted, answer, strict=True))
     return Mark(right == len(accepted), right / len(accepted))

@@ -90,10 +90,10 @@ def _texts(value: Any) -> bool:
 
 def mark_matching(grade: Any, answer: Any) -> Mark | None:
     """Per prompt in bank order, the chosen answer's key ("" for none); credit: the share of prompts given their own."""
-    if not isinstance(grade, dict) or not _texts(grade.get("pairs")) or not _texts(answer):
+    if not isinstance(grade, dict) or not _texts(grade.get("pairs")) or not grade["pairs"] or not _texts(answer):
         return None
     right = list(grade["pairs"])
-    if not right or len(answer) != len(right):
+    if len(answer) != len(right):
         return Mark(False, 0.0)
     matched = sum(a == r for a, r in zip(answer, right, strict=True))
     return Mark(matched == len(right), matched / len(right))

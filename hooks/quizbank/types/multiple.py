@@ -13,7 +13,7 @@ from ..export.losses import Loss
 from ..ids import text_key
 from ..keys import key
 from ..model import Finding, Option, QuestionType
-from .choice import OPTIONS, Choice, off_the_list, weights
+from .choice import OPTIONS, Choice, mark_select_all, off_the_list, weights
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,6 +35,8 @@ class Multiple(Choice):
     def grade(self) -> dict[str, Any]:
         # Every option too: partial credit counts the options set right, ticked or left.
         return {**super().grade(), "options": sorted(text_key(o.text) for o in self.options)}
+
+    mark = staticmethod(mark_select_all)
 
     def gift_answers(self, key: str) -> tuple[list[str], list[Loss]]:
         """Weights only, which Moodle shows as checkboxes: right options share 100%, wrong ones take it back."""

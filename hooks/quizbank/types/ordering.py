@@ -49,10 +49,10 @@ def mark_ordering(grade: Any, answer: Any) -> Mark | None:
 
     An answer that is not an order of exactly these items (another question's, a damaged one) is wrong.
     """
-    if not isinstance(grade, dict) or not _texts(grade.get("order")) or not _texts(answer):
+    if not isinstance(grade, dict) or not _texts(grade.get("order")) or not grade["order"] or not _texts(answer):
         return None
     right = list(grade["order"])
-    if sorted(answer) != sorted(right) or not right:
+    if sorted(answer) != sorted(right):
         return Mark(False, 0.0)
     placed = sum(a == r for a, r in zip(answer, right, strict=True))
     return Mark(placed == len(right), placed / len(right))
