@@ -37,6 +37,15 @@ BUILD_ONLY = {
     "matching-distractor-is-answer": "a distractor is no prompt's answer",
     "pool-draw-too-large": "a pool draws no more than its variants",
     "pool-draw-differs": "one draw per pool",
+    "calculated-unknown-var": "the formula names only the vars",
+    "calculated-caret": "the formula reads (** for powers)",
+    "calculated-no-eval": "the formula calls only its functions",
+    "calculated-divides-by-zero": "the formula has a value for every variant drawn",
+    "calculated-too-few": "the ranges hold as many sets of numbers as variants",
+    "calculated-tolerance-too-tight": "the tolerance accepts the answer as shown",
+    "calculated-unknown-placeholder": "each placeholder names a variable",
+    "calculated-answer-in-question": "{answer} in the explanation only",
+    "calculated-min-max": "min not above max",
 }
 
 

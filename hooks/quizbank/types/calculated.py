@@ -207,7 +207,8 @@ class Calculated(SelfCheck):
                     yield Finding(
                         at,
                         f"the placeholder '{{{name}}}' names no variable (the vars are: {known}).",
-                        hint + "add it under 'vars:', or write '{{' and '}}' for literal braces.",
+                        (f"{hint}If not, add" if hint else "add")
+                        + " it under 'vars:' (or write {{ and }} for literal braces).",
                     )
         if self.answer is None or not self.vars:
             return
@@ -216,7 +217,8 @@ class Calculated(SelfCheck):
             yield Finding(
                 "answer",
                 f"the formula uses '{name}', which is not among the vars ({known}).",
-                did_you_mean(name, names) + f"add '{name}' under 'vars:' with its range.",
+                (f"{did_you_mean(name, names)}If not, add" if did_you_mean(name, names) else "add")
+                + f" '{name}' under 'vars:' with its range.",
             )
         used = {
             *self.answer.names,
