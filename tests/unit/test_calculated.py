@@ -53,6 +53,10 @@ def question(source: str = BANK, bank: str = "b") -> Calculated:
         ("round(x, 1) + round(y)", {"x": 0.25, "y": 2.5}, 0.3 + 3.0),  # half away from zero, not to even
         ("max(a, b) - min(a, b) + abs(-a) + log(e0) + log10(100)", {"a": 2, "b": 5, "e0": math.e}, 3 + 2 + 1 + 2),
         ("-a ** 2", {"a": 3}, -9.0),
+        # Exact arithmetic would give 1275 and 900: a float's last bit does not push them up.
+        ("ceil(4 * p * (1 - p) / m ** 2)", {"p": 0.85, "m": 0.02}, 1275.0),
+        ("ceil(4 * p * (1 - p) / m ** 2)", {"p": 0.9, "m": 0.02}, 900.0),
+        ("floor(0.1 * 3 * 10)", {}, 3.0),
     ],
 )
 def test_the_formula_evaluates_arithmetic_and_its_functions(text: str, values: dict[str, float], value: float) -> None:

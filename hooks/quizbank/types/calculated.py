@@ -314,7 +314,7 @@ class Calculated(SelfCheck):
         }
         forms = [examples[f] for f in self.accept]
         if forms == [examples["decimal"]]:
-            forms = ["a number such as 0.25"]
+            forms = ["a whole number such as 250" if not self.decimals else "a number such as 0.25"]
         said = forms[0] if len(forms) == 1 else ", ".join(forms[:-1]) + " or " + forms[-1]
         tolerance = self.allowed
         if self.tolerance is None:

@@ -22,14 +22,23 @@ def _round(x: float, places: float = 0) -> float:
     return math.copysign(math.floor(abs(x) * scale + 0.5) / scale, x)
 
 
+def _ceil(x: float) -> float:
+    """The least whole number not below x, where x is what exact arithmetic gives (0.51 / 0.0004 is 1275, not 1275.0000000002)."""
+    return math.ceil(round(x, 9))
+
+
+def _floor(x: float) -> float:
+    return math.floor(round(x, 9))
+
+
 # name → (function, fewest arguments, most arguments)
 FUNCTIONS: dict[str, tuple[Callable[..., float], int, int]] = {
     "sqrt": (math.sqrt, 1, 1),
     "exp": (math.exp, 1, 1),
     "log": (math.log, 1, 2),
     "log10": (math.log10, 1, 1),
-    "ceil": (math.ceil, 1, 1),
-    "floor": (math.floor, 1, 1),
+    "ceil": (_ceil, 1, 1),
+    "floor": (_floor, 1, 1),
     "round": (_round, 1, 2),
     "abs": (abs, 1, 1),
     "min": (min, 2, 8),
