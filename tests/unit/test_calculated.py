@@ -7,6 +7,7 @@ tests/golden/calculated.md.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -17,6 +18,10 @@ import pytest
 
 from quizbank import load_bank_text
 from quizbank.export.command import export_banks
+from quizbank.report.answers import section
+from quizbank.report.collect import Handed
+from quizbank.report.progress_file import read_progress
+from quizbank.report.stats import class_stats
 from quizbank.types.calculated import Calculated
 from quizbank.types.formula import FormulaError, read_formula
 
@@ -205,3 +210,33 @@ def test_gift_and_qti_21_hold_every_variant_for_the_lms_to_draw_one(tmp_path: Pa
         for line in lines
     )
     assert any("answers as percent: the LMS's numerical question takes a number only" in line for line in lines)
+
+
+def test_the_class_report_marks_each_students_own_variant_and_shows_first_answers_per_variant() -> None:
+    """Facility is per question (each student's own numbers); typed answers are counted per variant, not grouped."""
+    bank = load_bank_text(BANK, name="b", shown="quizzes/b.yml")
+    q = bank.questions[0]
+    assert isinstance(q, Calculated)
+    fp, key = q.identity()
+    shown = q.variant_values()
+    first, second = list(shown)[:2]
+    answers = [
+        [first, shown[first]["answer"]],  # right, in its own variant
+        [second, shown[second]["answer"]],  # right, in another
+        [second, shown[first]["answer"]],  # the first variant's answer to the second's numbers: wrong
+    ]
+    files = []
+    for n, answer in enumerate(answers, 1):
+        right = q.mark(q.grade(), answer)
+        assert right is not None
+        record = {"fp": fp, "key": key, "kind": "calculated", "answer": answer, "first": answer}
+        record |= {"correct": right.correct, "attempts": 1, "wrong": int(not right.correct)}
+        data = {"format": "quizbank-progress", "version": 3, "learner": f"{n:016x}", "results": {"b#f1": record}}
+        files.append(Handed(f"file {n}", str(n), read_progress(json.dumps(data | {"drafts": {}}).encode())))
+    item = class_stats(files, {"b": bank}).items[0]
+    assert (item.n, item.first_right, item.credit) == (3, 2, 2.0)
+    html = section([item], lambda i: "#")
+    assert "First answers per variant" in html and "Typed answers are not grouped" in html
+    values = ", ".join(f"{n} = {v}" for n, v in shown[second].items() if n != "answer")
+    row = re.search(rf"<tr><th scope=\"row\">{re.escape(values)} \(answer [^)]+\)</th>(.*?)</tr>", html)
+    assert row is not None and re.findall(r">(\d+)<", row.group(1)) == ["2", "1"], "two answered it, one right"
