@@ -229,7 +229,7 @@ def test_the_class_report_marks_each_students_own_variant_and_shows_first_answer
     for n, answer in enumerate(answers, 1):
         right = q.mark(q.grade(), answer)
         assert right is not None
-        record = {"fp": fp, "key": key, "kind": "calculated", "answer": answer, "first": answer}
+        record: dict[str, object] = {"fp": fp, "key": key, "kind": "calculated", "answer": answer, "first": answer}
         record |= {"correct": right.correct, "attempts": 1, "wrong": int(not right.correct)}
         data = {"format": "quizbank-progress", "version": 3, "learner": f"{n:016x}", "results": {"b#f1": record}}
         files.append(Handed(f"file {n}", str(n), read_progress(json.dumps(data | {"drafts": {}}).encode())))
