@@ -8,7 +8,7 @@ from .errors import BankError, Problem
 from .ids import question_key
 from .markers import Source, find_markers, resolve
 from .model import Bank
-from .selfcheck import RenderOptions
+from .types.frame import RenderOptions
 
 
 @dataclass(frozen=True)

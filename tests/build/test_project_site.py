@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 
 from quizbank import load_banks
 from quizbank.ids import anchor, written_task_anchor
-from quizbank.model import Choice, TrueFalse
-from quizbank.selfcheck import shown_order
+from quizbank.types.choice import Choice, shown_order
+from quizbank.types.true_false import TrueFalse
 from support import ROOT, BuildResult
 
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -44,7 +44,7 @@ def test_the_manifest_lists_parts_in_site_order_with_their_questions_and_tasks()
     questions = manifest["questions"]
     assert sorted(questions) == ["bank#a", "bank#b"]  # unplaced: not listed
     assert questions["bank#b"]["page"] == "two/" and questions["bank#b"]["type"] == "fill-blank"
-    fp, key = BANK.questions[1].identity()  # type: ignore[attr-defined]
+    fp, key = BANK.questions[1].identity()
     assert (questions["bank#b"]["fp"], questions["bank#b"]["key"]) == (fp, key)
     assert [t["key"] for t in manifest["tasks"]] == ["bank#c"]
 

@@ -16,16 +16,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 from quizbank import RenderOptions, load_bank_file
-from quizbank.model import SelfCheck
 from support import CORPUS
 
 CASES = sorted((CORPUS / "good").glob("*.yml"))
 
 
-def rendered(path: Path) -> tuple[BeautifulSoup, dict[str, dict[str, object]]]:
+def rendered(path: Path) -> tuple[BeautifulSoup, dict[str, dict[str, object] | None]]:
     bank = load_bank_file(path, path.parent, CORPUS)
     html = "\n".join(line for q in bank.questions for line in q.render(bank.name, RenderOptions()))
-    grades = {q.id: q.grade() for q in bank.questions if isinstance(q, SelfCheck)}
+    grades = {q.id: q.grade() for q in bank.questions if q.role == "quiz"}
     return BeautifulSoup(html, "html.parser"), grades
 
 

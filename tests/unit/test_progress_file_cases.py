@@ -19,7 +19,7 @@ from quizbank.report.progress_file import Progress, Refused, read_progress
 
 TABLE = json.loads((Path(__file__).resolve().parents[1] / "progress_file_cases.json").read_text(encoding="utf-8"))
 # The site's names for a record's fields, and the report's.
-FIELDS = {"firstConfidence": "first_confidence"}
+FIELDS = {"firstConfidence": "first_confidence", "kind": "type"}  # the file's names → the record's
 
 
 def file_bytes(case: dict[str, Any]) -> bytes:

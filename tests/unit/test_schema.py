@@ -1,4 +1,7 @@
-"""quizzes/schema.json (for editors) and the build agree: on each type's keys, and on the corpus of banks."""
+"""quizzes/schema.json (for editors) and the build agree: on each type's keys, and on the corpus of banks.
+
+The file is generated from the question types (`python -m quizbank schema`): it must be what that writes.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import yaml
 
 from quizbank import REGISTRY, BankError, load_bank_file
 from quizbank.model import COMMON_KEYS, keys_of, required_keys_of
+from quizbank.schema import schema_text
 from support import CORPUS, ROOT
 
 SCHEMA = json.loads((ROOT / "quizzes" / "schema.json").read_text(encoding="utf-8"))
@@ -33,6 +37,15 @@ BUILD_ONLY = {
     "matching-distractor-is-answer": "a distractor is no prompt's answer",
     "pool-draw-too-large": "a pool draws no more than its variants",
     "pool-draw-differs": "one draw per pool",
+    "calculated-unknown-var": "the formula names only the vars",
+    "calculated-caret": "the formula reads (** for powers)",
+    "calculated-no-eval": "the formula calls only its functions",
+    "calculated-divides-by-zero": "the formula has a value for every variant drawn",
+    "calculated-too-few": "the ranges hold as many sets of numbers as variants",
+    "calculated-tolerance-too-tight": "the tolerance accepts the answer as shown",
+    "calculated-unknown-placeholder": "each placeholder names a variable",
+    "calculated-answer-in-question": "{answer} in the explanation only",
+    "calculated-min-max": "min not above max",
 }
 
 
@@ -74,6 +87,11 @@ def build_accepts(path: Path) -> bool:
     except BankError:
         return False
     return True
+
+
+def test_the_checked_in_schema_is_the_one_the_types_generate() -> None:
+    written = (ROOT / "quizzes" / "schema.json").read_text(encoding="utf-8")
+    assert written == schema_text(), "quizzes/schema.json is stale: run `make schema` and commit it"
 
 
 def test_schema_is_valid_json_schema() -> None:

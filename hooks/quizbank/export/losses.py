@@ -19,7 +19,7 @@ FORMATS = ("qti-1.2", "qti-2.1", "gift")
 # ── Kinds of loss, as the summary names them ────────────────────────────────────────────────
 HINTS = "hints: none of the formats has them"
 WRITTEN_TASK = "written tasks: QTI holds none (GIFT has them as essays)"
-NOT_IN_QTI12 = "ordering and matching questions: QTI 1.2 holds none (QTI 2.1 and GIFT do)"
+NOT_IN_QTI12 = "ordering, matching and calculated questions: QTI 1.2 holds none (QTI 2.1 and GIFT do)"
 ONE_RIGHT = "select all that apply with one right option: becomes single choice"
 PLACEHOLDER = "text with '{{BLANK_': left out, as the exporter would read it as a blank"
 TOLERANCE = "a blank's tolerance (± …): only the number itself is right"
@@ -39,6 +39,9 @@ ORDERING_AS_MATCHING = "ordering questions: a matching of places (1st, 2nd, …)
 ANSWER_BOXES = "several answer boxes: one essay box, the parts listed in its text"
 WORD_LIMITS = "word limits: in the text only"
 EXAMPLES = "example answers: pages of the site, not exported"
+VARIANTS = "calculated questions: every variant is exported (a QTI 2.1 section or a GIFT category draws one)"
+NUMBER_FORMS = "answers as a percentage or a fraction (84%, 21/25): the LMS takes a number only"
+UNITS = "units: the LMS's numerical question takes the number alone (the text names the unit)"
 
 
 @dataclass(frozen=True)

@@ -16,441 +16,45 @@ variants, which is a new question (the fingerprint covers the variants drawn).
 
 from __future__ import annotations
 
-import ast
 import functools
 import json
 import math
-import operator
 import random
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
-
-import yaml
 
 from ..blanks import GROUPED, NUMBER
 from ..errors import did_you_mean
+from ..export import losses as L
+from ..export.answer_key import code
+from ..export.gift import gift_escape, gift_html
+from ..export.items import QtiForm, QtiItem, QtiPlace, QtiSection, item_xml, qti_title, xml_text
+from ..export.losses import Loss
+from ..export.text import to_html
 from ..ids import anchor, answer_key, digest, fingerprint, sub_id
+from ..keys import key
 from ..markup import attrs
-from ..model import Finding, KeyReader, Mark, QuestionType, SelfCheck, key
-from ..nodes import Entry, NodeReader, line_of
-from ..selfcheck import RenderOptions, render_graded_here
+from ..model import AnswerTable, Cell, Finding, Mark, QuestionType, Samples, SelfCheck, Tally
 from ..text import segments
-
-# ── The formula: parsed once, evaluated per variant, never by eval ─────────────────────────────
-
-
-def _round(x: float, places: float = 0) -> float:
-    """Rounded half away from zero (as a calculator, not Python's round-half-even)."""
-    scale = 10.0 ** int(places)
-    return math.copysign(math.floor(abs(x) * scale + 0.5) / scale, x)
-
-
-# name → (function, fewest arguments, most arguments)
-FUNCTIONS: dict[str, tuple[Callable[..., float], int, int]] = {
-    "sqrt": (math.sqrt, 1, 1),
-    "exp": (math.exp, 1, 1),
-    "log": (math.log, 1, 2),
-    "log10": (math.log10, 1, 1),
-    "ceil": (math.ceil, 1, 1),
-    "floor": (math.floor, 1, 1),
-    "round": (_round, 1, 2),
-    "abs": (abs, 1, 1),
-    "min": (min, 2, 8),
-    "max": (max, 2, 8),
-}
-OPERATORS: dict[type[ast.operator], Callable[[float, float], float]] = {
-    ast.Add: operator.add,
-    ast.Sub: operator.sub,
-    ast.Mult: operator.mul,
-    ast.Div: operator.truediv,
-    ast.Pow: operator.pow,
-}
-ALLOWED = "numbers, the variables, + - * / ** and ( ), and the functions " + ", ".join(FUNCTIONS)
-
-
-class FormulaError(ValueError):
-    """A formula that cannot be read, or a variant it cannot be evaluated for; the message says why."""
-
-
-@dataclass(frozen=True)
-class Formula:
-    """An arithmetic formula over the variables, checked when read."""
-
-    text: str
-    tree: ast.expr = field(compare=False, repr=False)
-
-    @functools.cached_property
-    def names(self) -> tuple[str, ...]:
-        """The variables it uses, in the order they first appear."""
-        found = [n.id for n in ast.walk(self.tree) if isinstance(n, ast.Name) and n.id not in FUNCTIONS]
-        return tuple(dict.fromkeys(found))
-
-    def __call__(self, values: Mapping[str, float]) -> float:
-        """The formula's value for these variables; FormulaError when it has none (a division by zero)."""
-        try:
-            result = _evaluate(self.tree, values)
-        except ZeroDivisionError:
-            raise FormulaError("divides by zero") from None
-        except OverflowError:
-            raise FormulaError("gives a number too large to compute") from None
-        except ValueError:
-            raise FormulaError("has no value (a square root or logarithm of a negative number, or of 0)") from None
-        if isinstance(result, complex) or not math.isfinite(result):
-            raise FormulaError("gives no real number (a fractional power of a negative number)")
-        return float(result)
-
-
-def read_formula(text: str) -> Formula:
-    """The formula written in `text`, or FormulaError saying what is wrong with it."""
-    source = " ".join(text.split())
-    try:
-        tree = ast.parse(source, mode="eval").body
-    except SyntaxError as err:
-        at = f" near '{source[max(0, (err.offset or 1) - 1) :][:12]}'" if err.offset else ""
-        raise FormulaError(f"the formula '{source}' cannot be read{at}") from None
-    # A function's name is a Name node too: the names in call position are known before the check
-    # (ast keeps no links to parents).
-    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
-    for node in ast.walk(tree):
-        _check_node(node, source, called)
-    return Formula(source, tree)
-
-
-def _check_node(node: ast.AST, source: str, called: set[int]) -> None:
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitXor):
-        raise FormulaError(f"'^' in '{source}' is not a power here: write 2**3 for 2³")
-    if isinstance(node, ast.BinOp) and type(node.op) not in OPERATORS:
-        raise FormulaError(f"the formula '{source}' uses an operator other than + - * / **")
-    if isinstance(node, ast.UnaryOp) and not isinstance(node.op, ast.UAdd | ast.USub):
-        raise FormulaError(f"the formula '{source}' uses an operator other than + - * / **")
-    if isinstance(node, ast.Constant) and (isinstance(node.value, bool) or not isinstance(node.value, int | float)):
-        raise FormulaError(f"the formula '{source}' has a value that is not a number ({node.value!r})")
-    if isinstance(node, ast.Call):
-        name = node.func.id if isinstance(node.func, ast.Name) else ""
-        if name not in FUNCTIONS or node.keywords:
-            raise FormulaError(f"the formula '{source}' calls something other than {', '.join(FUNCTIONS)}")
-        _, fewest, most = FUNCTIONS[name]
-        if not fewest <= len(node.args) <= most:
-            wanted = str(fewest) if fewest == most else f"{fewest} to {most}"
-            raise FormulaError(f"{name}() takes {wanted} argument{'s' if most > 1 else ''} in '{source}'")
-    if isinstance(node, ast.Name) and node.id in FUNCTIONS and id(node) not in called:
-        raise FormulaError(f"'{node.id}' in '{source}' is a function: write {node.id}(…)")
-    allowed = (ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.Call, ast.Load, ast.operator, ast.unaryop)
-    if not isinstance(node, allowed):
-        raise FormulaError(f"the formula '{source}' uses something other than {ALLOWED}")
-
-
-def _evaluate(node: ast.expr, values: Mapping[str, float]) -> float:
-    if isinstance(node, ast.Constant):
-        assert isinstance(node.value, int | float)  # read_formula admits only numbers
-        return float(node.value)
-    if isinstance(node, ast.Name):
-        return values[node.id]
-    if isinstance(node, ast.UnaryOp):
-        operand = _evaluate(node.operand, values)
-        return -operand if isinstance(node.op, ast.USub) else operand
-    if isinstance(node, ast.BinOp):
-        return OPERATORS[type(node.op)](_evaluate(node.left, values), _evaluate(node.right, values))
-    assert isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-    function = FUNCTIONS[node.func.id][0]
-    return float(function(*(_evaluate(a, values) for a in node.args)))
-
-
-# ── The variables: a range each, drawn on a grid ──────────────────────────────────────────────
-
-NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
-VAR_KEYS = ("min", "max", "step", "decimals")
-RESERVED = ("answer", *FUNCTIONS)
-
-
-@dataclass(frozen=True)
-class Var:
-    """A variable: every value from `min` to `max` by `step` (default 1, or 10^-decimals), shown with `places` decimals."""
-
-    name: str
-    min: Decimal
-    max: Decimal
-    step: Decimal
-    places: int
-    line: int = field(default=0, compare=False)
-
-    @property
-    def count(self) -> int:
-        return int((self.max - self.min) / self.step) + 1
-
-    def value(self, index: int) -> Decimal:
-        return (self.min + index * self.step).quantize(Decimal(1).scaleb(-self.places))
-
-    def spec(self) -> str:
-        """What the fingerprint keeps of it: the range and the grid."""
-        return f"var {self.name} {self.min} {self.max} {self.step} {self.places}"
-
-
-def shown_number(value: Decimal) -> str:
-    """A number as students read it: thousands grouped by commas from 1,000 ("12,000", "0.84")."""
-    text = format(value, ",f")
-    return text[1:] if text.startswith("-") and not value else text  # never "-0.00"
-
-
-def places_of(number: Decimal) -> int:
-    exponent = number.normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
-
-
-def _number(r: NodeReader, node: yaml.Node, what: str, example: str) -> Decimal | None:
-    """A number written plainly (40, 0.5, -3); a problem otherwise."""
-    text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
-    if isinstance(node, yaml.ScalarNode) and not node.style and NUMBER.match(text):
-        try:
-            return Decimal(text)
-        except InvalidOperation:  # pragma: no cover - NUMBER admits only what Decimal reads
-            pass
-    r.problem(node, f"{what} must be a number.", f"write e.g. '{example}'.")
-    return None
-
-
-def _whole(r: NodeReader, node: yaml.Node, what: str, low: int, high: int) -> int | None:
-    text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
-    if isinstance(node, yaml.ScalarNode) and not node.style and re.fullmatch(r"\d+", text) and low <= int(text) <= high:
-        return int(text)
-    r.problem(
-        node, f"{what} must be a whole number from {low} to {high}.", f"write e.g. '{what.split()[0]}: {low + 1}'."
-    )
-    return None
-
-
-def read_vars(r: NodeReader, entry: Entry, key: str) -> tuple[Var, ...]:
-    """`vars:` a mapping of names to ranges, `{min: 40, max: 90}` with an optional `step` or `decimals`."""
-    node = entry.value
-    if not isinstance(node, yaml.MappingNode) or not node.value:
-        r.problem(node, "'vars' must be a mapping of names to ranges.", "write e.g. 'vars: {tp: {min: 40, max: 90}}'.")
-        return ()
-    out: list[Var] = []
-    seen: set[str] = set()
-    for knode, vnode in node.value:
-        name = str(knode.value)
-        if not NAME.match(name) or name in RESERVED:
-            why = "is a name the formula keeps for itself" if name in RESERVED else "is not a lowercase name"
-            r.problem(
-                knode, f"the variable name '{name}' {why}.", "use lowercase letters, digits and _, e.g. 'tokens'."
-            )
-            continue
-        if name in seen:
-            r.problem(knode, f"the variable '{name}' is defined twice.", "keep one of them.")
-            continue
-        seen.add(name)
-        var = _read_var(r, name, knode, vnode)
-        if var is not None:
-            out.append(var)
-    return tuple(out)
-
-
-def _read_var(r: NodeReader, name: str, knode: yaml.Node, vnode: yaml.Node) -> Var | None:
-    entries = r.mapping(vnode, VAR_KEYS, f"the variable '{name}'")
-    if entries is None:
-        return None
-    missing = [k for k in ("min", "max") if k not in entries]
-    if missing:
-        r.problem(vnode, f"the variable '{name}' has no '{missing[0]}'.", f"write e.g. '{name}: {{min: 1, max: 10}}'.")
-        return None
-    low = _number(r, entries["min"].value, f"'min' of '{name}'", "min: 40")
-    high = _number(r, entries["max"].value, f"'max' of '{name}'", "max: 90")
-    if low is None or high is None:
-        return None
-    if low > high:
-        r.problem(vnode, f"'min' of '{name}' ({low}) is larger than its 'max' ({high}).", "swap the two numbers.")
-        return None
-    places: int | None = None
-    if "decimals" in entries:
-        places = _whole(r, entries["decimals"].value, f"decimals of '{name}'", 0, 6)
-        if places is None:
-            return None
-    if "step" in entries:
-        step = _number(r, entries["step"].value, f"'step' of '{name}'", "step: 0.5")
-        if step is None:
-            return None
-        if step <= 0:
-            r.problem(entries["step"].value, f"'step' of '{name}' must be above 0.", "write e.g. 'step: 0.5'.")
-            return None
-    else:
-        step = Decimal(1).scaleb(-(places or 0))
-    written = max(places_of(step), places_of(low))
-    if places is None:
-        places = written
-    elif written > places:
-        what = "'step'" if places_of(step) > places else "'min'"
-        r.problem(
-            entries["decimals"].value,
-            f"'{name}' is shown with {places} decimals, fewer than its {what} has ({written}).",
-            f"write 'decimals: {written}', or round {what}.",
-        )
-        return None
-    return Var(name, low, high, step, places, line_of(knode))
-
-
-def read_answer_formula(r: NodeReader, entry: Entry, key: str) -> Formula | None:
-    text = r.text(entry.value, key)
-    if not text.strip():
-        return None
-    try:
-        formula = read_formula(text)
-    except FormulaError as err:
-        r.problem(entry.value, f"{err}.", f"write the formula with {ALLOWED}, e.g. 'answer: 2*tp / (2*tp + fp + fn)'.")
-        return None
-    return formula
-
-
-@dataclass(frozen=True)
-class Tolerance:
-    """How far from the exact answer is still right: absolute (0.01) or a share of the answer ("1%")."""
-
-    amount: Decimal  # 0.01, or 0.01 for "1%"
-    relative: bool
-    written: str  # as the instructor wrote it, for students and the key: "0.01", "1%"
-
-    def of(self, value: float) -> float:
-        return float(self.amount) * (abs(value) if self.relative else 1.0)
-
-
-def read_tolerance(r: NodeReader, entry: Entry, key: str) -> Tolerance | None:
-    node = entry.value
-    text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
-    percent = re.fullmatch(r"(\d+(?:\.\d+)?|\.\d+)\s*%", text)
-    number = None if percent else (Decimal(text) if isinstance(node, yaml.ScalarNode) and NUMBER.match(text) else None)
-    if percent:
-        amount = Decimal(percent.group(1)) / 100
-        if amount > 0:
-            return Tolerance(amount, True, f"{percent.group(1)}%")
-    elif number is not None and number > 0:
-        return Tolerance(number, False, text.lstrip("+"))
-    r.problem(
-        node,
-        "'tolerance' must be a number above 0 (how far from the answer is still right) or a percentage.",
-        "write e.g. 'tolerance: 0.01', or 'tolerance: 1%' for 1 % of the answer.",
-    )
-    return None
-
-
-FORMS = ("decimal", "percent", "fraction")
-
-
-def read_accept(r: NodeReader, entry: Entry, key: str) -> tuple[str, ...]:
-    items = r.sequence(entry.value, key, "write e.g. 'accept: [decimal, percent, fraction]'.")
-    chosen: set[str] = set()
-    for item in items:
-        word = str(item.value).strip() if isinstance(item, yaml.ScalarNode) else ""
-        if word not in FORMS:
-            hint = did_you_mean(word, FORMS)
-            r.problem(item, f"'{word}' is not a form of answer.", hint + "the forms are: " + ", ".join(FORMS) + ".")
-        elif word in chosen:
-            r.problem(item, f"'{word}' is listed twice in 'accept'.", "list each form once.")
-        chosen.add(word)
-    return tuple(f for f in FORMS if f in chosen)
-
-
-def read_decimals(r: NodeReader, entry: Entry, key: str) -> int:
-    found = _whole(r, entry.value, "decimals", 0, 10)
-    return 2 if found is None else found
-
-
-def read_variant_count(r: NodeReader, entry: Entry, key: str) -> int:
-    found = _whole(r, entry.value, "variants", 1, 50)
-    return 8 if found is None else found
-
-
-def read_unit(r: NodeReader, entry: Entry, key: str) -> str:
-    text = " ".join(r.text(entry.value, key).split())
-    if re.search(r"[\d%/]", text) or len(text) > 20:
-        r.problem(
-            entry.value,
-            f"the unit '{text}' must be a short word or sign without digits, % or /.",
-            "write e.g. 'unit: USD'.",
-        )
-        return ""
-    return text
-
-
-NUMBER_SCHEMA = {"type": "number"}
-VARS = KeyReader(
-    read_vars,
-    {
-        "type": "object",
-        "minProperties": 1,
-        "propertyNames": {"pattern": NAME.pattern, "not": {"enum": list(RESERVED)}},
-        "additionalProperties": {"$ref": "#/$defs/variable"},
-        "description": "The numbers drawn per learner: each name's range, e.g. tp: {min: 40, max: 90}.",
-    },
-    {
-        "variable": {
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["min", "max"],
-            "properties": {
-                "min": NUMBER_SCHEMA,
-                "max": NUMBER_SCHEMA,
-                "step": {
-                    "type": "number",
-                    "exclusiveMinimum": 0,
-                    "description": "The grid the values are drawn on (default 1, or 10^-decimals).",
-                },
-                "decimals": {
-                    "type": "integer",
-                    "minimum": 0,
-                    "maximum": 6,
-                    "description": "Decimals each value is shown with (default: those of step).",
-                },
-            },
-        }
-    },
+from .calculated_keys import (
+    ACCEPT,
+    DECIMALS,
+    FORMS,
+    FORMULA,
+    TOLERANCE,
+    UNIT,
+    VARIANT_COUNT,
+    VARS,
+    Tolerance,
+    Var,
+    shown_number,
 )
-FORMULA = KeyReader(
-    read_answer_formula,
-    {
-        "type": "string",
-        "pattern": "\\S",
-        "description": "The formula, e.g. 2*tp / (2*tp + fp + fn): " + ALLOWED + ".",
-    },
-)
-TOLERANCE = KeyReader(
-    read_tolerance,
-    {
-        "anyOf": [
-            {"type": "number", "exclusiveMinimum": 0},
-            {"type": "string", "pattern": "^(\\d+(\\.\\d+)?|\\.\\d+)\\s*%$"},
-        ],
-        "description": "How far from the exact answer is still right: 0.01, or 1% of the answer. Default: half the last decimal shown.",
-    },
-)
-ACCEPT = KeyReader(
-    read_accept,
-    {
-        "type": "array",
-        "minItems": 1,
-        "uniqueItems": True,
-        "items": {"enum": list(FORMS)},
-        "description": "The forms a student may answer in: decimal (0.84), percent (84%), fraction (21/25). Default: [decimal].",
-    },
-)
-DECIMALS = KeyReader(
-    read_decimals,
-    {"type": "integer", "minimum": 0, "maximum": 10, "description": "Decimals of the answer as shown (default 2)."},
-)
-VARIANT_COUNT = KeyReader(
-    read_variant_count,
-    {"type": "integer", "minimum": 1, "maximum": 50, "description": "How many variants the build draws (default 8)."},
-)
-UNIT = KeyReader(
-    read_unit,
-    {
-        "type": "string",
-        "pattern": "^[^0-9%/]{1,20}$",
-        "description": "The answer's unit, which students may write or leave out.",
-    },
-)
-
+from .formula import Formula, FormulaError
+from .frame import RenderOptions, graded_here
 
 # ── Placeholders: {tp} in the text ────────────────────────────────────────────────────────────
 
@@ -537,6 +141,7 @@ class Calculated(SelfCheck):
     """Numbers drawn per learner from `vars`; the answer is the `answer` formula, right within `tolerance`."""
 
     type: ClassVar[QuestionType] = "calculated"
+    label: ClassVar[str] = "calculated (numbers drawn per student)"
 
     vars: tuple[Var, ...] = key(VARS)
     answer: Formula | None = key(FORMULA)
@@ -602,7 +207,8 @@ class Calculated(SelfCheck):
                     yield Finding(
                         at,
                         f"the placeholder '{{{name}}}' names no variable (the vars are: {known}).",
-                        hint + "add it under 'vars:', or write '{{' and '}}' for literal braces.",
+                        (f"{hint}If not, add" if hint else "add")
+                        + " it under 'vars:' (or write {{ and }} for literal braces).",
                     )
         if self.answer is None or not self.vars:
             return
@@ -611,7 +217,8 @@ class Calculated(SelfCheck):
             yield Finding(
                 "answer",
                 f"the formula uses '{name}', which is not among the vars ({known}).",
-                did_you_mean(name, names) + f"add '{name}' under 'vars:' with its range.",
+                (f"{did_you_mean(name, names)}If not, add" if did_you_mean(name, names) else "add")
+                + f" '{name}' under 'vars:' with its range.",
             )
         used = {
             *self.answer.names,
@@ -707,7 +314,7 @@ class Calculated(SelfCheck):
         }
         forms = [examples[f] for f in self.accept]
         if forms == [examples["decimal"]]:
-            forms = ["a number such as 0.25"]
+            forms = ["a whole number such as 250" if not self.decimals else "a number such as 0.25"]
         said = forms[0] if len(forms) == 1 else ", ".join(forms[:-1]) + " or " + forms[-1]
         tolerance = self.allowed
         if self.tolerance is None:
@@ -742,7 +349,7 @@ class Calculated(SelfCheck):
             f"{unit}</p>",
             f'<p class="quiz-calc-help" id="{help_id}" data-search-exclude>{self.help_text()}</p>',
         ]
-        return render_graded_here(
+        return graded_here(
             bank,
             self,
             options,
@@ -752,6 +359,169 @@ class Calculated(SelfCheck):
             explanation=shown(self.explanation),
             data_variants=json.dumps(values, separators=(",", ":"), ensure_ascii=False),
             data_variant=next(iter(values), ""),
+        )
+
+    # ── the answer key ──
+
+    def key_lines(self) -> list[str]:
+        tolerance = self.allowed
+        how = (
+            f"within {tolerance.written} of the exact answer"
+            if self.tolerance is not None
+            else f"rounded to {self.decimals} decimals (within {tolerance.written})"
+        )
+        forms = ", ".join(self.accept) + (f"; the unit ({self.unit}) may be written or not" if self.unit else "")
+        ranges = "; ".join(
+            f"{code(v.name)} from {shown_number(v.min)} to {shown_number(v.max)} by {shown_number(v.step)}"
+            for v in self.vars
+        )
+        names = [v.name for v in self.vars]
+        head = "| Variant | " + " | ".join(code(n) for n in names) + " | Answer | Exact |"
+        rule = "|---|" + "---:|" * (len(names) + 2)
+        rows = [
+            f"| {n} | "
+            + " | ".join(v.shown(self.vars)[name] for name in names)
+            + f" | {self.shown_answer(v.value)} | {v.value:.10g} |"
+            for n, v in enumerate(self.drawn, 1)
+            if v.value is not None
+        ]
+        return [
+            f"**Formula:** {code(self.answer.text if self.answer else '')}, right {how}; accepted: {forms}.",
+            f"**Numbers drawn per student** from: {ranges}.",
+            f"**Variants** ({len(rows)}; each student is shown one, and the review round another):",
+            "\n".join([head, rule, *rows]),
+        ]
+
+    def key_text(self) -> str:
+        return self.question
+
+    # ── the exports: one question per variant, drawn by the LMS ──
+
+    def gift_category(self) -> str:
+        return self.id
+
+    def _each(self) -> list[tuple[int, Variant, dict[str, str]]]:
+        shown = self.variant_values()
+        return [(n, v, shown[v.id]) for n, v in enumerate(self.drawn, 1) if v.value is not None]
+
+    def _forms_lost(self, fmt: str, key: str) -> list[Loss]:
+        losses = []
+        others = [f for f in self.accept if f != "decimal"]
+        if others:
+            why = f"answers as {' or '.join(others)}: the LMS's numerical question takes a number only"
+            losses.append(Loss(fmt, key, why, L.NUMBER_FORMS))
+        if self.unit:
+            losses.append(Loss(fmt, key, f"the unit {self.unit}: the LMS takes the number alone", L.UNITS))
+        return losses
+
+    def gift(self, key: str) -> tuple[list[list[str]], list[Loss]]:
+        """One numerical question per variant, `{#value:tolerance}`, in a category of its own (a random question draws one)."""
+        out = []
+        variants = self._each()
+        for n, variant, shown in variants:
+            assert variant.value is not None
+            title = f"{key} (variant {n} of {len(variants)})"
+            text = to_html(fill(self.question, shown.__getitem__))
+            general = fill(self.explanation, shown.__getitem__)
+            tolerance = self.allowed.of(variant.value)
+            out.append(
+                [
+                    f"// [id:{title}]",
+                    f"::{gift_escape(title)}::[html]{gift_html(text)}{{",
+                    f"#{_exact(variant.value)}:{_exact(tolerance)}",
+                    *(["####" + gift_html(to_html(general))] if general.strip() else []),
+                    "}",
+                ]
+            )
+        why = f"every variant, in the category of its own {self.bank}/{self.id}: draw 1 with a random question"
+        return out, [Loss("gift", key, why, L.VARIANTS), *self._forms_lost("gift", key)]
+
+    def qti(self, place: QtiPlace) -> QtiForm:
+        """QTI 2.1: a float textEntry per variant, right within the tolerance, in a section that selects one."""
+        if place.format != "qti-2.1":
+            why = f"{self.type}: this package holds choice and blank questions only"
+            return QtiForm([], [], [Loss(place.format, place.key, why, L.NOT_IN_QTI12)])
+        items = []
+        for n, variant, shown in self._each():
+            assert variant.value is not None
+            ident = f"{place.ident}--variant-{n}"
+            text = place.text.block(fill(self.question, shown.__getitem__))
+            tolerance = _exact(self.allowed.of(variant.value))
+            response = (
+                '  <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="float">\n'
+                f"    <correctResponse><value>{_exact(variant.value)}</value></correctResponse>\n"
+                "  </responseDeclaration>\n"
+            )
+            body = (
+                f'    <div class="question">{xml_text(fill(self.question, shown.__getitem__))}</div>\n'
+                '    <p><textEntryInteraction responseIdentifier="RESPONSE" expectedLength="12"/>'
+                f"{' ' + xml_text(self.unit) if self.unit else ''}</p>\n"
+            )
+            processing = (
+                "  <responseProcessing>\n    <responseCondition>\n      <responseIf>\n"
+                f'        <equal toleranceMode="absolute" tolerance="{tolerance} {tolerance}">'
+                '<variable identifier="RESPONSE"/><correct identifier="RESPONSE"/></equal>\n'
+                '        <setOutcomeValue identifier="SCORE"><baseValue baseType="float">1</baseValue></setOutcomeValue>\n'
+                "      </responseIf>\n    </responseCondition>\n  </responseProcessing>\n"
+            )
+            explanation = fill(self.explanation, shown.__getitem__)
+            xml = item_xml(ident, qti_title(text), response, body, explanation, processing)
+            items.append(QtiItem(ident, text, xml=xml))
+        section = QtiSection(f"variants-{place.ident}", place.key, 1, tuple(i.identifier for i in items))
+        why = "every variant, in a section that selects 1"
+        return QtiForm(
+            items,
+            [section],
+            [Loss(place.format, place.key, why, L.VARIANTS), *self._forms_lost(place.format, place.key)],
+        )
+
+    # ── the class report ──
+
+    def tally(self) -> ByVariant:
+        return ByVariant(self)
+
+    # ── the tests ──
+
+    def samples(self) -> Samples:
+        _, variant, shown = self._each()[0]
+        assert variant.value is not None
+        off = variant.value + 10 * self.allowed.of(variant.value) + 1
+        return Samples((variant.id, shown["answer"]), ((variant.id, repr(off)), (variant.id, "")))
+
+
+def _exact(value: float) -> str:
+    """A number for GIFT and QTI: its shortest exact form, never in exponent notation."""
+    return format(Decimal(repr(value)), "f")
+
+
+class ByVariant(Tally):
+    """First answers per variant: how many, and how many right (each student answers their own numbers)."""
+
+    def __init__(self, question: Calculated) -> None:
+        self.question = question
+        self.given: Counter[str] = Counter()
+        self.right: Counter[str] = Counter()
+
+    def add(self, answer: tuple[str, ...], right: bool) -> None:
+        if answer:
+            self.given[answer[0]] += 1
+            self.right[answer[0]] += right
+
+    def answers(self) -> AnswerTable:
+        q = self.question
+        rows = []
+        for variant in q.drawn:
+            if variant.value is None:
+                continue
+            values = ", ".join(f"{n} = {shown_number(v)}" for n, v in variant.values)
+            label = f"{values} (answer {q.shown_answer(variant.value)})"
+            rows.append((label, (Cell(self.given[variant.id]), Cell(self.right[variant.id]))))
+        return AnswerTable(
+            "First answers per variant (each student answers their own numbers)",
+            "Variant",
+            ("First answers", "Right"),
+            tuple(rows),
+            "Typed answers are not grouped: each variant has too few of them for a common wrong answer to mean anything.",
         )
 
 
@@ -770,7 +540,7 @@ def _finite(value: Any) -> bool:
 
 def _read_grade(grade: Any) -> tuple[dict[str, tuple[float, float, bool]] | None, tuple[str, ...], str]:
     """The grade's variants (id → value, tolerance, relative), forms and unit; variants None when unreadable."""
-    if not isinstance(grade, dict) or not isinstance(grade.get("variants"), dict):
+    if not isinstance(grade, dict) or not isinstance(grade.get("variants"), dict) or not grade["variants"]:
         return None, (), ""
     accept = grade.get("accept")
     unit = grade.get("unit", "")
