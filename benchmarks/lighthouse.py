@@ -27,6 +27,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -271,7 +272,8 @@ def main() -> int:
     old_pages: set[str] = set()
     if options.against:
         print(f"Building the site at {options.against}…", flush=True)
-        old_site = build_ref(options.against, OUT / "against")
+        # Outside the project: lint and type checks read benchmarks/, and the ref's copy is not ours to check.
+        old_site = build_ref(options.against, Path(tempfile.mkdtemp(prefix="lighthouse-against-")))
         old_pages = set(pages_of(old_site, site_url))
         old_server = PagesServer(old_site, urlsplit(site_url).path, gzip=True, cache="max-age=600")
     results: dict[str, dict[str, Run]] = {}
@@ -299,6 +301,7 @@ def main() -> int:
         server.close()
         if old_server:
             old_server.close()
+            shutil.rmtree(old_server.directory.parent, ignore_errors=True)
 
     print()
     print(table(results, options.runs, html_weights(site, list(results))))
