@@ -17,7 +17,17 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
-from support import AXE_JS, SITE_PATH, PagesServer, quiz_ready, require_npm_package, served, watch, write_site
+from support import (
+    AXE_JS,
+    SITE_PATH,
+    PagesServer,
+    quiz_ready,
+    require_npm_package,
+    served,
+    wait_for_material,
+    watch,
+    write_site,
+)
 
 BANK = """questions:
   - id: f1
@@ -52,9 +62,19 @@ BANK = """questions:
     variants: 3
     explanation: "{tokens} × {epochs} × ${price} / 1,000,000 = ${answer}."
 """
+OTHER = """questions:
+  - id: which
+    type: single
+    question: Which metric balances precision and recall?
+    options:
+      - text: F1
+        correct: true
+      - text: Accuracy
+"""
 PAGES = {
-    "index.md": "# Home\n\n[Numbers](numbers.md), [progress](progress.md).\n",
+    "index.md": "# Home\n\n[Numbers](numbers.md), [Words](words.md), [progress](progress.md).\n",
     "numbers.md": "# Numbers\n\nBack [home](index.md).\n\n<!-- quiz: calc -->\n",
+    "words.md": "# Words\n\nOn to [My progress](progress.md).\n\n<!-- quiz: other -->\n",
     "progress.md": "---\nsearch:\n  exclude: true\n---\n# My progress\n\n<!-- progress -->\n",
 }
 LEARNER_KEY = f"quizbank:2:{SITE_PATH}:learner"
@@ -63,7 +83,7 @@ RESULTS_KEY = f"quizbank:2:{SITE_PATH}:results"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesServer]:
-    config = write_site(tmp_path_factory.mktemp("calculated"), PAGES, {"calc.yml": BANK})
+    config = write_site(tmp_path_factory.mktemp("calculated"), PAGES, {"calc.yml": BANK, "other.yml": OTHER})
     with served(config) as srv:
         yield srv
 
@@ -282,6 +302,29 @@ def test_the_review_round_asks_with_other_numbers(page: Page, server: PagesServe
     # Back in the chapter, the latest answer is shown with its own numbers.
     page.goto(server.url("numbers/"))
     expect_variant(ready(page, "f1"), asked or "")
+
+
+def test_a_review_round_needing_a_view_this_page_has_not_loaded_takes_answers(page: Page, server: PagesServer) -> None:
+    """A review round that needs a view this document has not loaded still takes answers.
+
+    My progress is reached by instant navigation from a page without calculated questions: the
+    round's question loads its view then, and the page takes answers again once it is here (quizReady).
+    """
+    page.goto(server.url("numbers/"))
+    quiz = ready(page, "f1")
+    answer(quiz, "-1")
+    expect(quiz.locator(".quiz-feedback .incorrect")).to_be_visible()
+    page.goto(server.url("words/"))  # a new document: choice questions only, their view loaded
+    quiz_ready(page)
+    wait_for_material(page).evaluate("() => { window.__sameDocument = true; }")
+    page.locator(".md-content").get_by_role("link", name="My progress").first.click()
+    expect(page).to_have_url(server.url("progress/"))
+    page.get_by_role("button", name="Start a review round (1 question)").click()
+    review = page.locator(".quizbank-review-item:not([hidden]) .quiz")
+    expect(review).to_have_attribute("data-drawn", "")
+    assert page.evaluate("() => window.__sameDocument === true"), "navigation was not instant"
+    answer(review, variants(review)[review.get_attribute("data-variant") or ""]["answer"])
+    expect(review.locator(".quiz-feedback .correct")).to_be_visible()
 
 
 SITE_SCRIPT = re.compile(r"/assets/javascripts/bundles/site\.js$")

@@ -514,16 +514,20 @@ function ready() {
   if (typeof quizbank.afterQuizReady === "function") quizbank.afterQuizReady();
 }
 
+/** Start what is not started yet, and say so once every question can be answered. */
+function startAll(again) {
+  const started = start(again);
+  return started ? started.then(ready) : Promise.resolve();
+}
+
 /** Quizzes added to the page after it was started (the review round's, fetched by
     quizbank/progress.js, through site.js): prepared like a page's own, then started (a native view
     runs its script again, which starts every quiz on the page: only for a page whose quizzes all
-    arrive at once). */
+    arrive at once). A view they need that was not here held the student's input again: it is
+    taken once the view is (ready). */
 export function startAdded() {
-  return Promise.resolve(start(true)).then(() => undefined);
+  return startAll(true);
 }
 
 // The page's questions, and each page instant navigation brings in.
-onEveryPage(() => {
-  const started = start(false);
-  if (started) started.then(ready);
-});
+onEveryPage(() => startAll(false));
