@@ -28,8 +28,11 @@ function questions() {
   if (!selfchecks) selfchecks = later("selfcheck").catch(() => (selfchecks = null)); // offline and not cached: tried again on the next page
   return selfchecks;
 }
+const hasQuestions = () => Boolean(document.querySelector(".quiz[data-fp]"));
+// At once, beside Material's bundle (each page mounts once Material's document$ emits it).
+if (hasQuestions()) questions();
 onEveryPage(() => {
-  if (document.querySelector(".quiz[data-fp]")) questions();
+  if (hasQuestions()) questions();
 });
 // The review round's questions arrive after the page (quizbank/progress.js): started by that bundle.
 quizbank.startAdded = () => questions().then((module) => (module ? module.startAdded() : undefined));
