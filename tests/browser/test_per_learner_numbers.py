@@ -247,6 +247,12 @@ def test_every_accepted_form_is_right_a_wrong_answer_says_the_answer_for_these_n
     answer(cost, "12%")  # a percentage where the question accepts decimals only
     expect(cost.locator(".quiz-feedback .incorrect")).to_contain_text("could not be read as a number")
 
+    # A site that does not show right answers (mkdocs-quiz's show_correct: false) is not told it here either.
+    try_again(cost)
+    cost.evaluate("q => q.removeAttribute('data-show-correct')")
+    answer(cost, "1")
+    expect(cost.locator(".quiz-feedback .incorrect")).to_have_text("Not quite.")
+
 
 def test_a_saved_answer_is_shown_with_the_numbers_it_was_given_to(page: Page, server: PagesServer) -> None:
     page.goto(server.url("numbers/"))

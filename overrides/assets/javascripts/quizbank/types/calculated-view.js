@@ -69,7 +69,8 @@ export function show(quiz, answer, grade) {
   const variant = key ? key.variants[now[0]] : null;
   const shown = (variantsOf(quiz)[now[0]] || {}).answer;
   let text = "Not quite.";
-  if (variant && shown !== undefined) {
+  // The answer is named where the site shows right answers (as matching does).
+  if (variant && shown !== undefined && quiz.hasAttribute("data-show-correct")) {
     const places = (String(shown).match(/\.(\d+)/) || ["", ""])[1].length;
     text = `Not quite. For your numbers the answer is ${shown} (anything from ${rangeText(variant, places)} is accepted).`;
   }
