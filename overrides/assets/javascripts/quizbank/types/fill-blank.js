@@ -84,11 +84,12 @@ function decimals(text) {
 
 const isTexts = (list) => Array.isArray(list) && list.every((v) => typeof v === "string");
 
-/** The blanks' accepted answers of a grade ({blanks: [accepted, …]}), or null when any cannot be read. */
+/** The blanks' accepted answers of a grade ({blanks: [accepted, …]}), or null when any cannot be read
+    (a blank that accepts nothing included: the build never writes one, so it is damaged, not a key). */
 function blanksOf(grade) {
   if (!grade || !Array.isArray(grade.blanks) || !grade.blanks.length) return null;
   const blanks = grade.blanks.map(readAccepted);
-  return blanks.every(Boolean) ? blanks : null;
+  return blanks.every((b) => b && (b.any === undefined || b.any.length > 0)) ? blanks : null;
 }
 
 /** For each blank, is its text accepted? (The answer: the blanks' texts in order.) */
