@@ -93,17 +93,19 @@ def run_axe(page: Page, axe_js: Path) -> list[Violation]:
 
 
 # Answers every question of the page in one go (one round trip instead of a few per question):
-# a hint where there is one, the first option, a wrong word in each blank, the first answer in each
-# matching select or one ordering item moved, then Submit.
+# a hint where there is one, the first option, a wrong word in each blank, a number that is not the
+# answer, the first answer in each matching select or one ordering item moved, then Submit.
 ANSWER_ALL = """() => {
   const quizzes = [...document.querySelectorAll(".quiz")];
   for (const quiz of quizzes) {
     const hint = quiz.querySelector(".quiz-hint-button:not([hidden])");
     if (hint) hint.click(); // a revealed hint is scanned too
     const blanks = quiz.querySelectorAll("input.quiz-blank-input");
+    const number = quiz.querySelector("input.quiz-calc-input");
     const selects = quiz.querySelectorAll("select.quiz-match-select");
     const move = quiz.querySelector('.quiz-order-move[data-move="1"]');
     if (blanks.length) blanks.forEach((b) => { b.value = "not the answer"; b.dispatchEvent(new Event("input", {bubbles: true})); });
+    else if (number) { number.value = "-1"; number.dispatchEvent(new Event("input", {bubbles: true})); }
     else if (selects.length) selects.forEach((s) => { s.selectedIndex = 1; s.dispatchEvent(new Event("change", {bubbles: true})); });
     else if (move) move.click(); // an ordering: one item moved, then submitted
     else quiz.querySelector('input[name="answer"]').click();

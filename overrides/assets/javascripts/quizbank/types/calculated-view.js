@@ -103,4 +103,5 @@ export function mount(quiz, helpers) {
     avoid = last && last.length ? last[0] : null;
   }
   useVariant(quiz, pickVariant(h.drawOrder(idOf(quiz), ids), avoid));
+  quiz.setAttribute("data-drawn", ""); // the numbers may be shown (site.css)
 }
