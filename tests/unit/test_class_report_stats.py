@@ -131,7 +131,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[ClassStats, Any
 
 def test_each_planted_problem_is_flagged(generated: tuple[ClassStats, Any]) -> None:
     stats, plants = generated
-    flagged = {i.key: {f.kind for f in flags_for(i)} for i in stats.items}
+    flagged = {i.key: {f.name for f in flags_for(i)} for i in stats.items}
     assert "mis-keyed" in flagged[plants.mis_keyed]
     assert "dead-distractor" in flagged[plants.dead]
     assert "easy" in flagged[plants.easy]
@@ -149,10 +149,10 @@ def test_flags_read_from_the_most_serious_and_the_best_founded(generated: tuple[
 
     stats, plants = generated
     found = flagged(stats.items)
-    assert found[0][0].key == plants.mis_keyed and found[0][1].kind == "mis-keyed", "the wrong key comes first"
-    order = [(SEVERITY.index(flag.kind), flag.p) for _, flag in found]
+    assert found[0][0].key == plants.mis_keyed and found[0][1].name == "mis-keyed", "the wrong key comes first"
+    order = [(SEVERITY.index(flag.name), flag.p) for _, flag in found]
     assert order == sorted(order), "by severity, then by evidence, never by bank order"
-    assert [flag.kind for _, flag in found][-1] == "easy"
+    assert [flag.name for _, flag in found][-1] == "easy"
 
 
 def test_twenty_classes_of_forty_keep_every_planted_flag_and_raise_few_unplanted_ones() -> None:
@@ -167,7 +167,7 @@ def test_twenty_classes_of_forty_keep_every_planted_flag_and_raise_few_unplanted
     for seed in range(20):
         files, plants = generated_class(banks, students=40, seed=500 + seed)
         stats = class_stats(files, banks)
-        found = {(i.key, f.kind) for i in stats.items for f in flags_for(i)}
+        found = {(i.key, f.name) for i in stats.items for f in flags_for(i)}
         planted = {
             (plants.mis_keyed, "mis-keyed"),
             (plants.dead, "dead-distractor"),
@@ -186,10 +186,10 @@ def test_twenty_classes_of_forty_keep_every_planted_flag_and_raise_few_unplanted
 def test_the_dead_distractor_is_named_and_the_wrong_blank_shown(generated: tuple[ClassStats, Any]) -> None:
     stats, plants = generated
     dead = next(i for i in stats.items if i.key == plants.dead)
-    reason = next(f.reason for f in flags_for(dead) if f.kind == "dead-distractor" and "“" in f.reason)
+    reason = next(f.reason for f in flags_for(dead) if f.name == "dead-distractor" and "“" in f.reason)
     assert reason.startswith("no first answer chose")
     over = next(i for i in stats.items if i.key == plants.overconfident)
-    blank = next(f for f in flags_for(over) if f.kind == "same-wrong-blank")
+    blank = next(f for f in flags_for(over) if f.name == "same-wrong-blank")
     assert blank.examples[0][0] == "gpu hours", blank.examples
     assert all(count >= 2 for _, count in blank.examples), "one student's answer is not shown"
 
@@ -208,7 +208,7 @@ def test_a_wrong_option_is_called_the_key_only_when_it_draws_stronger_students_b
         item.rest_by_option = {B: chose_b, A: right}
         item.rest_right = right
         item.strong_n, item.strong_options = 11, Counter({B: 4, A: 3})
-        return [f.reason for f in flags_for(item) if f.kind == "mis-keyed"]
+        return [f.reason for f in flags_for(item) if f.name == "mis-keyed"]
 
     # The case: "4 of 11 vs 3" in the strongest third, those who chose B barely stronger: no flag.
     assert flagged([0.6, 0.5, 0.7, 0.4, 0.55, 0.45], [0.5, 0.6, 0.45, 0.5, 0.55, 0.4], -0.05, 12) == []

@@ -111,7 +111,7 @@ def test_schema_knows_exactly_the_question_types() -> None:
 
 @pytest.mark.parametrize("name", list(REGISTRY))
 def test_schema_has_each_types_keys_and_required_keys(name: str) -> None:
-    """The keys a type's class declares (model.py) are the keys the schema allows, and the same are required."""
+    """The keys a type's class declares (types/<name>.py) are the keys the schema allows, and the same are required."""
     cls = REGISTRY[name]
     branch = schema_types()[name]
     common_required = set(SCHEMA["$defs"]["question"]["required"])

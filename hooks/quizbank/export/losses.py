@@ -1,7 +1,7 @@
 """What a format cannot hold, and what the export wrote.
 
-Each loss has a kind (one of the constants below, worded for the summary `make export` prints: one
-line per kind, with how many questions it touches in which format); the full list, one line per
+Each loss has its summary line (one of the constants below, worded for the summary `make export`
+prints: one line each, with how many questions it touches in which format); the full list, one line per
 format and question, goes to `dist/export-losses.txt`.
 """
 
@@ -16,7 +16,7 @@ KEY_FILE = "answer-key.md"
 LOSSES_FILE = "export-losses.txt"
 FORMATS = ("qti-1.2", "qti-2.1", "gift")
 
-# ── Kinds of loss, as the summary names them ────────────────────────────────────────────────
+# ── What is lost, as the summary names it ────────────────────────────────────────────────
 HINTS = "hints: none of the formats has them"
 WRITTEN_TASK = "written tasks: QTI holds none (GIFT has them as essays)"
 NOT_IN_QTI12 = "ordering, matching and calculated questions: QTI 1.2 holds none (QTI 2.1 and GIFT do)"
@@ -51,7 +51,7 @@ class Loss:
     format: str  # "qti-1.2", "qti-2.1" or "gift"
     question: str  # "part-1#key-benefit", "pool part-2#overfitting", or a group such as "every choice question"
     why: str  # in detail, for the full list
-    kind: str  # one of the kinds above, for the summary
+    summary: str  # one of the lines above, under which the summary counts it
 
     def __str__(self) -> str:
         return f"not exported to {self.format}: {self.question} ({self.why})"
@@ -70,11 +70,11 @@ class Report:
         return [str(Loss(fmt, question, "; ".join(whys), "")) for (fmt, question), whys in grouped.items()]
 
     def summary_lines(self) -> list[str]:
-        """One line per kind of loss, in the order first found: how many it touches, in which formats."""
+        """One line per summary line of a loss, in the order first found: how many it touches, in which formats."""
         kinds: dict[str, dict[str, set[str]]] = {}
         for loss in self.losses:
-            kinds.setdefault(loss.kind, {}).setdefault(loss.format, set()).add(loss.question)
-        return [f"{kind}: {_touched(by_format)}" for kind, by_format in kinds.items()]
+            kinds.setdefault(loss.summary, {}).setdefault(loss.format, set()).add(loss.question)
+        return [f"{line}: {_touched(by_format)}" for line, by_format in kinds.items()]
 
 
 def _touched(by_format: dict[str, set[str]]) -> str:

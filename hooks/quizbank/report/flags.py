@@ -56,14 +56,14 @@ TITLES = {
 
 @dataclass(frozen=True)
 class Flag:
-    kind: str  # one of SEVERITY
+    name: str  # one of SEVERITY
     reason: str
     examples: tuple[tuple[str, int], ...] = ()  # wrong blank answers (normalised) and how many wrote each
     p: float = 1.0  # how often chance alone gives this much (or a share's complement, for the thresholds)
 
     @property
     def title(self) -> str:
-        return TITLES[self.kind]
+        return TITLES[self.name]
 
 
 def option_texts(item: ItemStats) -> list[tuple[str, str, bool]]:
@@ -85,7 +85,7 @@ def flags_for(item: ItemStats) -> list[Flag]:
 
 def ordered(flags: list[tuple[ItemStats, Flag]]) -> list[tuple[ItemStats, Flag]]:
     """By severity (SEVERITY), then by evidence (the smallest p first), then as given (bank order: the sort is stable)."""
-    return sorted(flags, key=lambda f: (SEVERITY.index(f[1].kind), f[1].p))
+    return sorted(flags, key=lambda f: (SEVERITY.index(f[1].name), f[1].p))
 
 
 def negative_limit(n: int) -> float:
@@ -193,11 +193,11 @@ def _dead(item: ItemStats) -> list[Flag]:
     p = (1 - PLAUSIBLE / len(distractors)) ** picks
     if p >= DEAD_ALPHA:
         return []
-    kind = "wrong ticks" if item.question.select_all else "wrong first answers"
+    picks_are = "wrong ticks" if item.question.select_all else "wrong first answers"
     return [
         Flag(
             "dead-distractor",
-            f"no first answer chose “{_short(text)}”, though {picks} {kind} went to the "
+            f"no first answer chose “{_short(text)}”, though {picks} {picks_are} went to the "
             f"{len(distractors)} distractors: had it drawn even {PLAUSIBLE:.0%} of an even share of them, chance "
             f"alone would leave it unpicked {_chance(p)}.",
             p=p,

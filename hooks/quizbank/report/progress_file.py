@@ -60,11 +60,11 @@ class Progress:
 
 
 class Refused(ValueError):
-    """Why a file is not read: `kind` is "format", "version" or "damaged"; the message says more."""
+    """Why a file is not read: `reason` is "format", "version" or "damaged"; the message says more."""
 
-    def __init__(self, kind: str, message: str) -> None:
+    def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
-        self.kind = kind
+        self.reason = reason
 
 
 def _reject_constant(name: str) -> Any:

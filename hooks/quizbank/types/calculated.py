@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from html import escape
 from typing import Any, ClassVar
 
 from ..blanks import GROUPED, NUMBER
@@ -132,7 +133,8 @@ class Variant:
     value: float | None
     error: str = ""
 
-    def shown(self, variables: Sequence[Var]) -> dict[str, str]:
+    def shown(self) -> dict[str, str]:
+        """Each variable as students read it."""
         return {name: shown_number(v) for name, v in self.values}
 
 
@@ -300,11 +302,7 @@ class Calculated(SelfCheck):
 
     def variant_values(self) -> dict[str, dict[str, str]]:
         """What the browser swaps in, per variant: each variable and the answer as shown."""
-        return {
-            v.id: {**v.shown(self.vars), "answer": self.shown_answer(v.value)}
-            for v in self.drawn
-            if v.value is not None
-        }
+        return {v.id: {**v.shown(), "answer": self.shown_answer(v.value)} for v in self.drawn if v.value is not None}
 
     def help_text(self) -> str:
         examples = {
@@ -324,9 +322,7 @@ class Calculated(SelfCheck):
                 else f"{self.decimals} decimal place{'s' if self.decimals > 1 else ''}"
             )
             close = f"rounded to {places} is right"
-        elif tolerance.relative:
-            close = f"within {tolerance.written} of the exact answer is right"
-        else:
+        else:  # "within 0.01", or "within 1%" (of the exact answer)
             close = f"within {tolerance.written} of the exact answer is right"
         unit = f" The unit ({self.unit}) may be left out." if self.unit else ""
         return f"Write {said}; {close}.{unit}"
@@ -341,13 +337,13 @@ class Calculated(SelfCheck):
 
         box = sub_id(qid, "answer")
         help_id = sub_id(qid, "help")
-        unit = f' <span class="quiz-calc-unit">{self.unit}</span>' if self.unit else ""
+        unit = f' <span class="quiz-calc-unit">{escape(self.unit)}</span>' if self.unit else ""
         interaction = [
             '<p class="quiz-calc-answer">'
             f'<label for="{box}">Your answer</label> '
             f"<input {attrs(type='text', class_='quiz-calc-input', id=box, form=sub_id(qid, 'form'), autocomplete='off', spellcheck='false', size='12', aria_describedby=help_id)}>"
             f"{unit}</p>",
-            f'<p class="quiz-calc-help" id="{help_id}" data-search-exclude>{self.help_text()}</p>',
+            f'<p class="quiz-calc-help" id="{help_id}" data-search-exclude>{escape(self.help_text())}</p>',
         ]
         return graded_here(
             bank,
@@ -380,7 +376,7 @@ class Calculated(SelfCheck):
         rule = "|---|" + "---:|" * (len(names) + 2)
         rows = [
             f"| {n} | "
-            + " | ".join(v.shown(self.vars)[name] for name in names)
+            + " | ".join(v.shown()[name] for name in names)
             + f" | {self.shown_answer(v.value)} | {v.value:.10g} |"
             for n, v in enumerate(self.drawn, 1)
             if v.value is not None

@@ -142,9 +142,9 @@ def graded_here(
     shown (a calculated question's, with its numbers in); `extra` are attributes of the quiz.
     """
     qid = anchor(bank, question.id)
-    kind = question.type
+    name = question.type  # the registry's name, by which the browser picks the type's view
     return [
-        *open_quiz(bank, question, options, extra_class=f"quiz-{kind}", data_quiz_kind=kind, **extra),
+        *open_quiz(bank, question, options, extra_class=f"quiz-{name}", data_quiz_kind=name, **extra),
         *block(question.question if text is None else text),
         "</div>",
         f'<form id="{sub_id(qid, "form")}" action="javascript:void(0);" onsubmit="return false;" autocomplete="off" markdown="1">',

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from quizbank import load_bank_text
+from quizbank import RenderOptions, load_bank_text
 from quizbank.export.command import export_banks
 from quizbank.report.answers import section
 from quizbank.report.collect import Handed
@@ -240,3 +240,10 @@ def test_the_class_report_marks_each_students_own_variant_and_shows_first_answer
     values = ", ".join(f"{n} = {v}" for n, v in shown[second].items() if n != "answer")
     row = re.search(rf"<tr><th scope=\"row\">{re.escape(values)} \(answer [^)]+\)</th>(.*?)</tr>", html)
     assert row is not None and re.findall(r">(\d+)<", row.group(1)) == ["2", "1"], "two answered it, one right"
+
+
+def test_a_unit_is_text_in_the_page_never_markup() -> None:
+    q = question(BANK.replace("accept: [decimal, percent]", 'unit: "<i>&co"'))
+    html = "\n".join(q.render("b", RenderOptions()))
+    assert '<span class="quiz-calc-unit">&lt;i&gt;&amp;co</span>' in html
+    assert "The unit (&lt;i&gt;&amp;co) may be left out." in html and "<i>" not in html
