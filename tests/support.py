@@ -447,11 +447,13 @@ def wait_for_material(page: Page) -> Page:
 
 
 def quiz_ready(page: Page) -> Page:
-    """Wait until mkdocs-quiz's script has started the page's quizzes (`window.quizbank.quizReady`).
+    """Wait until the page's self-checks can be answered (`window.quizbank.quizReady`).
 
-    Until then the site holds a student's submits, hints and moves, and carries them out once it is
-    ready (quizbank/inline/site-loader.js); mkdocs-quiz's own "Try Again" buttons do not exist yet.
-    Call this before asserting, without waiting, on what an action does.
+    That is once selfcheck.js has loaded the view of every question type on the page and started
+    each question, and (with choice questions) mkdocs-quiz's script has run. Until then the site
+    holds a student's submits and the clicks marked data-quizbank-early (hints, moves), and carries
+    them out once it is ready (quizbank/inline/site-loader.js); mkdocs-quiz's own "Try Again"
+    buttons do not exist yet. Call this before asserting, without waiting, on what an action does.
     """
     page.wait_for_function("() => window.quizbank && window.quizbank.quizReady === true")
     return page

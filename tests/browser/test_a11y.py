@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
-from support import AXE_JS, BuildResult, PagesServer, require_npm_package, site_pages, wait_for_material
+from support import AXE_JS, BuildResult, PagesServer, require_npm_package, site_pages, wait_for_material, watch
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's palette
@@ -59,14 +59,6 @@ def errors() -> Iterator[list[str]]:
     found: list[str] = []
     yield found
     assert not found, "\n".join(found)
-
-
-def watch(page: Page, errors: list[str]) -> Page:
-    page.on(
-        "console", lambda m: errors.append(f"{page.url}: console.{m.type}: {m.text}") if m.type == "error" else None
-    )
-    page.on("pageerror", lambda e: errors.append(f"{page.url}: uncaught: {e}"))
-    return page
 
 
 def settle(page: Page) -> None:

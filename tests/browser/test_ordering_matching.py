@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
-from support import SITE_PATH, PagesServer, quiz_ready, served, watch, write_site
+from support import PagesServer, quiz_ready, results, served, watch, write_site
 
 STEPS = ["Prepare the data", "Train the model", "Evaluate it", "Deploy it", "Monitor it"]
 ITEMS = "\n".join(f"      - {s}" for s in STEPS)
@@ -90,10 +90,7 @@ def sort_by_mouse(quiz: Locator, target: list[str]) -> None:
 
 
 def record(page: Page, key: str) -> Any:
-    return page.evaluate(
-        "([scope, key]) => (JSON.parse(localStorage.getItem(`quizbank:2:${scope}:results`) || '{}').questions || {})[key] || null",
-        [SITE_PATH, key],
-    )
+    return results(page).get(key)
 
 
 def test_ordering_by_mouse_counts_items_in_place_retries_and_is_restored(page: Page, server: PagesServer) -> None:

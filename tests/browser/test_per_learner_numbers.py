@@ -23,6 +23,7 @@ from support import (
     PagesServer,
     quiz_ready,
     require_npm_package,
+    results,
     served,
     wait_for_material,
     watch,
@@ -78,7 +79,6 @@ PAGES = {
     "progress.md": "---\nsearch:\n  exclude: true\n---\n# My progress\n\n<!-- progress -->\n",
 }
 LEARNER_KEY = f"quizbank:2:{SITE_PATH}:learner"
-RESULTS_KEY = f"quizbank:2:{SITE_PATH}:results"
 
 
 @pytest.fixture(scope="module")
@@ -138,9 +138,7 @@ def expect_variant(quiz: Locator, variant: str) -> None:
 
 
 def record(page: Page, key: str) -> Any:
-    return page.evaluate(
-        "([k, id]) => (JSON.parse(localStorage.getItem(k) || '{}').questions || {})[id] || null", [RESULTS_KEY, key]
-    )
+    return results(page).get(key)
 
 
 def learners_with_different_first_variants(ids: list[str], key: str) -> tuple[str, str]:

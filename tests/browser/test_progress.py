@@ -12,13 +12,12 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from quizbank.report.collect import Course, collect
-from support import SITE_PATH, PagesServer, build, quiz_ready, served, watch, write_site
+from support import SITE_PATH, PagesServer, build, quiz, quiz_ready, served, watch, write_site
 
 BANK_1 = """questions:
   - id: transfer
@@ -94,10 +93,6 @@ def site(tmp_path: Path) -> Iterator[tuple[PagesServer, Path]]:
     config = make_site(tmp_path)
     with served(config) as srv:
         yield srv, config
-
-
-def quiz(page: Page, bank: str, qid: str):  # type: ignore[no-untyped-def]
-    return page.locator(f".md-content #quiz-{bank}--{qid}").first
 
 
 def row(page: Page, key: str):  # type: ignore[no-untyped-def]
@@ -477,9 +472,3 @@ def test_without_storage_the_page_says_so(browser: Browser, site: tuple[PagesSer
         expect(page.get_by_role("alert")).to_contain_text("storage is disabled or unavailable")
     finally:
         context.close()
-
-
-def results_in(page: Page) -> dict[str, Any]:
-    raw = page.evaluate("(key) => localStorage.getItem(key)", f"quizbank:2:{SITE_PATH}:results")
-    questions: dict[str, Any] = json.loads(raw)["questions"] if raw else {}
-    return questions
