@@ -12,7 +12,7 @@ NODE_TESTS = tests/js/*.test.mjs
 NODE_MIN = 20
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check export class-report bundle test lint types jstest golden bench clean
+.PHONY: help serve build check export schema class-report bundle test lint types jstest golden bench clean
 
 ## List these targets (what `make` alone does).
 help:
@@ -61,6 +61,10 @@ check: $(VENV)/.runtime
 ## Write dist/: QTI 1.2 and 2.1, Moodle GIFT and a printable answer key (never published); losses in dist/export-losses.txt.
 export: $(VENV)/.runtime
 	@PYTHONPATH=hooks $(BIN)/python -m quizbank export -o dist
+
+## Write quizzes/schema.json (the bank format for editors) from the question types: after adding a type or a key.
+schema: $(VENV)/.runtime
+	@PYTHONPATH=hooks $(BIN)/python -m quizbank schema
 
 OUT ?= dist/class-report
 ## Item analysis of the progress files students handed in: make class-report IN=folder [OUT=dist/class-report].

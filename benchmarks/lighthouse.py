@@ -10,7 +10,11 @@ competes for the CPU (its simulated timings scale what it observes): the table s
 machine was (load average) and how fast Lighthouse found it (benchmark index, higher is faster).
 Needs `npm ci` (lighthouse) and Chromium (Debian: `apt-get install chromium`, or set CHROMIUM_PATH).
 
-    .venv/bin/python benchmarks/lighthouse.py [--runs 3] [--pages part-1/ index] [--no-desktop]
+    .venv/bin/python benchmarks/lighthouse.py [--runs 3] [--pages part-1/ index] [--no-desktop] [--against main]
+
+`--against REF` also builds the site as it is at a git ref (from `git archive`, with this
+environment) and measures it page by page in turn with this one (old, new, old, new…), so both
+see the same load on a shared machine; it then prints both sides' mobile medians side by side.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,13 +59,66 @@ class Run:
     failing: dict[str, list[str]] = field(default_factory=dict)  # category -> "audit: why"
 
 
-def build(site: Path) -> None:
+def build(site: Path, config: Path = ROOT / "mkdocs.yml") -> None:
     if site.exists():
         shutil.rmtree(site)
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
         check=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def build_ref(ref: str, into: Path) -> Path:
+    """The site as built from a git ref's files (git archive), with this environment; returns the site."""
+    if into.exists():
+        shutil.rmtree(into)
+    source = into / "source"
+    source.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+    site = into / "site"
+    build(site, source / "mkdocs.yml")
+    return site
+
+
+def cell(run: Run | None, show: Callable[[Run], str]) -> str:
+    return show(run) if run else "-"
+
+
+def comparison(old: dict[str, Run], new: dict[str, Run], ref: str, runs: int) -> str:
+    """Both sides' mobile medians, page by page."""
+    head = [
+        "page",
+        f"TBT {ref}",
+        "TBT now",
+        f"perf {ref}",
+        "perf now",
+        f"FCP {ref}",
+        "FCP now",
+        f"weight {ref} (KB)",
+        "weight now (KB)",
+        "load",
+    ]
+    rows = [head, ["---"] * len(head)]
+    for page, now in new.items():
+        was = old.get(page)
+        rows.append(
+            [
+                page or "(home)",
+                cell(was, lambda r: f"{r.tbt_ms:.0f} ms"),
+                f"{now.tbt_ms:.0f} ms",
+                cell(was, lambda r: str(r.scores["performance"])),
+                str(now.scores["performance"]),
+                cell(was, lambda r: f"{r.fcp_ms / 1000:.2f} s"),
+                f"{now.fcp_ms / 1000:.2f} s",
+                cell(was, lambda r: f"{r.weight_bytes / 1024:.1f}"),
+                f"{now.weight_bytes / 1024:.1f}",
+                f"{now.load:.1f}",
+            ]
+        )
+    return f"Mobile, median of {runs} runs each, measured in turn:\n" + "\n".join(
+        "| " + " | ".join(r) + " |" for r in rows
     )
 
 
@@ -188,6 +247,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="mobile runs per page (median reported)")
     parser.add_argument("--pages", nargs="*", help="only these pages (paths as in the sitemap, e.g. part-1/)")
     parser.add_argument("--no-desktop", action="store_true", help="skip the desktop run")
+    parser.add_argument("--against", metavar="REF", help="also measure the site at this git ref, in turn with this one")
     options = parser.parse_args()
 
     if not LIGHTHOUSE.exists():
@@ -208,21 +268,40 @@ def main() -> int:
         wanted = {p.removesuffix("index") for p in options.pages}
         pages = [p for p in pages if p in wanted]
     server = PagesServer(site, urlsplit(site_url).path, gzip=True, cache="max-age=600")
+    old_server = None
+    old_pages: set[str] = set()
+    if options.against:
+        print(f"Building the site at {options.against}…", flush=True)
+        # Outside the project: lint and type checks read benchmarks/, and the ref's copy is not ours to check.
+        old_site = build_ref(options.against, Path(tempfile.mkdtemp(prefix="lighthouse-against-")))
+        old_pages = set(pages_of(old_site, site_url))
+        old_server = PagesServer(old_site, urlsplit(site_url).path, gzip=True, cache="max-age=600")
     results: dict[str, dict[str, Run]] = {}
+    old_results: dict[str, Run] = {}
     try:
         for page in pages:
             url = server.base + page
             name = page.strip("/").replace("/", "_").replace(".html", "") or "home"
-            mobile = []
+            mobile, old_mobile = [], []
             for i in range(options.runs):
                 print(f"{page or '(home)'}: mobile run {i + 1}/{options.runs}", flush=True)
                 mobile.append(lighthouse(url, reports / f"{name}-mobile-{i + 1}.json", desktop=False))
+                if old_server and page in old_pages:
+                    old_url = old_server.base + page
+                    old_mobile.append(
+                        lighthouse(old_url, reports / f"{name}-mobile-{i + 1}-against.json", desktop=False)
+                    )
             results[page] = {"mobile": median_run(mobile)}
+            if old_mobile:
+                old_results[page] = median_run(old_mobile)
             if not options.no_desktop:
                 print(f"{page or '(home)'}: desktop", flush=True)
                 results[page]["desktop"] = lighthouse(url, reports / f"{name}-desktop.json", desktop=True)
     finally:
         server.close()
+        if old_server:
+            old_server.close()
+            shutil.rmtree(old_server.directory.parent, ignore_errors=True)
 
     print()
     print(table(results, options.runs, html_weights(site, list(results))))
@@ -231,6 +310,9 @@ def main() -> int:
         print(
             f"\nNote: the load average exceeded the {cores} cores during some runs: timings are inflated by other work."
         )
+    if options.against:
+        print()
+        print(comparison(old_results, {p: m["mobile"] for p, m in results.items()}, options.against, options.runs))
     print()
     found = misses(results)
     print("Below 100:" if found else "Every page scores 100 in every category, mobile and desktop.")

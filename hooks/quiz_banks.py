@@ -41,7 +41,7 @@ from quizbank.markers import NEAR_MARKER, markers_in_included_files
 from quizbank.progress import MARKER as PROGRESS_MARKER
 from quizbank.progress import render_progress
 from quizbank.siteconfig import PREVIEW_WHEN
-from quizbank.written_task import missing_examples
+from quizbank.types.written_task import missing_examples
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -5,7 +5,7 @@ of them, hidden until the round showed it: about 37 KB of the page's 57 KB of gz
 made it the one page past the first-paint budget (tests/page_budget.py), and it grew with every
 question an instructor added. Here they are cut out of the page once it is rendered (the
 progress page's Markdown puts them between two comments: quizbank/progress.py) and written beside
-it as `review-pool.<digest>.html`. The page keeps the empty stage, whose `data-pool` names the file;
+it as `review-pool.<digest>.html`. The page keeps the empty stage, whose `data-review-pool` names the file;
 quizbank/progress.js fetches it when a round starts or resumes, and quizbank/selfcheck.js starts
 its questions like a chapter's.
 
@@ -57,4 +57,4 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
     path.write_text(pool, encoding="utf-8")
     href = get_relative_url(dest.as_posix(), page.url)
     at = stage + len(STAGE)
-    return output[:at] + f' data-pool="{href}"' + output[at:start] + output[end + len(POOL_END) :]
+    return output[:at] + f' data-review-pool="{href}"' + output[at:start] + output[end + len(POOL_END) :]

@@ -1,7 +1,7 @@
 """MkDocs hook: what a page marks `data-search-exclude` stays out of the search index, all of it.
 
 Answers (explanations, option feedback), hints, the variants of a question pool and the controls
-around each question are marked so (hooks/quizbank/selfcheck.py and its siblings). Material's search
+around each question are marked so (hooks/quizbank/types/frame.py and the type modules). Material's search
 parser loses the mark at the first element of the same tag inside (quizbank/searchable.py says
 how): this hook marks the elements inside too, once every other hook has changed the page.
 """

@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from quizbank.ids import question_key, text_key
-from quizbank.model import Bank, FillBlank, Matching, Ordering, SelfCheck, WrittenTask
+from quizbank.model import Bank, Question
 from quizbank.report.collect import Course, Handed
 from quizbank.report.progress_file import read_progress
+from quizbank.types.written_task import WrittenTask
 
 T = TypeVar("T")
 SAME_WRONG_TEXT = "GPU hours"
@@ -46,14 +47,13 @@ class Plants:
 
 def choose_plants(banks: dict[str, Bank]) -> Plants:
     """The first suitable questions of the banks: two singles with 3+ options, a true-false, a one-blank fill-in."""
-    singles = [(b, q) for b in banks.values() for q in b.questions if q.type == "single" and len(q.options) >= 3]  # type: ignore[attr-defined]
-    easy = next((b, q) for b in banks.values() for q in b.questions if q.type == "true-false")
-    blank = next(
-        (b, q) for b in banks.values() for q in b.questions if isinstance(q, FillBlank) and len(q.accepted) == 1
-    )
+    questions = [(b, q) for b in banks.values() for q in b.questions]
+    singles = [(b, q) for b, q in questions if q.type == "single" and len(q.report_options()) >= 3]
+    easy = next((b, q) for b, q in questions if q.type == "true-false")
+    blank = next((b, q) for b, q in questions if q.type == "fill-blank" and len(q.samples().right) == 1)
     (mb, mq), (db, dq) = singles[0], singles[1]
-    wrong_m = [text_key(o.text) for o in mq.options if not o.correct]  # type: ignore[attr-defined]
-    wrong_d = [text_key(o.text) for o in dq.options if not o.correct]  # type: ignore[attr-defined]
+    wrong_m = [key for key, _, right in mq.report_options() if not right]
+    wrong_d = [key for key, _, right in dq.report_options() if not right]
     return Plants(
         mis_keyed=question_key(mb.name, mq.id),
         truly_right=wrong_m[0],
@@ -67,7 +67,7 @@ def choose_plants(banks: dict[str, Bank]) -> Plants:
 _MEMO: dict[tuple[int, str], tuple[object, Any]] = {}
 
 
-def _once(q: SelfCheck, what: str, make: Callable[[], T]) -> T:
+def _once(q: Question, what: str, make: Callable[[], T]) -> T:
     """What a question gives every student alike, worked out once (a class of 1,000 asks 60,000 times)."""
     hit = _MEMO.get((id(q), what))
     if hit is None or hit[0] is not q:
@@ -75,33 +75,30 @@ def _once(q: SelfCheck, what: str, make: Callable[[], T]) -> T:
     return cast(T, hit[1])
 
 
-def _right_answer(q: SelfCheck) -> list[str]:
+def _right_answer(q: Question) -> list[str]:
     return list(_once(q, "right", lambda: _keyed(q)))
 
 
-def _keyed(q: SelfCheck) -> list[str]:
-    if isinstance(q, FillBlank):
-        return [a.shown if not a.tolerance else a.number for a in q.accepted]
-    if isinstance(q, Ordering):  # item keys in the right order
-        return [text_key(i) for i in q.items]
-    if isinstance(q, Matching):  # per prompt, its answer's key
-        return [text_key(p.answer) for p in q.pairs]
-    return [text_key(o.text) for o in q.options if o.correct]  # type: ignore[attr-defined]
+def _keyed(q: Question) -> list[str]:
+    """The right answer: the right options in bank order, or the type's own right sample (calculated: its first variant)."""
+    options = q.report_options()
+    return [key for key, _, right in options if right] if options else list(q.samples().right)
 
 
-def _wrong_answer(q: SelfCheck, rng: random.Random, avoid: str, ability: float) -> list[str]:
+def _wrong_answer(q: Question, rng: random.Random, avoid: str, ability: float) -> list[str]:
     """A wrong first answer, as students give them: distractors are not equally tempting.
 
     Each question's distractors have their own pull (0.35 to 1, fixed per question), and one of them
     tempts the stronger students more (a near miss): a sound question, hard for good reasons.
     """
-    if isinstance(q, FillBlank):
-        return [f"wrong guess {rng.randrange(100)}" for _ in q.accepted]
-    if isinstance(q, Ordering | Matching):  # two neighbours swapped
-        right = _right_answer(q)
-        i = rng.randrange(len(right) - 1)
-        return [*right[:i], right[i + 1], right[i], *right[i + 2 :]]
-    options: list[str] = _once(q, "options", lambda: [text_key(o.text) for o in q.options if not o.correct])  # type: ignore[attr-defined]
+    if q.type == "fill-blank":  # typed: wrong texts that vary (a class does not all type the same)
+        return [f"wrong guess {rng.randrange(100)}" for _ in _right_answer(q)]
+    if q.type == "calculated":  # its first variant, a number below zero (no answer of the course is)
+        return [_right_answer(q)[0], str(-rng.randrange(1, 1000))]
+    if not q.report_options():  # arranged (ordering, matching): the type's partly right samples, two neighbours swapped
+        partial = _once(q, "partial", lambda: q.samples().partial)
+        return list(partial[rng.randrange(len(partial))])
+    options: list[str] = _once(q, "options", lambda: [key for key, _, right in q.report_options() if not right])
     wrong = [key for key in options if key != avoid]
     pulls = random.Random(f"pull:{q.id}:{q.question}:{avoid}")
     weights = [pulls.uniform(0.35, 1.0) for _ in wrong]
@@ -114,7 +111,7 @@ def _wrong_answer(q: SelfCheck, rng: random.Random, avoid: str, ability: float) 
 
 
 def _record(
-    q: SelfCheck, first: list[str], first_right: bool, confidence: str, hints: int, version: int, *, retry: bool = True
+    q: Question, first: list[str], first_right: bool, confidence: str, hints: int, version: int, *, retry: bool = True
 ) -> dict[str, Any]:
     """A record as the site saves it; a student wrong at first tries again and is right, unless `retry` is False."""
     fp, key = _once(q, "identity", q.identity)
@@ -154,7 +151,8 @@ def student_file(
     for bank in banks.values():
         for q in bank.questions:
             key = question_key(bank.name, q.id)
-            if isinstance(q, WrittenTask):
+            if q.role == "written-task":
+                assert isinstance(q, WrittenTask)
                 words = max(0, int(rng.gauss(180, 60)))
                 if drafts:
                     texts[key] = {
@@ -163,8 +161,6 @@ def student_file(
                         "rubric": {},
                         "updated": 1,
                     }
-                continue
-            if not isinstance(q, SelfCheck):
                 continue
             qrng = random.Random(f"{student}:{key}")
             if qrng.random() > 0.9:

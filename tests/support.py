@@ -19,11 +19,12 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -31,9 +32,14 @@ from filelock import FileLock
 
 if TYPE_CHECKING:
     import pytest
-    from playwright.sync_api import Page
+    from playwright.sync_api import Locator, Page
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT / "hooks") not in sys.path:  # as MkDocs loads hooks (the benchmarks import this module too)
+    sys.path.insert(0, str(ROOT / "hooks"))
+
+from quizbank.ids import anchor  # noqa: E402  (hooks/ is on the path just above)
+
 CORPUS = ROOT / "tests" / "corpus"
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # The full browser, as a student runs it: Lighthouse (benchmarks/) audits with it.
@@ -64,6 +70,7 @@ def mkdocs_config() -> dict:
 
 SITE_URL: str = mkdocs_config()["site_url"]
 SITE_PATH = urlsplit(SITE_URL).path
+RESULTS_KEY = f"quizbank:2:{SITE_PATH}:results"  # the one store of self-check results (results.js)
 
 
 # ── Throwaway sites ───────────────────────────────────────────────────────────────────────────
@@ -342,6 +349,17 @@ class PagesServer:
         self.httpd.close_connections()
 
 
+def fetch(url: str) -> str:
+    """The body of `url` as text, its status code ("404") for an HTTP error, "" while nothing answers."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as error:
+        return str(error.code)
+    except OSError:
+        return ""
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -429,14 +447,35 @@ def wait_for_material(page: Page) -> Page:
 
 
 def quiz_ready(page: Page) -> Page:
-    """Wait until mkdocs-quiz's script has started the page's quizzes (`window.quizbank.quizReady`).
+    """Wait until the page's self-checks can be answered (`window.quizbank.quizReady`).
 
-    Until then the site holds a student's submits, hints and moves, and carries them out once it is
-    ready (quizbank/inline/site-loader.js); mkdocs-quiz's own "Try Again" buttons do not exist yet.
-    Call this before asserting, without waiting, on what an action does.
+    That is once selfcheck.js has loaded the view of every question type on the page and started
+    each question, and (with choice questions) mkdocs-quiz's script has run. Until then the site
+    holds a student's submits and the clicks marked data-quizbank-early (hints, moves), and carries
+    them out once it is ready (quizbank/inline/site-loader.js); mkdocs-quiz's own "Try Again"
+    buttons do not exist yet. Call this before asserting, without waiting, on what an action does.
     """
     page.wait_for_function("() => window.quizbank && window.quizbank.quizReady === true")
     return page
+
+
+def quiz(page: Page, bank: str, qid: str) -> Locator:
+    """A placed self-check in the page's content, by its bank and id (its anchor: ids.anchor)."""
+    return page.locator(f".md-content #{anchor(bank, qid)}").first
+
+
+def results(page: Page) -> dict[str, dict[str, Any]]:
+    """The page's stored self-check results (quizbank:2:<scope>:results), by `bank#id`; {} when none."""
+    raw = page.evaluate("(key) => localStorage.getItem(key)", RESULTS_KEY)
+    questions: dict[str, dict[str, Any]] = json.loads(raw)["questions"] if raw else {}
+    return questions
+
+
+def errors_of(page: Page) -> list[str]:
+    """The console errors and uncaught exceptions of a page opened outside the `page` fixture, as they come."""
+    errors: list[str] = []
+    watch(page, errors)
+    return errors
 
 
 def watch(page: Page, errors: list[str]) -> Page:

@@ -8,16 +8,27 @@
 //                                    and overrides/partials/inline/*.html
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-import { buildSync, transformSync } from "esbuild";
+import { build, buildSync, transformSync } from "esbuild";
+
+import * as listed from "../overrides/assets/javascripts/quizbank/types/index.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const SOURCES = `${ROOT}overrides/assets/javascripts/quizbank/`;
 export const BUNDLES = `${ROOT}overrides/assets/javascripts/bundles/`;
 // site: every page (self-checks, navigation counts); the others only where the hook places them.
 export const ENTRIES = ["site", "written-task", "progress"];
+// Loaded by site.js once the browser is idle. They share site.js's state: their imports of these
+// modules are imports of ./site.js (which exports them), never a second copy (one storage, one
+// manifest request, one global).
+export const LATER = ["selfcheck", "keep-ui", "offline"];
+export const SHARED = ["env", "course", "marking", "pools", "results"];
+// Each question type's view, loaded by selfcheck.js only on a page with such a question:
+// quizbank/types/<view>-view.js -> bundles/types/<view>.js. It imports nothing but its own pure
+// module (everything else comes in the helpers it is handed), so nothing is shared or repeated.
+export const VIEWS = [...new Set(Object.values(listed).map((type) => type.view))].sort();
 // Inline in every page (overrides/main.html, hooks/defer_bundle.py): small, and minified because
 // every page carries them (a chapter's HTML must stay within two network round trips on a phone).
 export const INLINE_SOURCES = `${SOURCES}inline/`;
@@ -57,10 +68,21 @@ export function minifiedQuiz({ version, source }) {
   );
 }
 
-/** The bundle of one entry point, as text. */
-export function bundle(entry) {
-  const result = buildSync({
-    entryPoints: [`${SOURCES}${entry}.js`],
+/* A later bundle's imports of the modules site.js shares become imports of site.js itself (the
+   same URL, so the same module instance the page already runs). */
+const fromSite = {
+  name: "from-site",
+  setup(build) {
+    const shared = new RegExp(`^\\./(${SHARED.join("|")})\\.js$`);
+    build.onResolve({ filter: shared }, () => ({ path: "./site.js", external: true }));
+  },
+};
+
+/** The bundle of one entry point (an ENTRIES, LATER or CLASSIC name, or `types/<view>`), as text. */
+export async function bundle(entry) {
+  const view = entry.startsWith("types/") ? entry.slice("types/".length) : null;
+  const result = await build({
+    entryPoints: [view ? `${SOURCES}types/${view}-view.js` : `${SOURCES}${entry}.js`],
     bundle: true,
     format: CLASSIC.includes(entry) ? "iife" : "esm",
     minify: true,
@@ -68,8 +90,14 @@ export function bundle(entry) {
     legalComments: "none",
     write: false,
     logLevel: "warning",
+    plugins: LATER.includes(entry) ? [fromSite] : [],
   });
   return result.outputFiles[0].text;
+}
+
+/** Every bundle file's name under bundles/, with its entry. */
+export function bundleFiles() {
+  return [...ENTRIES, ...LATER, ...CLASSIC, ...VIEWS.map((v) => `types/${v}`)];
 }
 
 /** The partial of one inline script, as text: a classic script, minified, that Jinja copies as is. */
@@ -93,9 +121,16 @@ export function inline(name) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const entry of [...ENTRIES, ...CLASSIC]) writeFileSync(`${BUNDLES}${entry}.js`, bundle(entry));
+  // A type removed from the registry leaves no view behind.
+  rmSync(`${BUNDLES}types`, { recursive: true, force: true });
+  mkdirSync(`${BUNDLES}types`, { recursive: true });
+  const files = bundleFiles();
+  for (const entry of files) writeFileSync(`${BUNDLES}${entry}.js`, await bundle(entry));
   mkdirSync(PARTIALS, { recursive: true });
   for (const name of INLINE) writeFileSync(`${PARTIALS}${name}.html`, inline(name));
   writeFileSync(QUIZ_SCRIPT, minifiedQuiz(installedQuiz()));
-  console.log(`Wrote ${ENTRIES.length + CLASSIC.length} bundles and mkdocs-quiz's script into overrides/assets/javascripts/bundles/, and ${INLINE.length} inline scripts into overrides/partials/inline/.`);
+  console.log(`Wrote ${files.length} bundles and mkdocs-quiz's script into overrides/assets/javascripts/bundles/, and ${INLINE.length} inline scripts into overrides/partials/inline/.`);
+  for (const entry of ["site", ...LATER, ...VIEWS.map((v) => `types/${v}`)]) {
+    console.log(`  ${`${entry}.js`.padEnd(22)} ${readFileSync(`${BUNDLES}${entry}.js`).length.toLocaleString("en")} bytes`);
+  }
 }

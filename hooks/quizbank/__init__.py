@@ -2,8 +2,9 @@
 
 - `load`: find bank files, decode them, compose their YAML;
 - `bankformat` (on `nodes`, a generic reader of YAML nodes): the bank format, checked as it is read;
-- `model`: one class per question type, declaring its keys, its checks and its renderer;
-- `selfcheck`, `written_task` (on `markup`): the markup of self-checks and of answer boxes;
+- `model`: what every question type shares (the `Question` protocol); `keys`: how a type declares
+  its YAML keys; `types/`: one module per type (its keys, checks, markup, marking, exports and
+  report), registered in `types/__init__.py`;
 - `markers`, `page`: where a chapter places questions, and placing them;
 - `ids`, `manifest`: identities the browser keys saved work by, and what it needs of the course.
 
@@ -13,12 +14,13 @@ The hooks in `hooks/` wire these functions to MkDocs events; tests call them dir
 from .errors import BankError, Problem, display_path
 from .load import load_bank_file, load_bank_text, load_banks
 from .markers import Source
-from .model import QUESTION_TYPES, Bank, Option, Question, WrittenTask
+from .model import Bank, Option, Question
 from .page import Placed, place_quizzes
-from .selfcheck import RenderOptions
+from .types import REGISTRY
+from .types.frame import RenderOptions
 
 __all__ = [
-    "QUESTION_TYPES",
+    "REGISTRY",
     "Bank",
     "BankError",
     "Option",
@@ -27,7 +29,6 @@ __all__ = [
     "Question",
     "RenderOptions",
     "Source",
-    "WrittenTask",
     "display_path",
     "load_bank_file",
     "load_bank_text",

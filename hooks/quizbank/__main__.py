@@ -3,6 +3,7 @@
     python -m quizbank check  [-f mkdocs.yml]     every bank and every marker, with the build's located messages
     python -m quizbank export [-f mkdocs.yml] [-o dist]   QTI 1.2 and 2.1, Moodle GIFT and a printable answer key
     python -m quizbank class-report IN [-f mkdocs.yml] [-o dist/class-report]   item analysis of handed-in progress files
+    python -m quizbank schema [-f mkdocs.yml]     quizzes/schema.json, generated from the question types
 
 Run with hooks/ on the import path (the Makefile does: PYTHONPATH=hooks). `check` lists every problem at once,
 sorted by file and line; exit status 1 on any error (warnings are listed, and do not fail).
@@ -24,8 +25,9 @@ from .facts import UNREAD_FACTS, Facts, facts_file, load_facts
 from .manifest import Chapter, placed_on
 from .markers import markers_in_included_files
 from .model import Bank
+from .schema import SCHEMA_FILE, schema_text
 from .siteconfig import read_config, settings
-from .written_task import missing_examples
+from .types.written_task import missing_examples
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.S)
 
@@ -127,7 +129,7 @@ def check(config_path: Path) -> list[Problem]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m quizbank", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["check", "export", "class-report"])
+    parser.add_argument("command", choices=["check", "export", "class-report", "schema"])
     parser.add_argument(
         "folder", nargs="?", type=Path, help="class-report: the folder (or .zip) of progress files students handed in"
     )
@@ -144,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "class-report":
         return class_report(args.config_file, args.folder, args.out or Path("dist/class-report"))
+    if args.command == "schema":
+        return write_schema(args.config_file)
     problems = check(args.config_file)
     errors = [p for p in problems if p.severity == "error"]
     if problems:
@@ -153,9 +157,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         print("Quiz banks: no errors." if problems else "Quiz banks: no problems found.")
         return 0
-    from .export import export_course  # only when asked: the exporters need mkdocs-quiz
+    from .export.command import export_course  # only when asked: the exporters need mkdocs-quiz
 
     return export_course(args.config_file, args.out or Path("dist"))
+
+
+def write_schema(config_path: Path) -> int:
+    """Write the banks' JSON Schema, generated from the question types, beside the banks (`schema.json`)."""
+    root = config_path.resolve().parent
+    banks_dir = settings(read_config(config_path), root)[0]
+    path = banks_dir / SCHEMA_FILE
+    text = schema_text()
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        print(f"{display_path(path, root)}: up to date.")
+        return 0
+    path.write_text(text, encoding="utf-8")
+    print(f"Wrote {display_path(path, root)}: the bank format's schema, from the question types.")
+    return 0
 
 
 def class_report(config_path: Path, folder: Path | None, out: Path) -> int:

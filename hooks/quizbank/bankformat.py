@@ -1,44 +1,24 @@
-"""The bank format: a mapping with `questions:`, a list of questions, each of a type in model.py.
+"""The bank format: a mapping with `questions:`, a list of questions, each of a type in the registry.
 
 Reading validates: every problem is recorded with its line and question id, and the bank is
-returned only when there is none. Which keys a type has, and which it requires, comes from its
-class in model.py; the readers below say how each kind of value is written.
+returned only when there is none. Which keys a type has, which it requires, and how each is read
+come from its class (types/<name>.py: each key declared with its reader, keys.py).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import fields as dataclass_fields
 from typing import Any
 
 import yaml
 
 from .errors import BankError, Problem, did_you_mean
 from .facts import NO_FACTS, Facts
-from .model import (
-    COMMON_KEYS,
-    QUESTION_TYPES,
-    Bank,
-    Field,
-    Option,
-    Pair,
-    Pool,
-    Question,
-    SelfCheck,
-    WordLimits,
-    keys_of,
-    required_keys_of,
-)
-from .nodes import Entry, Mapping, NodeReader, line_of
+from .keys import SLUG
+from .model import COMMON_KEYS, Bank, Question, keys_of, required_keys_of
+from .nodes import NodeReader, line_of
+from .types import REGISTRY
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BANK_KEYS = ("questions", "export_only")
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-OPTION_KEYS = ("text", "correct", "feedback")
-FIELD_KEYS = ("id", "label", "words")
-PAIR_KEYS = ("prompt", "answer")
-POOL_KEYS = ("id", "draw")
-WORDS_KEYS = ("min", "max")
 
 
 def read_bank(
@@ -56,7 +36,7 @@ def read_bank(
     """
     found: list[Problem] = [] if problems is None else problems
     start = len(found)
-    reader = BankReader(shown, found, facts)
+    reader = BankReader(shown, found, facts, name)
     questions, export_only = reader.bank(root)
     if problems is None and found:
         raise BankError(found)
@@ -75,8 +55,11 @@ def read_bank(
 class BankReader(NodeReader):
     """Reads the bank format; each `read_<reader>` method reads one kind of declared key."""
 
-    def __init__(self, shown: str, problems: list[Problem] | None = None, facts: Facts | None = None) -> None:
+    def __init__(
+        self, shown: str, problems: list[Problem] | None = None, facts: Facts | None = None, bank: str = ""
+    ) -> None:
         super().__init__(shown, problems, facts)
+        self.bank_name = bank  # the bank's name ("part-1"), which each question keeps
         self.ids: list[str] = []  # every question id met, read cleanly or not
 
     def bank(self, root: yaml.Node | None) -> tuple[tuple[Question, ...], bool]:
@@ -123,9 +106,9 @@ class BankReader(NodeReader):
 
     def pools(self, questions: list[Question]) -> None:
         """Each pool draws at least one and at most as many variants as it has, and says the same `draw` everywhere."""
-        members: dict[str, list[SelfCheck]] = {}
+        members: dict[str, list[Question]] = {}
         for q in questions:
-            if isinstance(q, SelfCheck) and q.pool is not None:
+            if q.pool is not None:
                 members.setdefault(q.pool.id, []).append(q)
         for pool_id, variants in members.items():
             first = variants[0]
@@ -175,10 +158,10 @@ class BankReader(NodeReader):
         values: dict[str, Any] = {}
         for key, reader in declared.items():
             if key in entries:
-                values[key] = getattr(self, "read_" + reader)(entries[key], key)
+                values[key] = reader.read(self, entries[key], key)
         if missing or self.qid is None:
             return None
-        question = cls(id=self.qid, line=line_of(node), **values)
+        question = cls(id=self.qid, line=line_of(node), bank=self.bank_name, **values)
         for finding in question.check():
             where = finding.line or (entries[finding.at].key if finding.at in entries else node)
             self.problem(where, finding.what, finding.fix)
@@ -198,227 +181,16 @@ class BankReader(NodeReader):
         return value
 
     def question_type(self, node: yaml.Node, vnode: yaml.Node | None) -> type[Question] | None:
-        names = tuple(QUESTION_TYPES)
+        names = tuple(REGISTRY)
         if vnode is None:
             self.problem(
                 node, "the required key 'type' is missing.", "add 'type:' with one of: " + ", ".join(names) + "."
             )
             return None
         value = str(vnode.value) if isinstance(vnode, yaml.ScalarNode) else ""
-        if value not in QUESTION_TYPES:
+        if value not in REGISTRY:
             renamed = {"reflection": "written-task"}
             hint = f"did you mean '{renamed[value]}'? " if value in renamed else did_you_mean(value, names, cutoff=0.4)
             self.problem(vnode, f"unknown question type '{value}'.", hint + "valid types: " + ", ".join(names) + ".")
             return None
-        return QUESTION_TYPES[value]
-
-    # ── readers of declared keys (model.key(reader=…)) ─────────────────────────────────────
-
-    def read_text(self, entry: Entry, key: str) -> str:
-        return self.text(entry.value, key)
-
-    def read_boolean(self, entry: Entry, key: str) -> bool | None:
-        return self.boolean(entry.value, key)
-
-    def read_text_list(self, entry: Entry, key: str) -> tuple[str, ...]:
-        return self.text_list(entry.value, key)
-
-    def read_paragraphs(self, entry: Entry, key: str) -> tuple[str, ...]:
-        """A list of one-paragraph Markdown texts (hints)."""
-        items = self.sequence(entry.value, key, f"write each item on its own line starting with '- ' under '{key}:'.")
-        out = []
-        for item in items:
-            text = self.text(item, key)
-            if PARAGRAPH_BREAK.search(text.strip()) or "```" in text or "~~~" in text:
-                self.problem(
-                    item,
-                    f"each of the '{key}' must be one paragraph without code blocks.",
-                    "split it into two items, or shorten it.",
-                )
-            out.append(text)
-        return tuple(out)
-
-    def read_example_names(self, entry: Entry, key: str) -> tuple[str, ...]:
-        return tuple(" ".join(e.split()) for e in self.text_list(entry.value, key))
-
-    def read_options(self, entry: Entry, key: str) -> tuple[Option, ...]:
-        node = entry.value
-        if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, "'options' must be a list.", "write each option as '- text: …' under 'options:'.")
-            return ()
-        out: list[Option] = []
-        seen: dict[str, int] = {}
-        for onode in node.value:
-            if isinstance(onode, yaml.ScalarNode):
-                self.problem(onode, "each option must be a mapping with 'text:'.", f"write '- text: {onode.value}'.")
-                continue
-            entries = self.mapping(onode, OPTION_KEYS, "an option")
-            if entries is None:
-                continue
-            if "text" not in entries:
-                self.problem(onode, "an option has no 'text'.", "add 'text: …' to the option.")
-                continue
-            text = self.text(entries["text"].value, "text")
-            if PARAGRAPH_BREAK.search(text.strip()):
-                self.problem(
-                    entries["text"].value,
-                    "an option's text must be one paragraph.",
-                    "shorten the option; put longer discussion in 'feedback' or 'explanation'.",
-                )
-            correct = self.boolean(entries["correct"].value, "correct") if "correct" in entries else False
-            feedback = self.text(entries["feedback"].value, "feedback") if "feedback" in entries else ""
-            if PARAGRAPH_BREAK.search(feedback.strip()) or "```" in feedback or "~~~" in feedback:
-                self.problem(
-                    entries["feedback"].value,
-                    "per-option feedback must be one paragraph without code blocks.",
-                    "keep it to one paragraph; put longer discussion in the question's 'explanation'.",
-                )
-            same = " ".join(text.split())
-            if same in seen:
-                self.problem(
-                    onode,
-                    f"two options have the same text (see line {seen[same]}).",
-                    "make each option's text different.",
-                )
-            seen[same] = line_of(onode)
-            out.append(Option(text=text, correct=bool(correct), feedback=feedback))
-        if len(node.value) < 2:
-            self.problem(
-                entry.key,
-                f"a choice question needs at least two options, found {len(node.value)}.",
-                "add more options under 'options:'.",
-            )
-        return tuple(out)
-
-    def one_paragraph(self, node: yaml.Node, key: str, what: str) -> str:
-        text = self.text(node, key)
-        if PARAGRAPH_BREAK.search(text.strip()) or "```" in text or "~~~" in text:
-            self.problem(node, f"{what} must be one paragraph without code blocks.", "shorten it to one paragraph.")
-        return text
-
-    def read_items(self, entry: Entry, key: str) -> tuple[str, ...]:
-        """A list of one-paragraph texts, each different (ordering items, matching distractors)."""
-        items = self.sequence(entry.value, key, f"write each item on its own line starting with '- ' under '{key}:'.")
-        out: list[str] = []
-        seen: dict[str, int] = {}
-        for item in items:
-            text = self.one_paragraph(item, key, f"each of the '{key}'")
-            same = " ".join(text.split())
-            if same in seen:
-                self.problem(
-                    item, f"two of the '{key}' have the same text (see line {seen[same]}).", "make each one different."
-                )
-                continue
-            seen[same] = line_of(item)
-            out.append(text)
-        return tuple(out)
-
-    def read_pairs(self, entry: Entry, key: str) -> tuple[Pair, ...]:
-        """A matching question's prompts, each with its answer; prompts all different."""
-        nodes = self.sequence(entry.value, key, "write each pair as '- prompt: …' with an 'answer: …' under it.")
-        out: list[Pair] = []
-        seen: dict[str, int] = {}
-        for pnode in nodes:
-            entries: Mapping | None = self.mapping(pnode, PAIR_KEYS, "a pair")
-            if entries is None:
-                continue
-            if "prompt" not in entries:
-                self.problem(pnode, "a pair has no 'prompt'.", "add 'prompt: …' to the pair.")
-                continue
-            prompt = self.one_paragraph(entries["prompt"].value, "prompt", "a prompt")
-            if "answer" not in entries:
-                self.problem(
-                    pnode,
-                    f"the prompt '{' '.join(prompt.split())}' has no answer.",
-                    "add 'answer: …' under it: the text it is matched to.",
-                )
-                continue
-            answer = self.one_paragraph(entries["answer"].value, "answer", "an answer")
-            same = " ".join(prompt.split())
-            if same in seen:
-                self.problem(pnode, f"two prompts have the same text (see line {seen[same]}).", "make each different.")
-                continue
-            seen[same] = line_of(pnode)
-            out.append(Pair(prompt=prompt, answer=answer, line=line_of(pnode)))
-        return tuple(out)
-
-    def read_pool(self, entry: Entry, key: str) -> Pool | None:
-        """`pool: {id: lora-cost, draw: 1}`: the idea this question is a variant of (draw: 1 unless given)."""
-        entries = self.mapping(entry.value, POOL_KEYS, "'pool'")
-        if entries is None:
-            return None
-        if "id" not in entries:
-            self.problem(entry.value, "'pool' has no 'id'.", "write e.g. 'pool: {id: lora-cost, draw: 1}'.")
-            return None
-        pool_id = str(entries["id"].value.value) if isinstance(entries["id"].value, yaml.ScalarNode) else ""
-        if not SLUG.match(pool_id):
-            self.problem(
-                entries["id"].value,
-                f"the pool id '{pool_id}' is not a lowercase slug.",
-                "use lowercase letters, digits and single hyphens, e.g. 'lora-cost'.",
-            )
-            return None
-        draw = 1
-        if "draw" in entries:
-            node = entries["draw"].value
-            if not (
-                isinstance(node, yaml.ScalarNode) and not node.style and re.fullmatch(r"[1-9]\d*", str(node.value))
-            ):
-                self.problem(node, "'draw' must be a whole number, at least 1.", "write e.g. 'draw: 1'.")
-                return None
-            draw = int(node.value)
-        return Pool(id=pool_id, draw=draw, line=line_of(entry.key))
-
-    def read_word_limits(self, entry: Entry, key: str) -> WordLimits:
-        return self.word_limits(entry.value)
-
-    def word_limits(self, node: yaml.Node) -> WordLimits:
-        limits = self.mapping(node, WORDS_KEYS, "'words'")
-        if limits is None:
-            return WordLimits()
-        if not limits:
-            self.problem(node, "'words' needs 'min', 'max' or both.", "write e.g. 'words: {min: 150, max: 200}'.")
-            return WordLimits()
-        lo = self.integer(limits["min"].value, "min") if "min" in limits else None
-        hi = self.integer(limits["max"].value, "max") if "max" in limits else None
-        if lo is not None and hi is not None and lo > hi:
-            self.problem(node, f"'min' ({lo}) is larger than 'max' ({hi}).", "swap the two numbers.")
-        return WordLimits(min=lo, max=hi)
-
-    def read_fields(self, entry: Entry, key: str) -> tuple[Field, ...]:
-        node = entry.value
-        parts: list[Field] = []
-        seen: set[str] = set()
-        for fnode in self.sequence(node, "fields", "write each part as '- id: …' with a 'label: …'."):
-            entries: Mapping | None = self.mapping(fnode, FIELD_KEYS, "a field")
-            if entries is None:
-                continue
-            missing = [k for k in ("id", "label") if k not in entries]
-            for k in missing:
-                self.problem(fnode, f"a field has no '{k}'.", f"add '{k}: …' to the field.")
-            if missing:
-                continue
-            fid = str(entries["id"].value.value)
-            if not SLUG.match(fid):
-                self.problem(
-                    entries["id"].value,
-                    f"the field id '{fid}' is not a lowercase slug.",
-                    "use lowercase letters, digits and single hyphens.",
-                )
-                continue
-            if fid in seen:
-                self.problem(entries["id"].value, f"two fields share the id '{fid}'.", "give each field its own id.")
-                continue
-            seen.add(fid)
-            words = self.word_limits(entries["words"].value) if "words" in entries else WordLimits()
-            parts.append(Field(id=fid, label=self.text(entries["label"].value, "label"), words=words))
-        return tuple(parts)
-
-
-# Every reader a model declares exists here (checked at import, so a typo fails at once).
-for _cls in QUESTION_TYPES.values():
-    for _key, _reader in keys_of(_cls).items():
-        assert hasattr(BankReader, "read_" + _reader), f"{_cls.__name__}.{_key}: no reader 'read_{_reader}'"
-assert {f.name for f in dataclass_fields(Option)} == set(OPTION_KEYS)
-assert {f.name for f in dataclass_fields(Pair)} - {"line"} == set(PAIR_KEYS)
-assert {f.name for f in dataclass_fields(Pool)} - {"line"} == set(POOL_KEYS)
+        return REGISTRY[value]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # 1,000 or 12,500.5
@@ -45,6 +46,25 @@ class Accepted:
         if self.tolerance:
             return json.dumps({"number": self.number, "tolerance": self.tolerance})
         return json.dumps({"any": list(self.alternatives)}, ensure_ascii=False)
+
+
+def parse_accepted(value: Any) -> Accepted:
+    """What a grade lists for one blank, as blanks.js `parseAccepted` reads it: unreadable accepts nothing."""
+    if isinstance(value, dict):
+        alternatives = value.get("any")
+        if isinstance(alternatives, list) and all(isinstance(a, str) for a in alternatives):
+            return Accepted(alternatives=tuple(alternatives))
+        number, tolerance = value.get("number"), value.get("tolerance")
+        if _number_text(number) and _number_text(tolerance):
+            return Accepted(number=str(number), tolerance=str(tolerance))
+    return Accepted()
+
+
+def _number_text(value: Any) -> bool:
+    """Whether a JSON value reads as a number, as blanks.js `readNumber(String(value))` does."""
+    if isinstance(value, bool) or value is None:
+        return False
+    return read_number(value if isinstance(value, str) else json.dumps(value)) is not None
 
 
 class BlankSyntaxError(ValueError):

@@ -13,11 +13,12 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict, cast
 
 from .ids import question_key, text_key
 from .markers import Source, find_markers, resolve
-from .model import Bank, SelfCheck, WrittenTask
+from .model import Bank
+from .types.written_task import WrittenTask
 
 MANIFEST_VERSION = 1
 
@@ -92,9 +93,14 @@ def written_tasks(banks: dict[str, Bank]) -> list[TaskEntry]:
             rubric=[text_key(item) for item in q.rubric],
         )
         for bank in banks.values()
-        for q in bank.questions
-        if isinstance(q, WrittenTask) and not bank.is_export_only(q)  # one kept for the export is on no page
+        for q in _written(bank)
+        if not bank.is_export_only(q)  # one kept for the export is on no page
     ]
+
+
+def _written(bank: Bank) -> list[WrittenTask]:
+    """A bank's written tasks (the questions whose role is answer boxes)."""
+    return [cast(WrittenTask, q) for q in bank.questions if q.role == "written-task"]
 
 
 def written_tasks_json(banks: dict[str, Bank]) -> str:
@@ -203,7 +209,7 @@ def course_manifest(banks: dict[str, Bank], chapters: list[Chapter]) -> Manifest
     for bank in banks.values():
         for q in bank.questions:
             key = question_key(bank.name, q.id)
-            if key not in where or not isinstance(q, SelfCheck):
+            if key not in where or q.role != "quiz":
                 continue
             fp, answers = q.identity()
             questions[key] = QuestionEntry(
@@ -212,7 +218,7 @@ def course_manifest(banks: dict[str, Bank], chapters: list[Chapter]) -> Manifest
                 title=short_title(q.question),
                 fp=fp,
                 key=answers,
-                grade=q.grading(),
+                grade=q.grade() or {},
             )
             if q.pool is not None:
                 pool_key = question_key(bank.name, q.pool.id)

@@ -8,7 +8,7 @@ from .errors import BankError, Problem
 from .ids import question_key
 from .markers import Source, find_markers, resolve
 from .model import Bank
-from .selfcheck import RenderOptions
+from .types.frame import RenderOptions
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def place_quizzes(
             placed[key] = source.line(marker.line)
             # Blank lines around each block keep it a raw HTML block where the marker stood.
             rendered += ["", *question.render(bank.name, options), ""]
-            (written if question.kind == "written-task" else quizzes).append(key)
+            (written if question.role == "written-task" else quizzes).append(key)
         lines[marker.line] = "\n".join(rendered)
     if problems:
         raise BankError(problems)

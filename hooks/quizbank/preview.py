@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from html import escape
 
-from .export.answer_key import TYPE_NAMES, key_entry
+from .export.answer_key import key_entry
 from .ids import anchor, question_key, written_task_anchor
 from .manifest import Chapter
 from .model import Bank, Question
@@ -28,7 +28,7 @@ def plural(n: int, word: str) -> str:
 
 def question_anchor(bank: Bank, question: Question) -> str:
     """The id of the question's rendered block, on a chapter and on the preview."""
-    make = written_task_anchor if question.kind == "written-task" else anchor
+    make = written_task_anchor if question.role == "written-task" else anchor
     return make(bank.name, question.id)
 
 
@@ -120,7 +120,7 @@ def preview_markdown(
             key = question_key(bank.name, question.id)
             details = key_entry(bank, question)[2:]  # its heading and text are shown by the question itself
             lines += [
-                f"### {key} · {TYPE_NAMES[question.type]}",
+                f"### {key} · {question.label}",
                 "",
                 where_line(bank, question, placed.get(key), link),
                 "",

@@ -19,8 +19,8 @@ from html import escape
 
 from .ids import anchor, question_key, written_task_anchor
 from .manifest import Manifest
-from .model import Bank, SelfCheck
-from .selfcheck import RenderOptions
+from .model import Bank
+from .types.frame import RenderOptions
 
 MARKER = re.compile(r"^<!--\s*progress\s*-->\s*$", re.M)
 # The review round's stage, and the comments around its questions (read by hooks/review_pool.py).
@@ -126,7 +126,7 @@ def _review_pool(banks: dict[str, Bank], options: RenderOptions) -> list[str]:
     out: list[str] = []
     for bank in banks.values():
         for q in bank.questions:
-            if isinstance(q, SelfCheck) and not bank.is_export_only(q):
+            if q.role == "quiz" and not bank.is_export_only(q):
                 key = escape(question_key(bank.name, q.id))
                 out += [
                     "",

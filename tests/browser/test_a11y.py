@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
-from support import AXE_JS, BuildResult, PagesServer, require_npm_package, site_pages, wait_for_material
+from support import AXE_JS, BuildResult, PagesServer, require_npm_package, site_pages, wait_for_material, watch
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's palette
@@ -61,14 +61,6 @@ def errors() -> Iterator[list[str]]:
     assert not found, "\n".join(found)
 
 
-def watch(page: Page, errors: list[str]) -> Page:
-    page.on(
-        "console", lambda m: errors.append(f"{page.url}: console.{m.type}: {m.text}") if m.type == "error" else None
-    )
-    page.on("pageerror", lambda e: errors.append(f"{page.url}: uncaught: {e}"))
-    return page
-
-
 def settle(page: Page) -> None:
     """Let colour transitions finish (Material fades colours when the palette is applied)."""
     page.evaluate(
@@ -93,17 +85,19 @@ def run_axe(page: Page, axe_js: Path) -> list[Violation]:
 
 
 # Answers every question of the page in one go (one round trip instead of a few per question):
-# a hint where there is one, the first option, a wrong word in each blank, the first answer in each
-# matching select or one ordering item moved, then Submit.
+# a hint where there is one, the first option, a wrong word in each blank, a number that is not the
+# answer, the first answer in each matching select or one ordering item moved, then Submit.
 ANSWER_ALL = """() => {
   const quizzes = [...document.querySelectorAll(".quiz")];
   for (const quiz of quizzes) {
     const hint = quiz.querySelector(".quiz-hint-button:not([hidden])");
     if (hint) hint.click(); // a revealed hint is scanned too
     const blanks = quiz.querySelectorAll("input.quiz-blank-input");
+    const number = quiz.querySelector("input.quiz-calc-input");
     const selects = quiz.querySelectorAll("select.quiz-match-select");
     const move = quiz.querySelector('.quiz-order-move[data-move="1"]');
     if (blanks.length) blanks.forEach((b) => { b.value = "not the answer"; b.dispatchEvent(new Event("input", {bubbles: true})); });
+    else if (number) { number.value = "-1"; number.dispatchEvent(new Event("input", {bubbles: true})); }
     else if (selects.length) selects.forEach((s) => { s.selectedIndex = 1; s.dispatchEvent(new Event("change", {bubbles: true})); });
     else if (move) move.click(); // an ordering: one item moved, then submitted
     else quiz.querySelector('input[name="answer"]').click();

@@ -32,10 +32,13 @@ def counted(page: Page) -> None:
 
 
 def answer(q: Locator) -> None:
-    """Any answer, for any type: a first option, an "x" in each blank, a first choice in each list."""
+    """Any answer, for any type: a first option, an "x" in each blank, a number, a first choice in each list."""
     blanks = q.locator("input.quiz-blank-input")
     for i in range(blanks.count()):
         blanks.nth(i).fill("x")
+    numbers = q.locator("input.quiz-calc-input")
+    if numbers.count():
+        numbers.first.fill("1")
     choices = q.locator('input[name="answer"]')
     if choices.count():
         choices.first.check()

@@ -8,7 +8,6 @@ them, what they asked for (a submit, a hint) is carried out once, and the answer
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from support import CORPUS, SITE_PATH, PagesServer, quiz_ready, served, write_site
+from support import CORPUS, SITE_PATH, PagesServer, quiz, quiz_ready, results, served, write_site
 
 TASKS = """questions:
   - id: essay
@@ -29,7 +28,6 @@ PAGES = {
     "index.md": "# Home\n\nGo to [the practice](practice.md).\n",
     "practice.md": "# Practice\n\n<!-- quiz: practice -->\n\n## Your answer\n\n<!-- quiz: tasks#essay -->\n",
 }
-RESULTS_KEY = f"quizbank:2:{SITE_PATH}:results"
 DRAFT_KEY = f"quizbank:2:{SITE_PATH}:draft:tasks#essay"
 SCRIPTS = re.compile(r"/assets/javascripts/bundles/(site|written-task)\.js$")
 
@@ -76,14 +74,8 @@ class Held:
             route.continue_()
 
 
-def quiz(page: Page, qid: str):  # type: ignore[no-untyped-def]
-    return page.locator(f"#quiz-practice--{qid}")
-
-
 def record(page: Page, qid: str) -> dict[str, Any]:
-    raw = page.evaluate("(key) => localStorage.getItem(key)", RESULTS_KEY)
-    questions: dict[str, dict[str, Any]] = json.loads(raw)["questions"] if raw else {}
-    return questions.get(f"practice#{qid}", {})
+    return results(page).get(f"practice#{qid}", {})
 
 
 def scripts_not_ready(page: Page) -> bool:
@@ -93,16 +85,16 @@ def scripts_not_ready(page: Page) -> bool:
 def test_blanks_confidence_and_a_hint_before_the_scripts_keep_focus_and_text(page: Page, server: PagesServer) -> None:
     # A first visit, scripts on time: a wrong answer is saved, so there is something to paint over.
     page.goto(server.url("practice/"))
-    blanks = quiz(page, "numbers").locator("input.quiz-blank-input")
+    blanks = quiz(page, "practice", "numbers").locator("input.quiz-blank-input")
     for i, text in enumerate(("1", "2", "3")):
         blanks.nth(i).fill(text)
-    quiz(page, "numbers").get_by_role("button", name="Submit").click()
-    expect(quiz(page, "numbers").locator(".quiz-feedback .incorrect")).to_be_visible()
+    quiz(page, "practice", "numbers").get_by_role("button", name="Submit").click()
+    expect(quiz(page, "practice", "numbers").locator(".quiz-feedback .incorrect")).to_be_visible()
 
     held = Held(page)
     held.goto(server.url("practice/"))
     assert scripts_not_ready(page)
-    q = quiz(page, "numbers")
+    q = quiz(page, "practice", "numbers")
     q.locator("input.quiz-blank-input").first.focus()
     for text in (".8", "0.845", "ONNXRuntime"):
         page.keyboard.press("Control+A")
@@ -137,7 +129,7 @@ def test_blanks_confidence_and_a_hint_before_the_scripts_keep_focus_and_text(pag
 def test_an_answer_submitted_before_the_scripts_counts_once_they_are_here(page: Page, server: PagesServer) -> None:
     held = Held(page)
     held.goto(server.url("practice/"))
-    q = quiz(page, "shuffled")
+    q = quiz(page, "practice", "shuffled")
     q.get_by_label("F1 score").check()
     q.get_by_label("Sure").check()
     q.get_by_role("button", name="Submit").click()
@@ -184,7 +176,7 @@ def test_submit_before_the_scripts_on_a_question_that_looks_unanswered_records_n
 ) -> None:
     # Saved first, on time: a wrong answer, due for review now.
     page.goto(server.url("practice/"))
-    q = quiz(page, "shuffled")
+    q = quiz(page, "practice", "shuffled")
     q.get_by_label("Accuracy").check()
     q.get_by_role("button", name="Submit").click()
     expect(q.locator(".quiz-feedback .incorrect")).to_be_visible()
@@ -193,7 +185,7 @@ def test_submit_before_the_scripts_on_a_question_that_looks_unanswered_records_n
 
     held = Held(page)
     held.goto(server.url("practice/"))
-    q = quiz(page, "shuffled")
+    q = quiz(page, "practice", "shuffled")
     expect(q.locator('input[name="answer"]:checked')).to_have_count(0)  # the saved answer is not shown yet
     q.get_by_role("button", name="Submit").click()  # what the student sees: nothing chosen
     held.release()

@@ -174,7 +174,7 @@ def test_persistent_storage_is_asked_once_after_the_first_save_and_its_answer_sh
 def test_a_browser_that_agrees_is_shown_as_keeping_the_work(page: Page, server: PagesServer) -> None:
     page.context.add_init_script(AGREEING)
     answer_one(page, server)
-    page.wait_for_function("() => window.quizbank.keep.persisted === true")
+    page.wait_for_function("() => window.quizbank.keep?.persisted === true")
     page.goto(server.url("progress/"))
     persist = page.locator(".quizbank-keep-persist")
     expect(persist).to_have_attribute("data-state", "kept")
@@ -335,7 +335,7 @@ def test_work_lost_from_local_storage_alone_is_noticed_and_a_restore_offered(pag
     answer_one(page, server)
     write_draft(page, server, words(12))
     page.wait_for_function(
-        "() => { const m = window.quizbank.keep.marker; return !!m && m.answers === 1 && m.drafts === 1; }"
+        "() => { const m = window.quizbank.keep?.marker; return !!m && m.answers === 1 && m.drafts === 1; }"
     )
     page.evaluate("() => localStorage.clear()")  # e.g. another site on the same origin clears it
 
@@ -366,11 +366,11 @@ def test_work_lost_with_all_the_site_s_storage_is_noticed_from_the_http_cache(
         return [path for path in server.requests if "quizbank-kept" in path]
 
     answer_one(page, server)
-    page.wait_for_function("() => window.quizbank.keep.marked === true")
+    page.wait_for_function("() => window.quizbank.keep?.marked === true")
     # Looking for the marker on the first visit never reached the server, and saving asks it nothing.
     assert marker_requests() == []
     page.goto(server.url("part-2/"))  # the next page loaded leaves the marker in the HTTP cache
-    page.wait_for_function("() => window.quizbank.keep.marker && window.quizbank.keep.marker.http > 0")
+    page.wait_for_function("() => window.quizbank.keep?.marker && window.quizbank.keep?.marker.http > 0")
     # The site's own worker file, once: nothing of the student's is in the request.
     assert marker_requests() == [SITE_PATH + "sw.js?quizbank-kept"]
     # What Safari's seven-day rule and storage eviction do: localStorage and Cache Storage go together.
@@ -398,7 +398,7 @@ def test_work_lost_with_all_the_site_s_storage_is_noticed_from_the_http_cache(
 def test_work_the_student_cleared_is_not_reported_lost(page: Page, server: PagesServer) -> None:
     page.on("dialog", lambda d: d.accept())
     write_draft(page, server, words(8))
-    page.wait_for_function("() => window.quizbank.keep.marked === true")
+    page.wait_for_function("() => window.quizbank.keep?.marked === true")
     page.get_by_role("button", name="Clear this answer").click()
     expect(page.get_by_label("Your answer")).to_have_value("")
     # The marker follows: no draft left to miss.
@@ -459,7 +459,7 @@ def test_two_copies_on_one_origin_keep_separate_manifests_and_storage(
         assert apps["/other-course/"]["name"] == "Other course"
 
         answer_one(page, server)  # work in this course only
-        page.wait_for_function("() => window.quizbank.keep.marked === true")
+        page.wait_for_function("() => window.quizbank.keep?.marked === true")
         page.goto(server.origin + "/other-course/progress/")
         expect(page.locator(".quizbank-keep-download")).to_have_text("Last downloaded: never.")
         expect(page.locator(".quizbank-part-summary").first).to_have_text(

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from support import PagesServer, wait_for_material
+from support import PagesServer, quiz_ready, wait_for_material
 
 BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 
@@ -49,3 +49,66 @@ def test_instant_navigation_loads_the_bundle_once(page: Page, server: PagesServe
     assert page.evaluate("() => window.__sameDocument === true"), "navigation was not instant"
     assert len(requests) == 1, requests
     assert page.locator("script[data-bundle]").count() <= 1
+
+
+# ── Each question type's code loads only on a page that has such a question ─────────────────────
+
+SCRIPTS = re.compile(r"/assets/javascripts/bundles/(.+)\.js$")
+# The registry's views (quizbank/types/index.js): the choice types share mkdocs-quiz's driver.
+VIEW_OF = {"single": "choice", "multiple": "choice", "true-false": "choice"}
+
+
+def bundles_requested(page: Page) -> list[str]:
+    names: list[str] = page.evaluate(
+        "() => performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
+        ".filter(p => p.includes('/assets/javascripts/bundles/'))"
+    )
+    return sorted({m.group(1) for p in names if (m := SCRIPTS.search(p))})
+
+
+def views_on(page: Page) -> set[str]:
+    kinds: list[str] = page.locator(".md-content .quiz[data-fp]").evaluate_all("qs => qs.map(q => q.dataset.quizKind)")
+    return {VIEW_OF.get(kind, kind) for kind in kinds}
+
+
+def test_a_page_loads_the_code_of_its_own_question_types_only(page: Page, server: PagesServer) -> None:
+    # A page without self-checks: the site's script and what loads once the browser is idle.
+    page.goto(server.url(""))
+    page.wait_for_function("() => window.quizbank && window.quizbank.offline && window.quizbank.keep")
+    # (a11y.js and search-index.js, classic scripts every page has, load on their own schedule.)
+    assert [b for b in bundles_requested(page) if b not in ("a11y", "search-index")] == ["keep-ui", "offline", "site"]
+
+    pages = ["part-1/", "part-2/", "part-2-case-study/", "part-3/", "part-3-deploying/", "examples/", "glossary/"]
+    seen: set[str] = set()
+    for path in pages:
+        page.goto(server.url(path))
+        views = views_on(page)
+        if views:
+            quiz_ready(page)
+        else:
+            page.wait_for_function("() => window.quizbank && window.quizbank.offline && window.quizbank.keep")
+        loaded = {name.removeprefix("types/") for name in bundles_requested(page) if name.startswith("types/")}
+        assert loaded == views, f"{path}: has {sorted(views)}, loaded {sorted(loaded)}"
+        assert ("selfcheck" in bundles_requested(page)) == bool(views), path
+        seen |= views
+    # Every type the course uses was met, and some page lacks one (so "only" above could fail).
+    assert {"choice", "fill-blank", "ordering", "matching"} <= seen
+
+
+def test_instant_navigation_loads_a_type_first_met_on_the_next_page(page: Page, server: PagesServer) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(m.group(1)) if (m := SCRIPTS.search(r.url)) else None)
+    page.goto(server.url(""))
+    wait_for_material(page).evaluate("() => { window.__sameDocument = true; }")
+    assert "selfcheck" not in requests
+    page.locator(".md-footer__link--next").click()  # Home -> the first chapter, in this document
+    page.wait_for_function("() => window.quizbank.quizReady === true")
+    assert page.evaluate("() => window.__sameDocument === true"), "navigation was not instant"
+    views = views_on(page)
+    assert {f"types/{v}" for v in views} <= set(requests)
+    assert requests.count("selfcheck") == 1
+    # The page's questions work: one is answered and saved.
+    quiz = page.locator(".md-content .quiz:has(input[type=radio][name=answer])").first
+    quiz.locator("input[name=answer]").first.check()
+    quiz.locator("form button[type=submit]").first.click()
+    expect(quiz.locator(".quiz-feedback")).to_be_visible()

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
-from support import SITE_PATH, PagesServer, quiz_ready, served, watch, write_site
+from support import PagesServer, quiz_ready, results, served, watch, write_site
 
 STEPS = ["Prepare the data", "Train the model", "Evaluate it", "Deploy it", "Monitor it"]
 ITEMS = "\n".join(f"      - {s}" for s in STEPS)
@@ -90,10 +90,7 @@ def sort_by_mouse(quiz: Locator, target: list[str]) -> None:
 
 
 def record(page: Page, key: str) -> Any:
-    return page.evaluate(
-        "([scope, key]) => (JSON.parse(localStorage.getItem(`quizbank:2:${scope}:results`) || '{}').questions || {})[key] || null",
-        [SITE_PATH, key],
-    )
+    return results(page).get(key)
 
 
 def test_ordering_by_mouse_counts_items_in_place_retries_and_is_restored(page: Page, server: PagesServer) -> None:
@@ -255,14 +252,18 @@ def test_on_a_phone_nothing_overflows_and_buttons_are_big_enough(browser: Browse
         page = watch(context.new_page(), errors)
         page.goto(server.url("checks/"))
         quiz = ready(page, "pipeline")
-        for box in [b.bounding_box() for b in quiz.locator("button.quiz-order-move").all()]:
+        moves = quiz.locator("button.quiz-order-move").all()
+        assert len(moves) == 2 * len(STEPS)  # every one checked below, none missing
+        for box in [b.bounding_box() for b in moves]:
             assert box and box["width"] >= 24 and box["height"] >= 24, box  # WCAG 2.5.8
             assert box["x"] + box["width"] <= 390
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
         item(quiz, shown_order(quiz)[1]).get_by_role("button", name="Move up").tap()
         expect(page.locator("#quiz-announcer")).to_contain_text("moved to position 1 of 5")
         terms = ready(page, "terms")
-        for select in terms.locator("select").all():
+        selects = terms.locator("select").all()
+        assert len(selects) == len(PROMPTS)
+        for select in selects:
             box = select.bounding_box()
             assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
     finally:

@@ -7,21 +7,19 @@ options keep their own order across reloads and instant navigation and never sho
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from support import CORPUS, SITE_PATH, PagesServer, served, wait_for_material, write_site
+from support import CORPUS, PagesServer, quiz, results, served, wait_for_material, write_site
 
 BANK = (CORPUS / "good" / "practice.yml").read_text(encoding="utf-8")
 PAGES = {
     "index.md": "# Home\n\nGo to [the practice](practice.md).\n",
     "practice.md": "# Practice\n\nBack [home](index.md).\n\n<!-- quiz: practice -->\n",
 }
-RESULTS_KEY = f"quizbank:2:{SITE_PATH}:results"
 
 
 @pytest.fixture(scope="module")
@@ -30,25 +28,19 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesServer]:
         yield srv
 
 
-def quiz(page: Page, qid: str):  # type: ignore[no-untyped-def]
-    return page.locator(f"#quiz-practice--{qid}")
-
-
 def record(page: Page, qid: str) -> dict[str, Any]:
-    raw = page.evaluate("(key) => localStorage.getItem(key)", RESULTS_KEY)
-    questions: dict[str, dict[str, Any]] = json.loads(raw)["questions"] if raw else {}
-    return questions.get(f"practice#{qid}", {})
+    return results(page).get(f"practice#{qid}", {})
 
 
 def labels(page: Page, qid: str) -> list[str]:
-    options = quiz(page, qid).locator("fieldset:not(.quiz-confidence) label")
+    options = quiz(page, "practice", qid).locator("fieldset:not(.quiz-confidence) label")
     expect(options.first).to_be_visible()  # the page (or the instantly navigated content) is there
     return [" ".join(t.split()) for t in options.all_inner_texts()]
 
 
 def test_hints_one_at_a_time_then_the_result_is_recorded_as_helped(page: Page, server: PagesServer) -> None:
     page.goto(server.url("practice/"))
-    q = quiz(page, "shuffled")
+    q = quiz(page, "practice", "shuffled")
     hints = q.locator(".quiz-hints-list li")
     expect(hints.nth(0)).to_be_hidden()
     expect(hints.nth(1)).to_be_hidden()
@@ -78,7 +70,7 @@ def test_hints_one_at_a_time_then_the_result_is_recorded_as_helped(page: Page, s
 
 def test_confidence_is_used_in_the_feedback_and_kept_after_a_reload(page: Page, server: PagesServer) -> None:
     page.goto(server.url("practice/"))
-    tf = quiz(page, "tf-hint")
+    tf = quiz(page, "practice", "tf-hint")
     tf.get_by_label("False").check()
     tf.get_by_label("Sure").check()
     tf.get_by_role("button", name="Submit").click()
@@ -103,7 +95,7 @@ def test_confidence_is_used_in_the_feedback_and_kept_after_a_reload(page: Page, 
 
 def test_confidence_and_hints_from_the_keyboard(page: Page, server: PagesServer) -> None:
     page.goto(server.url("practice/"))
-    blank = quiz(page, "numbers")
+    blank = quiz(page, "practice", "numbers")
     blank.locator("input.quiz-blank-input").first.focus()
     for text in (".8", "0.845", "ONNXRuntime"):
         page.keyboard.press("Control+A")
@@ -132,20 +124,22 @@ def test_options_keep_their_own_order_across_reloads_and_instant_navigation(page
     assert sorted(shown) == sorted(["Accuracy", "F1 score", "Training loss", "BLEU"])
     assert shown != ["Accuracy", "F1 score", "Training loss", "BLEU"], "the written order"
     assert labels(page, "written-order") == ["A", "B", "C"]  # shuffle: false
-    quiz(page, "shuffled").get_by_label("BLEU").check()
-    quiz(page, "shuffled").get_by_role("button", name="Submit").click()
-    expect(quiz(page, "shuffled").locator(".quiz-feedback")).to_be_visible()  # marked (and saved) before leaving
+    quiz(page, "practice", "shuffled").get_by_label("BLEU").check()
+    quiz(page, "practice", "shuffled").get_by_role("button", name="Submit").click()
+    expect(
+        quiz(page, "practice", "shuffled").locator(".quiz-feedback")
+    ).to_be_visible()  # marked (and saved) before leaving
     page.reload()
     assert labels(page, "shuffled") == shown
-    expect(quiz(page, "shuffled").get_by_label("BLEU")).to_be_checked()
+    expect(quiz(page, "practice", "shuffled").get_by_label("BLEU")).to_be_checked()
     wait_for_material(page).evaluate("() => { window.__sameDocument = true; }")
     page.get_by_role("link", name="home", exact=True).click()
     page.get_by_role("link", name="the practice").click()
     expect(page).to_have_url(server.url("practice/"))
     assert page.evaluate("() => window.__sameDocument === true"), "navigation was not instant"
     assert labels(page, "shuffled") == shown
-    expect(quiz(page, "shuffled").get_by_label("BLEU")).to_be_checked()
-    expect(quiz(page, "shuffled").locator(".quiz-feedback .incorrect")).to_be_visible()
+    expect(quiz(page, "practice", "shuffled").get_by_label("BLEU")).to_be_checked()
+    expect(quiz(page, "practice", "shuffled").locator(".quiz-feedback .incorrect")).to_be_visible()
 
 
 def test_confidence_can_be_turned_off_for_the_whole_site(page: Page, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -154,7 +148,7 @@ def test_confidence_can_be_turned_off_for_the_whole_site(page: Page, tmp_path) -
         page.goto(server.url("practice/"))
         expect(page.locator(".quiz")).to_have_count(4)
         expect(page.locator(".quiz-confidence")).to_have_count(0)
-        quiz(page, "tf-hint").get_by_label("True").check()
-        quiz(page, "tf-hint").get_by_role("button", name="Submit").click()
-        expect(quiz(page, "tf-hint").locator(".quiz-feedback .correct")).to_be_visible()
-        expect(quiz(page, "tf-hint").locator(".quizbank-note")).to_have_count(0)
+        quiz(page, "practice", "tf-hint").get_by_label("True").check()
+        quiz(page, "practice", "tf-hint").get_by_role("button", name="Submit").click()
+        expect(quiz(page, "practice", "tf-hint").locator(".quiz-feedback .correct")).to_be_visible()
+        expect(quiz(page, "practice", "tf-hint").locator(".quizbank-note")).to_have_count(0)

@@ -12,13 +12,12 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from quizbank.report.collect import Course, collect
-from support import SITE_PATH, PagesServer, build, served, watch, write_site
+from support import SITE_PATH, PagesServer, build, quiz, quiz_ready, served, watch, write_site
 
 BANK_1 = """questions:
   - id: transfer
@@ -94,10 +93,6 @@ def site(tmp_path: Path) -> Iterator[tuple[PagesServer, Path]]:
     config = make_site(tmp_path)
     with served(config) as srv:
         yield srv, config
-
-
-def quiz(page: Page, bank: str, qid: str):  # type: ignore[no-untyped-def]
-    return page.locator(f".md-content #quiz-{bank}--{qid}").first
 
 
 def row(page: Page, key: str):  # type: ignore[no-untyped-def]
@@ -221,7 +216,7 @@ def test_the_round_fetches_its_questions_when_it_starts_and_a_failed_fetch_chang
     page.on("request", lambda request: fetched.append(request.url) if "review-pool." in request.url else None)
     page.goto(server.url("progress/"))
     page.wait_for_function("() => window.quizbank && window.quizbank.progressReady")
-    assert "review-pool." in page.locator(".quizbank-review-stage").get_attribute("data-pool")  # type: ignore[operator]
+    assert "review-pool." in page.locator(".quizbank-review-stage").get_attribute("data-review-pool")  # type: ignore[operator]
     expect(page.locator(".quiz")).to_have_count(0)
     assert fetched == []
 
@@ -422,8 +417,13 @@ def test_an_edited_bank_never_gets_an_old_result(page: Page, site: tuple[PagesSe
         "1 of 2 self-checks answered · 0 right · 1 to review"
     )
     page.goto(server.url("part-1/"))
+    # Once the scripts have started the questions (before that, nothing is shown whatever they do):
+    # the reworded one starts afresh, while the other still shows its saved answer.
+    quiz_ready(page)
     expect(quiz(page, "one", "transfer").locator('input[name="answer"]:checked')).to_have_count(0)
     expect(quiz(page, "one", "transfer").locator(".quiz-feedback")).to_be_hidden()
+    expect(quiz(page, "one", "peft").locator('input[name="answer"]:checked')).to_have_count(1)
+    expect(quiz(page, "one", "peft").locator(".quiz-feedback")).to_be_visible()
 
 
 def test_the_review_round_from_the_keyboard(page: Page, site: tuple[PagesServer, Path]) -> None:
@@ -472,9 +472,3 @@ def test_without_storage_the_page_says_so(browser: Browser, site: tuple[PagesSer
         expect(page.get_by_role("alert")).to_contain_text("storage is disabled or unavailable")
     finally:
         context.close()
-
-
-def results_in(page: Page) -> dict[str, Any]:
-    raw = page.evaluate("(key) => localStorage.getItem(key)", f"quizbank:2:{SITE_PATH}:results")
-    questions: dict[str, Any] = json.loads(raw)["questions"] if raw else {}
-    return questions

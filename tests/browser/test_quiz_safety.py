@@ -8,52 +8,36 @@ without JavaScript no button pretends to work.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
+from checks_bank import CHECKS, bank
 from playwright.sync_api import Browser, Page, Route, expect
 
 from quizbank.ids import text_key
-from support import SITE_PATH, PagesServer, served, write_site
+from support import RESULTS_KEY, SITE_PATH, PagesServer, quiz, results, served, write_site
 
-BANK = """questions:
-  - id: key-benefit
-    type: single
-    question: What is the key benefit of fine-tuning a pre-trained model?
-    options:
-      - text: It reduces the need for computational resources
-        correct: true
-        feedback: Right, compared with training from scratch.
-      - text: It avoids using training data
-        feedback: No, fine-tuning needs labelled data.
-  - id: peft
-    type: multiple
-    question: Which methods are parameter-efficient?
-    options:
-      - text: LoRA
-        correct: true
-      - text: Adapters
-        correct: true
-      - text: Full fine-tuning
-  - id: no-eval
-    type: true-false
-    question: Fine-tuning eliminates the need for evaluation metrics.
-    answer: false
-  - id: generic-type
-    type: fill-blank
-    question: In Java, a list of whole numbers has the type [[List<Integer>]].
-  - id: scores
-    type: fill-blank
-    question: Precision is [[0.8]] and the macro F1 is [[0.84 ± 0.01]]; the engine is [[ONNX Runtime|ONNXRuntime]].
-"""
+# The shared `checks` bank (checks_bank.py) and two blanks of this file's own.
+BANK = bank(
+    [
+        *CHECKS,
+        {
+            "id": "generic-type",
+            "type": "fill-blank",
+            "question": "In Java, a list of whole numbers has the type [[List<Integer>]].",
+        },
+        {
+            "id": "scores",
+            "type": "fill-blank",
+            "question": "Precision is [[0.8]] and the macro F1 is [[0.84 ± 0.01]]; the engine is [[ONNX Runtime|ONNXRuntime]].",
+        },
+    ]
+)
 PAGES = {
     "index.md": "# Home\n\nGo to [the quiz](quiz.md).\n",
     "quiz.md": "# Quiz\n\nBack [home](index.md).\n\n<!-- quiz: checks -->\n",
 }
-RESULTS_KEY = f"quizbank:2:{SITE_PATH}:results"
 ATTACK = '<img src=x onerror="window.__ran = (window.__ran || 0) + 1">'
 BREAK_SET_ITEM = """
 Storage.prototype.setItem = function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };
@@ -66,19 +50,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesServer]:
         yield srv
 
 
-def quiz(page: Page, qid: str):  # type: ignore[no-untyped-def]
-    return page.locator(f"#quiz-checks--{qid}")
-
-
-def results(page: Page) -> dict[str, dict[str, Any]]:
-    raw = page.evaluate("(key) => localStorage.getItem(key)", RESULTS_KEY)
-    questions: dict[str, dict[str, Any]] = json.loads(raw)["questions"] if raw else {}
-    return questions
-
-
 def test_a_blanks_text_is_never_run_as_html(page: Page, server: PagesServer) -> None:
     page.goto(server.url("quiz/"))
-    blank = quiz(page, "generic-type")
+    blank = quiz(page, "checks", "generic-type")
     blank.locator("input.quiz-blank-input").fill(ATTACK)
     blank.get_by_role("button", name="Submit").click()
     feedback = blank.locator(".quiz-feedback")
@@ -87,8 +61,8 @@ def test_a_blanks_text_is_never_run_as_html(page: Page, server: PagesServer) -> 
     expect(feedback.locator("img")).to_have_count(0)
     expect(feedback).to_contain_text("→ List<Integer>")  # the right answer, angle brackets and all
     page.reload()
-    expect(quiz(page, "generic-type").locator("input.quiz-blank-input")).to_have_value(ATTACK)
-    expect(quiz(page, "generic-type").locator(".quiz-feedback del")).to_have_text(ATTACK)
+    expect(quiz(page, "checks", "generic-type").locator("input.quiz-blank-input")).to_have_value(ATTACK)
+    expect(quiz(page, "checks", "generic-type").locator(".quiz-feedback del")).to_have_text(ATTACK)
     page.wait_for_load_state("load")
     assert page.evaluate("() => window.__ran") is None, "the student's text ran as HTML"
 
@@ -102,7 +76,7 @@ def test_an_answer_saved_by_the_first_version_with_markup_is_imported_as_text(pa
         [f"quiz_progress_{SITE_PATH}quiz/", ATTACK],
     )
     page.goto(server.url("quiz/"))
-    expect(quiz(page, "generic-type").locator(".quiz-feedback del")).to_have_text(ATTACK)
+    expect(quiz(page, "checks", "generic-type").locator(".quiz-feedback del")).to_have_text(ATTACK)
     page.wait_for_load_state("load")
     assert page.evaluate("() => window.__ran") is None
     assert results(page)["checks#generic-type"]["answer"] == [ATTACK]
@@ -110,7 +84,7 @@ def test_an_answer_saved_by_the_first_version_with_markup_is_imported_as_text(pa
 
 def test_blanks_accept_other_forms_of_the_right_answer(page: Page, server: PagesServer) -> None:
     page.goto(server.url("quiz/"))
-    scores = quiz(page, "scores")
+    scores = quiz(page, "checks", "scores")
     boxes = scores.locator("input.quiz-blank-input")
     for precision, f1, engine in ((".8", "0.845", "onnxruntime"), ("0.80", "0.83", "  ONNX   runtime ")):
         boxes.nth(0).fill(precision)
@@ -143,9 +117,11 @@ def test_one_damaged_entry_drops_only_itself(page: Page, server: PagesServer) ->
         ],
     )
     page.goto(server.url("quiz/"))
-    expect(quiz(page, "key-benefit").get_by_label("It reduces the need for computational resources")).to_be_checked()
-    expect(quiz(page, "key-benefit").locator(".quiz-feedback .correct")).to_be_visible()
-    expect(quiz(page, "no-eval").locator(".quiz-feedback")).to_be_hidden()
+    expect(
+        quiz(page, "checks", "key-benefit").get_by_label("It reduces the need for computational resources")
+    ).to_be_checked()
+    expect(quiz(page, "checks", "key-benefit").locator(".quiz-feedback .correct")).to_be_visible()
+    expect(quiz(page, "checks", "no-eval").locator(".quiz-feedback")).to_be_hidden()
 
     # And in the course's own store: a record with wrong types is dropped, alone.
     page.evaluate(
@@ -155,7 +131,9 @@ def test_one_damaged_entry_drops_only_itself(page: Page, server: PagesServer) ->
         RESULTS_KEY,
     )
     page.reload()
-    expect(quiz(page, "key-benefit").get_by_label("It reduces the need for computational resources")).to_be_checked()
+    expect(
+        quiz(page, "checks", "key-benefit").get_by_label("It reduces the need for computational resources")
+    ).to_be_checked()
     assert sorted(results(page)) == ["checks#key-benefit"]
 
 
@@ -163,9 +141,9 @@ def test_an_unreadable_results_store_is_kept_aside_not_overwritten(page: Page, s
     page.goto(server.url("quiz/"))
     page.evaluate("(key) => localStorage.setItem(key, '{truncated')", RESULTS_KEY)
     page.reload()
-    quiz(page, "no-eval").get_by_label("False").check()
-    quiz(page, "no-eval").get_by_role("button", name="Submit").click()
-    expect(quiz(page, "no-eval").locator(".quiz-feedback .correct")).to_be_visible()
+    quiz(page, "checks", "no-eval").get_by_label("False").check()
+    quiz(page, "checks", "no-eval").get_by_role("button", name="Submit").click()
+    expect(quiz(page, "checks", "no-eval").locator(".quiz-feedback .correct")).to_be_visible()
     kept = page.evaluate(
         "(prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)).map((k) => localStorage.getItem(k))",
         f"quizbank:2:{SITE_PATH}:damaged:",
@@ -176,7 +154,7 @@ def test_an_unreadable_results_store_is_kept_aside_not_overwritten(page: Page, s
 
 def test_try_again_keeps_the_focus_in_the_question(page: Page, server: PagesServer) -> None:
     page.goto(server.url("quiz/"))
-    key = quiz(page, "key-benefit")
+    key = quiz(page, "checks", "key-benefit")
     key.get_by_label("It avoids using training data").check()
     key.get_by_role("button", name="Submit").click()
     key.get_by_role("button", name="Try Again").focus()
@@ -186,7 +164,7 @@ def test_try_again_keeps_the_focus_in_the_question(page: Page, server: PagesServ
     page.keyboard.press("Tab")  # the next stop is still this question's, not the next question's
     assert page.evaluate("() => document.activeElement.closest('.quiz').id") == "quiz-checks--key-benefit"
 
-    blank = quiz(page, "generic-type")
+    blank = quiz(page, "checks", "generic-type")
     blank.locator("input.quiz-blank-input").fill("ArrayList")
     blank.get_by_role("button", name="Submit").click()
     blank.get_by_role("button", name="Try Again").click()
@@ -197,7 +175,7 @@ def test_try_again_keeps_the_focus_in_the_question(page: Page, server: PagesServ
 
 def test_a_partly_right_answer_says_how_far_it_got(page: Page, server: PagesServer) -> None:
     page.goto(server.url("quiz/"))
-    peft = quiz(page, "peft")
+    peft = quiz(page, "checks", "peft")
     peft.get_by_label("LoRA").check()
     peft.get_by_label("Full fine-tuning").check()
     peft.get_by_role("button", name="Submit").click()
@@ -208,7 +186,7 @@ def test_a_partly_right_answer_says_how_far_it_got(page: Page, server: PagesServ
 
 def test_submitting_nothing_is_not_an_answer(page: Page, server: PagesServer) -> None:
     page.goto(server.url("quiz/"))
-    key = quiz(page, "key-benefit")
+    key = quiz(page, "checks", "key-benefit")
     key.get_by_role("button", name="Submit").click()
     expect(key.locator(".quiz-feedback")).to_have_text("Choose an answer first.")
     expect(key.locator(".quiz-feedback .incorrect")).to_have_count(0)
@@ -221,7 +199,7 @@ def test_a_phone_user_sees_that_answers_are_not_saved(browser: Browser, server: 
         page = context.new_page()
         page.add_init_script(BREAK_SET_ITEM)
         page.goto(server.url("quiz/"))
-        key = quiz(page, "key-benefit")
+        key = quiz(page, "checks", "key-benefit")
         key.get_by_label("It reduces the need for computational resources").check()
         key.get_by_role("button", name="Submit").click()
         notice = key.get_by_role("alert")
@@ -240,8 +218,8 @@ def test_without_javascript_no_button_pretends_to_work(browser: Browser, server:
         page.goto(server.url("quiz/"))
         expect(page.locator(".quiz-noscript")).to_be_visible()
         expect(page.locator(".quiz-noscript")).to_contain_text("need JavaScript")
-        expect(quiz(page, "key-benefit").locator(".quiz-question")).to_be_visible()
-        expect(quiz(page, "key-benefit").get_by_label("It avoids using training data")).to_be_visible()
+        expect(quiz(page, "checks", "key-benefit").locator(".quiz-question")).to_be_visible()
+        expect(quiz(page, "checks", "key-benefit").get_by_label("It avoids using training data")).to_be_visible()
         expect(page.locator(".quiz button")).to_have_count(len(BANK.split("- id:")) - 1)  # in the page…
         for button in page.locator(".quiz button").all():
             expect(button).to_be_hidden()  # …but not shown
@@ -252,16 +230,18 @@ def test_without_javascript_no_button_pretends_to_work(browser: Browser, server:
 def test_quiz_pages_have_no_console_errors_after_everything_above(page: Page, server: PagesServer) -> None:
     """The `page` fixture fails on any console error: answer every type once, reload, navigate."""
     page.goto(server.url("quiz/"))
-    quiz(page, "no-eval").get_by_label("True").check()
-    quiz(page, "no-eval").get_by_role("button", name="Submit").click()
-    quiz(page, "scores").locator("input.quiz-blank-input").first.fill("0.8")
-    quiz(page, "scores").get_by_role("button", name="Submit").click()
-    expect(quiz(page, "scores").locator(".quiz-feedback")).to_be_visible()  # marked (and saved) before leaving
+    quiz(page, "checks", "no-eval").get_by_label("True").check()
+    quiz(page, "checks", "no-eval").get_by_role("button", name="Submit").click()
+    quiz(page, "checks", "scores").locator("input.quiz-blank-input").first.fill("0.8")
+    quiz(page, "checks", "scores").get_by_role("button", name="Submit").click()
+    expect(
+        quiz(page, "checks", "scores").locator(".quiz-feedback")
+    ).to_be_visible()  # marked (and saved) before leaving
     page.reload()
     page.get_by_role("link", name="home", exact=True).click()
     page.get_by_role("link", name="the quiz").click()
-    expect(quiz(page, "no-eval").get_by_label("True")).to_be_checked()
-    expect(quiz(page, "scores").locator("input.quiz-blank-input").first).to_have_value("0.8")
+    expect(quiz(page, "checks", "no-eval").get_by_label("True")).to_be_checked()
+    expect(quiz(page, "checks", "scores").locator("input.quiz-blank-input").first).to_have_value("0.8")
     assert Path(server.directory / "quiz" / "index.html").exists()
 
 
@@ -271,7 +251,7 @@ def test_an_answer_given_before_the_quizzes_are_ready_is_kept(page: Page, server
     page.route("**/bundles/site.js", lambda route: release.append(route))  # held until the answer is in
     with page.expect_request("**/bundles/site.js"):
         page.goto(server.url("quiz/"))
-    key = quiz(page, "key-benefit")
+    key = quiz(page, "checks", "key-benefit")
     key.get_by_label("It reduces the need for computational resources").check()
     key.get_by_role("button", name="Submit").click()
     expect(key.locator(".quiz-feedback")).to_be_hidden()  # nothing could mark it yet

@@ -6,81 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from checks_bank import CHECKS, bank, edited
 from playwright.sync_api import Page, expect
 
-from support import PagesServer, build, served, wait_for_material, write_site
+from support import PagesServer, build, quiz, served, wait_for_material, write_site
 
-BANK_V1 = """questions:
-  - id: key-benefit
-    type: single
-    shuffle: false
-    question: What is the key benefit of fine-tuning a pre-trained model?
-    options:
-      - text: It reduces the need for computational resources
-        correct: true
-        feedback: Right, compared with training from scratch.
-      - text: It avoids using training data
-        feedback: No, fine-tuning needs labelled data.
-      - text: It removes the need for evaluation
-        feedback: No, you still evaluate.
-    explanation: Fine-tuning saves compute **relative to training from scratch**.
-  - id: peft
-    type: multiple
-    question: Which methods are parameter-efficient?
-    options:
-      - text: LoRA
-        correct: true
-        feedback: LoRA trains small adapter matrices.
-      - text: Adapters
-        correct: true
-        feedback: Adapters add a few trainable layers.
-      - text: Full fine-tuning
-        feedback: Full fine-tuning updates every weight.
-  - id: no-eval
-    type: true-false
-    question: Fine-tuning eliminates the need for evaluation metrics.
-    answer: false
-    feedback_true: Not so, a fine-tuned model still needs evaluating.
-    feedback_false: Correct, evaluation remains essential.
-  - id: runtime
-    type: fill-blank
-    question: The open-source engine that runs ONNX models is [[ONNX Runtime]]; `[[1, 2]]` stays code.
-    explanation: It must be opted into.
-"""
-
-# The instructor reorders questions and options, rewords one question and fixes an answer key.
-BANK_V2 = """questions:
-  - id: no-eval
-    type: true-false
-    question: Fine-tuning eliminates the need for evaluation metrics.
-    answer: false
-    feedback_true: Not so, a fine-tuned model still needs evaluating.
-    feedback_false: Correct, evaluation remains essential.
-  - id: key-benefit
-    type: single
-    shuffle: false
-    question: What is the key benefit of fine-tuning a pre-trained model?
-    options:
-      - text: It removes the need for evaluation
-        feedback: No, you still evaluate.
-      - text: It avoids using training data
-        feedback: No, fine-tuning needs labelled data.
-      - text: It reduces the need for computational resources
-        correct: true
-        feedback: Right, compared with training from scratch.
-  - id: peft
-    type: multiple
-    question: Which of these methods are parameter-efficient?
-    options:
-      - text: LoRA
-        correct: true
-      - text: Adapters
-        correct: true
-      - text: Full fine-tuning
-  - id: runtime
-    type: fill-blank
-    question: The open-source engine that runs ONNX models is [[ONNX Runtime]]; `[[1, 2]]` stays code.
-"""
+# The bank as first published, then as the instructor republishes it (checks_bank.py).
+BANK_V1 = bank(CHECKS)
+BANK_V2 = bank(edited())
 
 PAGES = {
     "index.md": "# Home\n\nGo to [the quiz](quiz.md).\n",
@@ -95,14 +28,10 @@ def site(tmp_path: Path) -> Iterator[tuple[PagesServer, Path]]:
         yield srv, config
 
 
-def quiz(page: Page, qid: str):  # type: ignore[no-untyped-def]
-    return page.locator(f"#quiz-checks--{qid}")
-
-
 def test_answer_each_type_right_and_wrong_with_the_mouse(page: Page, site: tuple[PagesServer, Path]) -> None:
     server, _ = site
     page.goto(server.url("quiz/"))
-    key = quiz(page, "key-benefit")
+    key = quiz(page, "checks", "key-benefit")
     expect(key.locator("section.content")).to_be_hidden()
     key.get_by_label("It avoids using training data").check()
     expect(key.locator(".quiz-feedback")).to_be_hidden()  # nothing is submitted until the student says so
@@ -115,7 +44,7 @@ def test_answer_each_type_right_and_wrong_with_the_mouse(page: Page, site: tuple
     key.get_by_role("button", name="Submit").click()
     expect(key.locator(".quiz-feedback .correct")).to_contain_text("Right, compared with training from scratch.")
 
-    peft = quiz(page, "peft")
+    peft = quiz(page, "checks", "peft")
     peft.get_by_label("LoRA").check()
     peft.get_by_role("button", name="Submit").click()
     expect(peft.locator(".quiz-feedback .incorrect")).to_be_visible()
@@ -126,12 +55,12 @@ def test_answer_each_type_right_and_wrong_with_the_mouse(page: Page, site: tuple
     expect(peft.locator(".quiz-feedback")).to_contain_text("LoRA trains small adapter matrices.")
     expect(peft.locator(".quiz-feedback .correct")).to_have_count(2)
 
-    tf = quiz(page, "no-eval")
+    tf = quiz(page, "checks", "no-eval")
     tf.get_by_label("True").check()
     tf.get_by_role("button", name="Submit").click()
     expect(tf.locator(".quiz-feedback .incorrect")).to_contain_text("still needs evaluating")
 
-    blank = quiz(page, "runtime")
+    blank = quiz(page, "checks", "runtime")
     expect(blank.locator("code")).to_have_text("[[1, 2]]")
     expect(blank.locator("input.quiz-blank-input")).to_have_count(1)
     blank.locator("input.quiz-blank-input").fill("TensorBoard")
@@ -146,7 +75,7 @@ def test_answer_each_type_right_and_wrong_with_the_mouse(page: Page, site: tuple
 def test_keyboard_only(page: Page, site: tuple[PagesServer, Path]) -> None:
     server, _ = site
     page.goto(server.url("quiz/"))
-    key = quiz(page, "key-benefit")
+    key = quiz(page, "checks", "key-benefit")
     first = key.locator('input[name="answer"]').first
     first.focus()
     page.keyboard.press("ArrowDown")  # moves the selection without submitting
@@ -162,7 +91,7 @@ def test_keyboard_only(page: Page, site: tuple[PagesServer, Path]) -> None:
     expect(key.locator(".quiz-feedback .correct")).to_be_visible()
     expect(key.locator(".quiz-feedback")).to_be_focused()  # screen readers hear the result
 
-    peft = quiz(page, "peft")
+    peft = quiz(page, "checks", "peft")
     peft.locator('input[name="answer"]').first.focus()
     for option in peft.locator('input[name="answer"]').all():  # in the order shown (shuffled)
         if option.get_attribute("data-correct"):
@@ -173,25 +102,25 @@ def test_keyboard_only(page: Page, site: tuple[PagesServer, Path]) -> None:
     page.keyboard.press("Enter")
     expect(peft.locator(".quiz-feedback .correct")).to_have_count(2)
 
-    blank = quiz(page, "runtime").locator("input.quiz-blank-input")
+    blank = quiz(page, "checks", "runtime").locator("input.quiz-blank-input")
     blank.focus()
     page.keyboard.type("ONNX Runtime")
     page.keyboard.press("Enter")  # Enter in the text box submits its form
-    expect(quiz(page, "runtime").locator(".quiz-feedback .correct")).to_be_visible()
+    expect(quiz(page, "checks", "runtime").locator(".quiz-feedback .correct")).to_be_visible()
 
 
 def answer_everything(page: Page) -> None:
-    key = quiz(page, "key-benefit")
+    key = quiz(page, "checks", "key-benefit")
     key.get_by_label("It reduces the need for computational resources").check()
     key.get_by_role("button", name="Submit").click()
-    peft = quiz(page, "peft")
+    peft = quiz(page, "checks", "peft")
     peft.get_by_label("LoRA").check()
     peft.get_by_label("Adapters").check()
     peft.get_by_role("button", name="Submit").click()
-    tf = quiz(page, "no-eval")
+    tf = quiz(page, "checks", "no-eval")
     tf.get_by_label("True").check()
     tf.get_by_role("button", name="Submit").click()
-    blank = quiz(page, "runtime")
+    blank = quiz(page, "checks", "runtime")
     blank.locator("input.quiz-blank-input").fill("ONNX Runtime")
     blank.get_by_role("button", name="Submit").click()
     expect(blank.locator(".quiz-feedback .correct")).to_be_visible()
@@ -202,12 +131,14 @@ def test_answers_survive_a_reload(page: Page, site: tuple[PagesServer, Path]) ->
     page.goto(server.url("quiz/"))
     answer_everything(page)
     page.reload()
-    expect(quiz(page, "key-benefit").get_by_label("It reduces the need for computational resources")).to_be_checked()
-    expect(quiz(page, "key-benefit").locator(".quiz-feedback .correct")).to_be_visible()
-    expect(quiz(page, "peft").get_by_label("Adapters")).to_be_checked()
-    expect(quiz(page, "no-eval").get_by_label("True")).to_be_checked()
-    expect(quiz(page, "no-eval").locator(".quiz-feedback .incorrect")).to_be_visible()
-    expect(quiz(page, "runtime").locator("input.quiz-blank-input")).to_have_value("ONNX Runtime")
+    expect(
+        quiz(page, "checks", "key-benefit").get_by_label("It reduces the need for computational resources")
+    ).to_be_checked()
+    expect(quiz(page, "checks", "key-benefit").locator(".quiz-feedback .correct")).to_be_visible()
+    expect(quiz(page, "checks", "peft").get_by_label("Adapters")).to_be_checked()
+    expect(quiz(page, "checks", "no-eval").get_by_label("True")).to_be_checked()
+    expect(quiz(page, "checks", "no-eval").locator(".quiz-feedback .incorrect")).to_be_visible()
+    expect(quiz(page, "checks", "runtime").locator("input.quiz-blank-input")).to_have_value("ONNX Runtime")
 
 
 def test_edited_bank_never_attaches_an_answer_to_the_wrong_question(page: Page, site: tuple[PagesServer, Path]) -> None:
@@ -219,17 +150,17 @@ def test_edited_bank_never_attaches_an_answer_to_the_wrong_question(page: Page, 
     assert result.code == 0, result.output
     page.reload()
     # Reordered question and options: the same answer, on the same option text.
-    key = quiz(page, "key-benefit")
+    key = quiz(page, "checks", "key-benefit")
     expect(key.get_by_label("It reduces the need for computational resources")).to_be_checked()
     expect(key.get_by_label("It removes the need for evaluation")).not_to_be_checked()
     expect(key.locator(".quiz-feedback .correct")).to_be_visible()
     # Reworded question: its old answer is dropped, not shown against new wording.
-    peft = quiz(page, "peft")
+    peft = quiz(page, "checks", "peft")
     expect(peft.locator('input[name="answer"]:checked')).to_have_count(0)
     expect(peft.locator(".quiz-feedback")).to_be_hidden()
     # Unchanged questions keep their answers, wherever they moved.
-    expect(quiz(page, "no-eval").get_by_label("True")).to_be_checked()
-    expect(quiz(page, "runtime").locator("input.quiz-blank-input")).to_have_value("ONNX Runtime")
+    expect(quiz(page, "checks", "no-eval").get_by_label("True")).to_be_checked()
+    expect(quiz(page, "checks", "runtime").locator("input.quiz-blank-input")).to_have_value("ONNX Runtime")
     # mkdocs-quiz's own storage for the page holds the choice answers now on it, no more.
     stored = page.evaluate("() => JSON.parse(localStorage.getItem('quiz_progress_' + location.pathname))")
     assert sorted(stored) == ["quiz-checks--key-benefit", "quiz-checks--no-eval"]
@@ -238,7 +169,7 @@ def test_edited_bank_never_attaches_an_answer_to_the_wrong_question(page: Page, 
 def test_a_changed_answer_key_regrades_the_saved_answer(page: Page, site: tuple[PagesServer, Path]) -> None:
     server, config = site
     page.goto(server.url("quiz/"))
-    tf = quiz(page, "no-eval")
+    tf = quiz(page, "checks", "no-eval")
     tf.get_by_label("True").check()
     tf.get_by_role("button", name="Submit").click()
     expect(tf.locator(".quiz-feedback .incorrect")).to_be_visible()
@@ -261,7 +192,7 @@ def test_quizzes_work_after_instant_navigation(page: Page, site: tuple[PagesServ
     page.get_by_role("link", name="the quiz").click()
     expect(page).to_have_url(server.url("quiz/"))
     assert page.evaluate("() => window.__sameDocument === true"), "navigation was not instant"
-    key = quiz(page, "key-benefit")
+    key = quiz(page, "checks", "key-benefit")
     expect(key.get_by_label("It reduces the need for computational resources")).to_be_checked()
     key.get_by_role("button", name="Try Again").click()
     key.get_by_label("It avoids using training data").check()

@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from support import PagesServer, build, quiz_ready, write_site
+from support import quiz as placed
 
 PAGES = {
     "index.md": "# Home\n\n[Checks](checks.md), [progress](progress.md).\n",
@@ -107,7 +108,8 @@ def answered_then_redeployed(page: Page, tmp_path: Path, versions: tuple[Path, P
 
 
 def quiz(page: Page, qid: str) -> Locator:
-    found = page.locator(f"#quiz-keys--{qid}")
+    """A question of the `keys` bank once the script has started it (support.quiz, waited for)."""
+    found = placed(page, "keys", qid)
     expect(found).to_have_attribute("data-quizbank", "")
     return found
 

@@ -20,8 +20,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Dialog, Locator, Page, Request, expect
 
-from support import ROOT, SITE_PATH, PagesServer, build, served, wait_for_material, write_site
-from support import watch as watch_errors
+from support import ROOT, SITE_PATH, PagesServer, build, errors_of, served, wait_for_material, write_site
 
 # Bank order is the download's order: Part 1 (multi-box, per-box and overall limits),
 # Part 2 (two boxes, no limits, no rubric), Part 3 (150–200 words, rubric, example answers).
@@ -124,13 +123,6 @@ def make_site(base: Path, bank: str = BANK) -> Path:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesServer]:
     with served(make_site(tmp_path_factory.mktemp("written"))) as srv:
         yield srv
-
-
-def watch(page: Page) -> list[str]:
-    """Console errors and uncaught exceptions of a page opened outside the `page` fixture."""
-    errors: list[str] = []
-    watch_errors(page, errors)
-    return errors
 
 
 def mounted(*pages: Page) -> None:
@@ -309,7 +301,7 @@ def test_drafts_survive_reload_instant_navigation_and_a_closed_tab(
 
     page.close()  # the tab is closed; a new one finds the draft
     again = context.new_page()
-    errors = watch(again)
+    errors = errors_of(again)
     again.goto(server.url("essay/"))
     expect(task(again).get_by_label("Your answer")).to_have_value(text + " Finally")
     assert not errors
@@ -323,7 +315,7 @@ def test_a_second_tab_follows_saved_text_and_asks_when_both_have_edits(
 ) -> None:
     a = page
     b = context.new_page()
-    errors = watch(b)
+    errors = errors_of(b)
     b.clock.install()  # lets the test hold tab B's autosave timer while tab A saves
     a.goto(server.url("essay/"))
     b.goto(server.url("essay/"))
@@ -366,7 +358,7 @@ def test_a_tab_that_missed_the_change_asks_before_saving_over_it(
 ) -> None:
     a = page
     b = context.new_page()
-    errors = watch(b)
+    errors = errors_of(b)
     b.add_init_script(MISS_STORAGE_EVENTS)
     b.clock.install()
     a.goto(server.url("essay/"))
@@ -401,7 +393,7 @@ def test_closing_a_tab_with_an_open_conflict_hands_its_text_to_the_other(
 ) -> None:
     a = page
     b = context.new_page()
-    watch(b)
+    errors_of(b)
     b.add_init_script(MISS_STORAGE_EVENTS)
     a.goto(server.url("essay/"))
     b.goto(server.url("essay/"))
@@ -492,7 +484,7 @@ def test_two_copies_of_the_site_on_one_origin_keep_their_own_drafts(browser: Bro
     context = browser.new_context()
     try:
         page = context.new_page()
-        errors = watch(page)
+        errors = errors_of(page)
         # A draft saved by the site's first version (unscoped, rubric ticks by position): both copies get it.
         page.goto(server.origin + "/course-a/")
         page.evaluate(
@@ -533,7 +525,7 @@ def test_three_tabs_closed_in_conflict_each_hand_over_their_text(
     a.goto(server.url("essay/"))
     mounted(a)
     for other in others:
-        watch(other)
+        errors_of(other)
         other.add_init_script(MISS_STORAGE_EVENTS)
         other.goto(server.url("essay/"))
         mounted(other)
@@ -634,7 +626,8 @@ def test_download_has_every_draft_in_order_and_nothing_leaves_the_browser(page: 
 def test_the_scripts_have_no_way_to_send_anything() -> None:
     """Backs the promise on the page: the site's scripts send nothing anywhere.
 
-    Two modules each read one file of the site with a plain GET that carries nothing of the
+    Two modules load the site's own bundles beside themselves, by name (site.js: the self-checks,
+    keeping, offline; selfcheck.js: each question type's view). Two modules each read one file of the site with a plain GET that carries nothing of the
     student's (the course manifest; My progress's review questions), one registers the site's own service worker, which fetches only the files of
     the site its build lists and passes on the page's own GET requests, and one holds back
     Material's request for its search index until search is used (it sends Material's request,
@@ -659,6 +652,14 @@ def test_the_scripts_have_no_way_to_send_anything() -> None:
             assert "url.origin === window.location.origin ? url : null" in code
             assert "method" not in code and "body" not in code
             code = code.replace(".fetch(", ".")
+        if path.name == "site.js":  # the site's own bundles, beside this one (bundles/<name>.js)
+            own = "import(new URL(`${name}.js`, import.meta.url).href)"
+            assert code.count("import(") == 1 and code.count(own) == 1
+            code = code.replace(own, "")
+        if path.name == "selfcheck.js":  # each type's view, beside this bundle (bundles/types/<name>.js)
+            own = "import(new URL(`types/${name}.js`, import.meta.url).href)"
+            assert code.count("import(") == 1 and code.count(own) == 1
+            code = code.replace(own, "")
         if path.name == "offline.js":  # registers the site's own service worker (sw.js); sends nothing
             for used in ("navigator.serviceWorker", "navigator.onLine", "navigator.connection"):
                 code = code.replace(used, "")
@@ -792,7 +793,7 @@ def test_phone_width_has_no_horizontal_scroll(browser: Browser, server: PagesSer
     context = browser.new_context(viewport={"width": 375, "height": 700}, is_mobile=True, has_touch=True)
     try:
         page = context.new_page()
-        errors = watch(page)
+        errors = errors_of(page)
         page.add_init_script(BREAK_SET_ITEM)  # the storage notice must fit too
         for path, qid in (("essay/", "essay"), ("plan/", "plan")):
             page.goto(server.url(path))
@@ -801,7 +802,9 @@ def test_phone_width_has_no_horizontal_scroll(browser: Browser, server: PagesSer
             expect(task(page, qid).get_by_role("alert")).to_be_visible()
             width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
             assert width[0] <= width[1], (path, width)
-            for button in task(page, qid).get_by_role("button").all():
+            buttons = task(page, qid).get_by_role("button").all()
+            assert len(buttons) >= 2, (path, len(buttons))  # Download and Clear at least: none left unchecked
+            for button in buttons:
                 b = button.bounding_box()
                 assert b is not None and b["x"] >= 0 and b["x"] + b["width"] <= 375, (
                     path,

@@ -14,15 +14,13 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 import offline
-from support import SITE_URL, BuildResult, write_site
+from support import SITE_URL, BuildResult, fetch, write_site
 
 # Files the site's scripts ask for by name (not from an attribute of a page): Material's search
 # index and its search worker (its `__config`), the course manifest (quizbank/course.js), the site's
@@ -143,17 +141,6 @@ def test_mkdocs_serve_has_no_worker_so_live_reload_sees_every_edit(tmp_path: Pat
             proc.terminate()
             proc.wait(timeout=30)
     assert "Traceback" not in log_path.read_text()
-
-
-def fetch(url: str) -> str:
-    """The body of `url`, "404" for a missing file, "" while nothing answers."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except urllib.error.HTTPError as error:
-        return str(error.code)
-    except OSError:
-        return ""
 
 
 def test_what_no_page_asks_for_is_left_out_and_other_languages_keep_their_search_scripts() -> None:

@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -14,8 +15,8 @@ from bs4 import BeautifulSoup
 
 from quizbank import load_banks
 from quizbank.ids import anchor, written_task_anchor
-from quizbank.model import Choice, TrueFalse
-from quizbank.selfcheck import shown_order
+from quizbank.types.choice import Choice, shown_order
+from quizbank.types.true_false import TrueFalse
 from support import ROOT, BuildResult
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -42,6 +43,31 @@ def normalise(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
 
+def brief_choices() -> list[tuple[str, list[tuple[str, bool]]]]:
+    """The brief's multiple-choice concept checks: each question with its A–D options, and which one is right.
+
+    The brief has two, each of four options with one marked right: a loop over what the patterns
+    found must not pass because they found nothing.
+    """
+    found = [
+        (
+            question,
+            [(text, bool(mark)) for text, mark in re.findall(r"^[A-D]\) (.+?)( \(Correct Answer\))?$", block, re.M)],
+        )
+        for question, block in re.findall(r"^(.+\?)\n((?:[A-D]\) .+\n?)+)", BRIEF, re.M)
+    ]
+    assert len(found) == 2, f"the brief's two multiple-choice checks, found {len(found)}"
+    assert all(len(options) == 4 and sum(right for _, right in options) == 1 for _, options in found), found
+    return found
+
+
+def test_the_brief_checks_are_found_before_they_are_compared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The two tests below loop over the brief's checks: with none found, they fail rather than pass."""
+    monkeypatch.setattr(sys.modules[__name__], "BRIEF", BRIEF.replace("?\nA) ", "\nA) "))
+    with pytest.raises(AssertionError, match="found 0"):
+        brief_choices()
+
+
 def test_every_bank_question_is_placed(site: Path) -> None:
     banks = load_banks(ROOT / "quizzes", ROOT)
     # On a chapter: My progress's review round has every self-check too, in a file of its own.
@@ -50,7 +76,7 @@ def test_every_bank_question_is_placed(site: Path) -> None:
         f"{bank.name}#{q.id}"
         for bank in banks.values()
         for q in bank.questions
-        if f'id="{written_task_anchor(bank.name, q.id) if q.kind == "written-task" else anchor(bank.name, q.id)}"'
+        if f'id="{written_task_anchor(bank.name, q.id) if q.role == "written-task" else anchor(bank.name, q.id)}"'
         not in html
     ]
     assert not missing, f"questions in banks but on no page: {missing}"
@@ -60,16 +86,18 @@ def test_my_progress_carries_no_question_and_its_round_fetches_every_self_check(
     """hooks/review_pool.py: the review round's questions are a file named by its digest, beside the page."""
     page = BeautifulSoup((site / "progress" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert not page.select(".quiz") and not page.select(".quizbank-review-item")
-    stage = page.select_one(".quizbank-review-stage[data-pool]")
+    stage = page.select_one(".quizbank-review-stage[data-review-pool]")
     assert stage is not None and stage.find() is None and not stage.get_text(strip=True)
-    name = str(stage["data-pool"])
+    # `data-pool` means one thing: the pool a question variant belongs to (the page has no question).
+    assert not page.select("[data-pool]")
+    name = str(stage["data-review-pool"])
     assert re.fullmatch(r"review-pool\.[0-9a-f]{12}\.html", name), name
     assert [p.name for p in (site / "progress").glob("review-pool.*.html")] == [name]
     data = (site / "progress" / name).read_bytes()
     assert name == f"review-pool.{hashlib.sha256(data).hexdigest()[:12]}.html"
     pool = BeautifulSoup(data.decode("utf-8"), "html.parser")
     banks = load_banks(ROOT / "quizzes", ROOT)
-    expected = [f"{b.name}#{q.id}" for b in banks.values() for q in b.questions if q.kind != "written-task"]
+    expected = [f"{b.name}#{q.id}" for b in banks.values() for q in b.questions if q.role != "written-task"]
     items = pool.select(".quizbank-review-item")
     assert [str(i["data-question"]) for i in items] == expected
     assert all(i.has_attr("hidden") and len(i.select(".quiz[data-fp]")) == 1 for i in items)
@@ -80,15 +108,14 @@ def test_the_brief_concept_checks_are_there_word_for_word_with_its_answers(site:
     brief = BRIEF
     quizzes = [q for soup in pages(site).values() for q in soup.select("div.quiz")]
     # Multiple choice: a question line ending in '?' followed by A)–D) options, one marked correct.
-    for question, block in re.findall(r"^(.+\?)\n((?:[A-D]\) .+\n?)+)", brief, re.M):
-        options = re.findall(r"^[A-D]\) (.+?)( \(Correct Answer\))?$", block, re.M)
+    for question, options in brief_choices():
         found = [q for q in quizzes if normalise(question) in normalise(q.select_one(".quiz-question").get_text())]
         assert found, f"brief question not on the site: {question}"
         labels = {normalise(label.get_text()): label for label in found[0].select("label")}
         for text, correct in options:
             assert normalise(text) in labels, f"option {text!r} of {question!r} missing"
             inp = found[0].select_one(f"#{labels[normalise(text)]['for']}")
-            assert inp.has_attr("data-correct") == bool(correct), f"{text!r} of {question!r} marked wrongly"
+            assert inp.has_attr("data-correct") == correct, f"{text!r} of {question!r} marked wrongly"
             assert labels[normalise(text)].find_next_sibling(class_="answer-feedback"), f"no feedback for {text!r}"
     # True/false: a statement followed by (True) or (False).
     statements = re.findall(r"^(.+\.) \((True|False)\)$", brief, re.M)
@@ -96,12 +123,12 @@ def test_the_brief_concept_checks_are_there_word_for_word_with_its_answers(site:
     for statement, answer in statements:
         found = [q for q in quizzes if normalise(statement) in normalise(q.select_one(".quiz-question").get_text())]
         assert found, f"brief statement not on the site: {statement}"
-        correct = [
+        keyed = [
             label.get_text()
             for label in found[0].select("label")
             if found[0].select_one(f"#{label['for']}").has_attr("data-correct")
         ]
-        assert correct == [answer]
+        assert keyed == [answer]
         assert len(found[0].select(".answer-feedback")) == 2
 
 
@@ -228,13 +255,12 @@ def test_always_picking_the_first_option_scores_about_what_chance_gives() -> Non
 
 
 def test_the_brief_concept_checks_keep_the_briefs_order(site: Path) -> None:
-    brief = BRIEF
     quizzes = [q for soup in pages(site).values() for q in soup.select("div.quiz")]
-    for question, block in re.findall(r"^(.+\?)\n((?:[A-D]\) .+\n?)+)", brief, re.M):
-        options = [normalise(t) for t, _ in re.findall(r"^[A-D]\) (.+?)( \(Correct Answer\))?$", block, re.M)]
+    for question, options in brief_choices():
         found = [q for q in quizzes if normalise(question) in normalise(q.select_one(".quiz-question").get_text())]
+        assert found, f"brief question not on the site: {question}"
         shown = [normalise(label.get_text()) for label in found[0].select("fieldset:not(.quiz-confidence) label")]
-        assert shown == options, f"{question!r} is not in the brief's A–D order"
+        assert shown == [normalise(text) for text, _ in options], f"{question!r} is not in the brief's A–D order"
 
 
 def test_pages_load_only_what_they_use(site: Path) -> None:

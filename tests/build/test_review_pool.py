@@ -32,7 +32,7 @@ def test_the_questions_move_to_a_file_named_by_their_digest_and_the_last_one_goe
     assert out is not None
     files = list((tmp_path / "progress").iterdir())
     assert len(files) == 1 and files[0].read_text(encoding="utf-8") == '<div class="x">q</div>\n'
-    assert out == f'<p>a</p>{STAGE} data-pool="{files[0].name}">\n\n</div><p>b</p>'
+    assert out == f'<p>a</p>{STAGE} data-review-pool="{files[0].name}">\n\n</div><p>b</p>'
 
 
 def test_a_page_without_a_round_is_left_alone(tmp_path: Path) -> None:

@@ -7,14 +7,13 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
 import yaml
 
-from support import write_site
+from support import fetch, write_site
 
 BANK = "questions:\n  - id: a\n    type: true-false\n    question: {text}\n    answer: true\n"
 
@@ -33,14 +32,6 @@ def wait_for(check: Callable[[], bool], timeout: float = 60) -> None:
             return
         time.sleep(0.2)
     raise AssertionError("timed out")
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return ""
 
 
 def serve(config: Path, log: IO[str]) -> tuple[subprocess.Popen[bytes], str]:

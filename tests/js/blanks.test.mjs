@@ -1,8 +1,8 @@
-// Fill-in-the-blank matching (overrides/assets/javascripts/quizbank/blanks.js).
+// Fill-in-the-blank matching (overrides/assets/javascripts/quizbank/types/fill-blank.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { describeAccepted, matches, parseAccepted, readNumber } from "../../overrides/assets/javascripts/quizbank/blanks.js";
+import { describeAccepted, matches, parseAccepted, readNumber } from "../../overrides/assets/javascripts/quizbank/types/fill-blank.js";
 
 const any = (...answers) => ({ any: answers });
 

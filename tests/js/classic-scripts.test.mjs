@@ -21,8 +21,8 @@ test("package.json makes the project's files ES modules", () => {
 });
 
 for (const entry of CLASSIC) {
-  test(`bundles/${entry}.js is built as a classic script, whatever package.json says`, () => {
-    assert.equal(bundle(entry), asScript(`${SOURCES}${entry}.js`, "es2020"));
+  test(`bundles/${entry}.js is built as a classic script, whatever package.json says`, async () => {
+    assert.equal(await bundle(entry), asScript(`${SOURCES}${entry}.js`, "es2020"));
   });
 }
 

@@ -31,7 +31,7 @@ test("a key that cannot be read marks nothing (null), never right or wrong by ac
   assert.equal(markAnswer("single", { right: ["a"] }, [1]), null);
 });
 
-const was = { fp: "f", key: "old", kind: "single" };
+const was = { fp: "f", key: "old", type: "single" };
 const now = { fp: "f", key: "new", type: "single", grade: { right: ["b"] } };
 const give = (previous, values, correct, at, extra = {}) =>
   answered(previous, was, { values, correct, confidence: null, hintsOpen: 0, ...extra }, at);

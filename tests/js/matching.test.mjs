@@ -1,8 +1,8 @@
-// Matching questions (overrides/assets/javascripts/quizbank/matching.js).
+// Matching questions (overrides/assets/javascripts/quizbank/types/matching.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { firstUnchosen, isMatchingOf, markMatching, nothingChosen, pairsNote, pairsRight } from "../../overrides/assets/javascripts/quizbank/matching.js";
+import { firstUnchosen, isMatchingOf, markMatching, nothingChosen, pairsNote, pairsRight } from "../../overrides/assets/javascripts/quizbank/types/matching.js";
 
 const right = ["lora", "sft", "jsonl"];
 

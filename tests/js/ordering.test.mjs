@@ -1,8 +1,8 @@
-// Ordering questions (overrides/assets/javascripts/quizbank/ordering.js).
+// Ordering questions (overrides/assets/javascripts/quizbank/types/ordering.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { inPlace, isOrderOf, markOrdering, move, moveMessage, placedNote } from "../../overrides/assets/javascripts/quizbank/ordering.js";
+import { inPlace, isOrderOf, markOrdering, move, moveMessage, placedNote } from "../../overrides/assets/javascripts/quizbank/types/ordering.js";
 
 const right = ["data", "train", "evaluate", "deploy"];
 
@@ -51,8 +51,8 @@ test("the results store keeps ordering and matching records (progress format, ve
 test("a progress file carries ordering and matching answers in their encodings, and reads back", async () => {
   const { progressFile, readProgressFile } = await import("../../overrides/assets/javascripts/quizbank/transfer.js");
   const { answered } = await import("../../overrides/assets/javascripts/quizbank/results.js");
-  const order = answered(null, { fp: "f1", key: "k1", kind: "ordering" }, { values: ["c", "a", "b"], correct: false, confidence: null, hintsOpen: 0 }, 5);
-  const match = answered(null, { fp: "f2", key: "k2", kind: "matching" }, { values: ["x", "", "z"], correct: false, confidence: "guess", hintsOpen: 0 }, 6);
+  const order = answered(null, { fp: "f1", key: "k1", type: "ordering" }, { values: ["c", "a", "b"], correct: false, confidence: null, hintsOpen: 0 }, 5);
+  const match = answered(null, { fp: "f2", key: "k2", type: "matching" }, { values: ["x", "", "z"], correct: false, confidence: "guess", hintsOpen: 0 }, 6);
   const file = progressFile({ course: "C", site: "/s/", learner: "0123456789abcdef", results: { "b#order": order, "b#match": match }, drafts: {}, now: 7 });
   const read = readProgressFile(JSON.stringify(file));
   assert.equal(read.ok, true, read.message);

@@ -11,7 +11,7 @@ const manifest = {
   questions: { "b#v1": q("1", "b#idea"), "b#v2": q("2", "b#idea"), "b#v3": q("3", "b#idea"), "b#solo": q("s") },
   pools: { "b#idea": { draw: 1, variants: ["b#v1", "b#v2", "b#v3"] } },
 };
-const rec = (id, correct, now) => answered(null, { fp: manifest.questions[id].fp, key: manifest.questions[id].key, kind: "single" }, { values: ["x"], correct, confidence: null, hintsOpen: 0 }, now);
+const rec = (id, correct, now) => answered(null, { fp: manifest.questions[id].fp, key: manifest.questions[id].key, type: "single" }, { values: ["x"], correct, confidence: null, hintsOpen: 0 }, now);
 const learners = Array.from({ length: 40 }, (_, i) => (i * 2654435761).toString(16).padStart(16, "0").slice(-16));
 
 test("a learner's draw is stable, and learners spread over the variants", () => {
@@ -78,7 +78,7 @@ const keyed = {
   pools: { "b#idea": { draw: 1, variants: ["b#v1", "b#v2", "b#v3"] } },
 };
 const give = (id, values, correct, now, key) =>
-  answered(null, { fp: keyed.questions[id].fp, key: key || keyed.questions[id].key, kind: "single" }, { values, correct, confidence: null, hintsOpen: 0 }, now);
+  answered(null, { fp: keyed.questions[id].fp, key: key || keyed.questions[id].key, type: "single" }, { values, correct, confidence: null, hintsOpen: 0 }, now);
 
 test("a hint opened on another variant after an answer does not change the idea's mark", async () => {
   const { hintsShown } = await import("../../overrides/assets/javascripts/quizbank/results.js");

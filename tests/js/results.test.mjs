@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { answered, cleared, hintsShown, parseRecord, parseResults, standing, status, countAnswered, toReview } from "../../overrides/assets/javascripts/quizbank/results.js";
 
 const DAY = 86400000;
-const q = { fp: "fp1", key: "k1", kind: "single" };
+const q = { fp: "fp1", key: "k1", type: "single" };
 const right = (extra = {}) => ({ values: ["a"], correct: true, confidence: null, hintsOpen: 0, ...extra });
 const wrong = (extra = {}) => ({ values: ["b"], correct: false, confidence: null, hintsOpen: 0, ...extra });
 
@@ -90,7 +90,7 @@ test("hints opened before any answer are kept, and the next right answer counts 
 });
 
 test("the first answer is kept through Try again and later answers; a hints-only record takes the first answer given", () => {
-  const q = { fp: "f", key: "k", kind: "single" };
+  const q = { fp: "f", key: "k", type: "single" };
   const a = (values, correct, previous, now) => answered(previous, q, { values, correct, confidence: null, hintsOpen: 0 }, now);
   const one = a(["wrong"], false, null, 1);
   assert.deepEqual(one.first, ["wrong"]);
@@ -108,13 +108,13 @@ test("the first answer is kept through Try again and later answers; a hints-only
 
 test("countAnswered: answered and right by the one rule every count uses", () => {
   const q = (id, fp = "f") => ({ id, fp, key: "k" });
-  const rec = (correct, extra = {}) => ({ ...answered(null, { fp: "f", key: "k", kind: "single" }, { values: ["v"], correct, confidence: null, hintsOpen: 0 }, 1), ...extra });
+  const rec = (correct, extra = {}) => ({ ...answered(null, { fp: "f", key: "k", type: "single" }, { values: ["v"], correct, confidence: null, hintsOpen: 0 }, 1), ...extra });
   const records = {
     "b#right": rec(true),
     "b#wrong": rec(false),
     "b#retried": cleared(rec(true), 2),
     "b#stale": rec(true),
-    "b#hints": hintsShown(null, { fp: "f", key: "k", kind: "single" }, 1, 1),
+    "b#hints": hintsShown(null, { fp: "f", key: "k", type: "single" }, 1, 1),
   };
   const questions = [q("b#right"), q("b#wrong"), q("b#retried"), q("b#stale", "other"), q("b#hints"), q("b#none")];
   assert.deepEqual(countAnswered(questions, records), { total: 6, answered: 3, right: 2 });

@@ -6,7 +6,7 @@ import { answered } from "../../overrides/assets/javascripts/quizbank/results.js
 import { answeredIn, finished, newRound, parseRound, roundFor, tally } from "../../overrides/assets/javascripts/quizbank/review.js";
 
 const DAY = 86400000;
-const question = (fp) => ({ fp, key: "k", kind: "single", page: "p/", type: "single", title: "t" });
+const question = (fp) => ({ fp, key: "k", page: "p/", type: "single", title: "t" });
 const manifest = {
   parts: [
     { url: "part-1/", questions: ["p1#a", "p1#b", "p1#c", "p1#d"], tasks: [] },
@@ -14,7 +14,7 @@ const manifest = {
   ],
   questions: { "p1#a": question("a"), "p1#b": question("b"), "p1#c": question("c"), "p1#d": question("d"), "p2#a": question("e"), "p2#b": question("f") },
 };
-const rec = (fp, correct, confidence, now) => answered(null, { fp, key: "k", kind: "single" }, { values: ["x"], correct, confidence, hintsOpen: 0 }, now);
+const rec = (fp, correct, confidence, now) => answered(null, { fp, key: "k", type: "single" }, { values: ["x"], correct, confidence, hintsOpen: 0 }, now);
 
 test("the round holds the missed, the guessed and the due, mixing the parts", () => {
   const now = 10 * DAY;

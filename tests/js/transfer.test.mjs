@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { answered } from "../../overrides/assets/javascripts/quizbank/results.js";
 import { compare, merge, newLearnerId, progressFile, readProgressFile } from "../../overrides/assets/javascripts/quizbank/transfer.js";
 
-const q = { fp: "f", key: "k", kind: "single" };
+const q = { fp: "f", key: "k", type: "single" };
 const result = (correct, updated) => answered(null, q, { values: ["a"], correct, confidence: "sure", hintsOpen: 0 }, updated);
 const draft = (text, updated) => ({ v: 2, fields: { answer: text }, rubric: {}, updated, tab: "t" });
 

@@ -79,7 +79,7 @@ def test_version_1_and_2_read_with_the_sites_defaults() -> None:
 def test_a_file_the_site_would_refuse_is_refused_whole(data: bytes, kind: str, message: str) -> None:
     with pytest.raises(Refused, match=message) as err:
         read_progress(data)
-    assert err.value.kind == kind
+    assert err.value.reason == kind
 
 
 def test_ordering_and_matching_records_are_read_in_version_2() -> None:
@@ -125,7 +125,7 @@ def test_a_folder_of_files_and_zips_skips_what_it_cannot_count_and_says_why(tmp_
     assert counted == sorted(["a" * 16, "v1", "d" * 16, "1" * 16, "2" * 16])
     kept = next(h for h in found.files if h.progress.learner == "d" * 16)
     assert kept.progress.saved.startswith("2026-11-21"), "the newest file of a student is the one counted"
-    reasons = sorted(s.kind for s in found.skipped)
+    reasons = sorted(s.reason for s in found.skipped)
     assert reasons == sorted(["duplicate", "duplicate", "version", "course", "format", "format", "format", "damaged"])
     assert found.total == 13, "10 files outside zips (the hidden one left out) + 2 members of lms.zip + 1 broken zip"
     for skipped in found.skipped:
@@ -141,7 +141,7 @@ def test_a_member_larger_than_the_cap_is_never_read_whole(tmp_path: Path) -> Non
     (tmp_path / "big.json").write_bytes(big)
     found = collect(tmp_path, COURSE)
     assert len(found.files) == 1
-    assert [s.kind for s in found.skipped] == ["damaged", "damaged"]
+    assert [s.reason for s in found.skipped] == ["damaged", "damaged"]
     assert any("too large" in s.why for s in found.skipped)
 
 
@@ -171,7 +171,7 @@ def test_any_saved_date_a_file_can_hold_orders_without_a_crash(tmp_path: Path, s
     for n, when in enumerate(saved):
         (tmp_path / f"{n}.json").write_bytes(dump(progress(2, learner="c" * 16, saved=when)))
     found = collect(tmp_path, COURSE)
-    assert len(found.files) == 1 and [s.kind for s in found.skipped] == ["duplicate"]
+    assert len(found.files) == 1 and [s.reason for s in found.skipped] == ["duplicate"]
 
 
 def overlapping_zip(copies: int, size: int) -> bytes:
@@ -193,7 +193,7 @@ def test_members_that_overlap_are_not_inflated_and_the_zip_says_why(tmp_path: Pa
     (tmp_path / "ok.json").write_bytes(dump(progress(2)))
     found = collect(tmp_path, COURSE)
     assert len(found.files) == 1
-    assert [s.kind for s in found.skipped] == ["damaged"], "one entry for the whole zip, not one per listing"
+    assert [s.reason for s in found.skipped] == ["damaged"], "one entry for the whole zip, not one per listing"
     assert "overlap" in found.skipped[0].why and "60" in found.skipped[0].why
 
 
@@ -206,7 +206,7 @@ def test_a_zip_inflates_within_a_budget_and_the_rest_is_listed(tmp_path: Path, m
     (tmp_path / "lms.zip").write_bytes(zipped(padded))
     found = collect(tmp_path, COURSE)
     assert len(found.files) == 3, "100 KB each: the first three fit the budget"
-    assert [s.kind for s in found.skipped] == ["damaged", "damaged"]
+    assert [s.reason for s in found.skipped] == ["damaged", "damaged"]
     assert all("inflated" in s.why for s in found.skipped), found.skipped
 
 
@@ -265,7 +265,7 @@ def test_one_students_later_file_grows_from_the_earlier_and_replaces_it(tmp_path
     (tmp_path / "2.json").write_bytes(dump(progress(2, learner="6" * 16, results=later, saved="2026-11-22T10:00:00Z")))
     found = collect(tmp_path, COURSE)
     assert [len(h.progress.results) for h in found.files] == [6]
-    assert [s.kind for s in found.skipped] == ["duplicate"] and not found.shared
+    assert [s.reason for s in found.skipped] == ["duplicate"] and not found.shared
     # The same two files, the older one saved later: the "newer" one lacks attempts the other has.
     (tmp_path / "1.json").write_bytes(
         dump(progress(2, learner="6" * 16, results=earlier, saved="2026-11-23T10:00:00Z"))
@@ -290,4 +290,4 @@ def test_a_course_whose_name_holds_a_dash_counts_its_files_old_and_new(tmp_path:
         (tmp_path / name).write_bytes(dump(data))
     found = collect(tmp_path, course)
     assert sorted(h.progress.learner for h in found.files) == ["", "1" * 16, "2" * 16, "3" * 16]
-    assert [s.kind for s in found.skipped] == ["course", "course"]
+    assert [s.reason for s in found.skipped] == ["course", "course"]

@@ -17,10 +17,12 @@ import pytest
 
 from class_files import FALSE, FULL, HAND_COURSE, LORA, TRUE, A, B, generated_class, small_class, write_class
 from quizbank import load_banks
-from quizbank.model import Bank, SelfCheck
+from quizbank.model import Bank, Question
 from quizbank.report.collect import Course, collect
 from quizbank.report.flags import MIN_N, flags_for
 from quizbank.report.stats import ClassStats, ItemStats, class_stats
+from quizbank.types.matching import Matched
+from quizbank.types.ordering import Placed
 from support import CORPUS, ROOT, SITE_PATH, mkdocs_config
 
 
@@ -74,7 +76,9 @@ def test_first_answers_of_the_small_class(hand: ClassStats) -> None:
     assert (k.first_answers, k.options) == (3, {A: 2, B: 1}), "the v1 file's only answer is its first"
     assert (m.first_answers, m.options) == (3, {LORA: 3, FULL: 1}), "the v1 file answered twice: its first is unknown"
     assert (t.first_answers, t.options) == (4, {TRUE: 2, FALSE: 2})
-    assert f.wrong_blanks == [{"tensorrt": 2}], "wrong blanks are grouped as the site compares them"
+    assert f.tally.common_wrong() == [("the blank", {"tensorrt": 2})], (
+        "wrong blanks are grouped as the site compares them"
+    )
 
 
 def test_discrimination_of_the_small_class(hand: ClassStats) -> None:
@@ -127,7 +131,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[ClassStats, Any
 
 def test_each_planted_problem_is_flagged(generated: tuple[ClassStats, Any]) -> None:
     stats, plants = generated
-    flagged = {i.key: {f.kind for f in flags_for(i)} for i in stats.items}
+    flagged = {i.key: {f.name for f in flags_for(i)} for i in stats.items}
     assert "mis-keyed" in flagged[plants.mis_keyed]
     assert "dead-distractor" in flagged[plants.dead]
     assert "easy" in flagged[plants.easy]
@@ -145,10 +149,10 @@ def test_flags_read_from_the_most_serious_and_the_best_founded(generated: tuple[
 
     stats, plants = generated
     found = flagged(stats.items)
-    assert found[0][0].key == plants.mis_keyed and found[0][1].kind == "mis-keyed", "the wrong key comes first"
-    order = [(SEVERITY.index(flag.kind), flag.p) for _, flag in found]
+    assert found[0][0].key == plants.mis_keyed and found[0][1].name == "mis-keyed", "the wrong key comes first"
+    order = [(SEVERITY.index(flag.name), flag.p) for _, flag in found]
     assert order == sorted(order), "by severity, then by evidence, never by bank order"
-    assert [flag.kind for _, flag in found][-1] == "easy"
+    assert [flag.name for _, flag in found][-1] == "easy"
 
 
 def test_twenty_classes_of_forty_keep_every_planted_flag_and_raise_few_unplanted_ones() -> None:
@@ -163,7 +167,7 @@ def test_twenty_classes_of_forty_keep_every_planted_flag_and_raise_few_unplanted
     for seed in range(20):
         files, plants = generated_class(banks, students=40, seed=500 + seed)
         stats = class_stats(files, banks)
-        found = {(i.key, f.kind) for i in stats.items for f in flags_for(i)}
+        found = {(i.key, f.name) for i in stats.items for f in flags_for(i)}
         planted = {
             (plants.mis_keyed, "mis-keyed"),
             (plants.dead, "dead-distractor"),
@@ -182,10 +186,10 @@ def test_twenty_classes_of_forty_keep_every_planted_flag_and_raise_few_unplanted
 def test_the_dead_distractor_is_named_and_the_wrong_blank_shown(generated: tuple[ClassStats, Any]) -> None:
     stats, plants = generated
     dead = next(i for i in stats.items if i.key == plants.dead)
-    reason = next(f.reason for f in flags_for(dead) if f.kind == "dead-distractor" and "“" in f.reason)
+    reason = next(f.reason for f in flags_for(dead) if f.name == "dead-distractor" and "“" in f.reason)
     assert reason.startswith("no first answer chose")
     over = next(i for i in stats.items if i.key == plants.overconfident)
-    blank = next(f for f in flags_for(over) if f.kind == "same-wrong-blank")
+    blank = next(f for f in flags_for(over) if f.name == "same-wrong-blank")
     assert blank.examples[0][0] == "gpu hours", blank.examples
     assert all(count >= 2 for _, count in blank.examples), "one student's answer is not shown"
 
@@ -196,7 +200,7 @@ def test_a_wrong_option_is_called_the_key_only_when_it_draws_stronger_students_b
     """A lead of one student in the strongest third is no evidence; a gap chance rarely gives is, if r agrees."""
     bank = banks["all-types"]
     question = bank.get("key-benefit")
-    assert isinstance(question, SelfCheck)
+    assert question is not None
 
     def flagged(chose_b: list[float], right: list[float], r: float, n: int) -> list[str]:
         item = ItemStats("all-types#key-benefit", bank, question, n=n, first_known=n, first_right=n // 2)
@@ -204,7 +208,7 @@ def test_a_wrong_option_is_called_the_key_only_when_it_draws_stronger_students_b
         item.rest_by_option = {B: chose_b, A: right}
         item.rest_right = right
         item.strong_n, item.strong_options = 11, Counter({B: 4, A: 3})
-        return [f.reason for f in flags_for(item) if f.kind == "mis-keyed"]
+        return [f.reason for f in flags_for(item) if f.name == "mis-keyed"]
 
     # The issue's case: "4 of 11 vs 3" in the strongest third, those who chose B barely stronger: no flag.
     assert flagged([0.6, 0.5, 0.7, 0.4, 0.55, 0.45], [0.5, 0.6, 0.45, 0.5, 0.55, 0.4], -0.05, 12) == []
@@ -222,8 +226,6 @@ def test_a_wrong_option_is_called_the_key_only_when_it_draws_stronger_students_b
 def test_an_ordering_or_matching_answer_is_marked_again_by_its_own_rule() -> None:
     from quizbank import load_bank_text
     from quizbank.ids import text_key
-    from quizbank.model import Matching, Ordering
-    from quizbank.report.stats import mark
 
     bank = load_bank_text(
         """questions:
@@ -243,7 +245,11 @@ def test_an_ordering_or_matching_answer_is_marked_again_by_its_own_rule() -> Non
         shown="b.yml",
     )
     order, match = bank.questions
-    assert isinstance(order, Ordering) and isinstance(match, Matching)
+
+    def mark(question: Question, answer: tuple[str, ...]) -> bool | None:
+        found = question.mark(question.grade(), list(answer))
+        return None if found is None else found.correct
+
     assert mark(order, tuple(text_key(t) for t in "abc")) is True
     assert mark(order, tuple(text_key(t) for t in "bac")) is False
     assert mark(match, tuple(text_key(t) for t in "123")) is True
@@ -300,23 +306,25 @@ MIXED = """questions:
 def test_partial_credit_and_the_random_guess_score_by_kind() -> None:
     from quizbank import load_bank_text
     from quizbank.ids import text_key as tk
-    from quizbank.report.stats import credit, guess_chance
 
     order, match, pick, blanks = load_bank_text(MIXED, name="b", shown="b.yml").questions
-    assert isinstance(order, SelfCheck) and isinstance(match, SelfCheck)
-    assert isinstance(pick, SelfCheck) and isinstance(blanks, SelfCheck)
+
+    def credit(question: Question, answer: tuple[str, ...]) -> float | None:
+        found = question.mark(question.grade(), list(answer))
+        return None if found is None else found.credit
+
     assert credit(order, tuple(tk(t) for t in "abdc")) == 0.5, "a and b in place, c and d swapped"
     assert credit(order, tuple(tk(t) for t in "dcba")) == 0.0
     assert credit(match, (tk("1"), tk("4"), "")) == pytest.approx(1 / 3), "x right; y took the distractor; z none"
     assert credit(pick, (tk("p"), tk("r"))) == pytest.approx(1 / 3), "p ticked right; q left and r ticked, wrong"
     assert credit(pick, (tk("p"), tk("q"))) == 1.0
     assert credit(blanks, ("One", "three", "three")) == pytest.approx(2 / 3)
-    assert credit(blanks, ("one",)) == pytest.approx(1 / 3), "a blank not filled is not right"
+    assert credit(blanks, ("one",)) == 0.0, "an answer of another shape (one text for three blanks) is not right"
     # A blind guess: 1 order in 4! = 24; each of 3 prompts one of 4 answers; one of the 2³ − 1 sets of ticks.
-    assert guess_chance(order) == pytest.approx(1 / 24)
-    assert guess_chance(match) == pytest.approx(1 / 64)
-    assert guess_chance(pick) == pytest.approx(1 / 7)
-    assert guess_chance(blanks) == 0.0
+    assert order.guess_chance() == pytest.approx(1 / 24)
+    assert match.guess_chance() == pytest.approx(1 / 64)
+    assert pick.guess_chance() == pytest.approx(1 / 7)
+    assert blanks.guess_chance() == 0.0
 
 
 def test_where_students_put_each_item_and_which_answer_each_prompt_got() -> None:
@@ -327,7 +335,6 @@ def test_where_students_put_each_item_and_which_answer_each_prompt_got() -> None
 
     bank = load_bank_text(MIXED, name="b", shown="b.yml")
     order, match = bank.questions[:2]
-    assert isinstance(order, SelfCheck) and isinstance(match, SelfCheck)
 
     def student(n: int, ordered: str, matched: tuple[str, str, str]) -> Handed:
         results: dict[str, dict[str, Any]] = {}
@@ -346,8 +353,9 @@ def test_where_students_put_each_item_and_which_answer_each_prompt_got() -> None
     stats = class_stats(files, {"b": bank})
     placed, matched = (next(i for i in stats.items if i.key == f"b#{q}") for q in ("order", "match"))
     # Item a (first in the right order) was put first twice and second once; d last once, third once, last once.
-    assert placed.placed[0] == {0: 2, 1: 1} and placed.placed[3] == {2: 1, 3: 2}
-    assert matched.matched[0] == {tk("1"): 2, tk("3"): 1}
-    assert matched.matched[1] == {tk("4"): 1, tk("2"): 2}
-    assert matched.matched[2] == {"": 1, tk("4"): 1, tk("1"): 1}
+    assert isinstance(placed.tally, Placed) and isinstance(matched.tally, Matched)
+    assert placed.tally.placed[0] == {0: 2, 1: 1} and placed.tally.placed[3] == {2: 1, 3: 2}
+    assert matched.tally.matched[0] == {tk("1"): 2, tk("3"): 1}
+    assert matched.tally.matched[1] == {tk("4"): 1, tk("2"): 2}
+    assert matched.tally.matched[2] == {"": 1, tk("4"): 1, tk("1"): 1}
     assert placed.credit == pytest.approx(0.5 + 0.5 + 1.0)

@@ -27,20 +27,20 @@ import pytest
 
 from quizbank import Bank, load_bank_text, load_banks
 from quizbank.__main__ import main
-from quizbank.export import Report, export_banks, plain_text, to_html
+from quizbank.export.command import export_banks
+from quizbank.export.losses import Report
+from quizbank.export.text import plain_text, to_html
 from quizbank.ids import anchor, question_key
-from quizbank.model import (
-    Choice,
-    FillBlank,
-    Matching,
-    Multiple,
-    Ordering,
-    Question,
-    SelfCheck,
-    Single,
-    TrueFalse,
-    WrittenTask,
-)
+from quizbank.model import Question
+from quizbank.types.calculated import Calculated
+from quizbank.types.choice import Choice
+from quizbank.types.fill_blank import FillBlank
+from quizbank.types.matching import Matching
+from quizbank.types.multiple import Multiple
+from quizbank.types.ordering import Ordering
+from quizbank.types.single import Single
+from quizbank.types.true_false import TrueFalse
+from quizbank.types.written_task import WrittenTask
 from support import CORPUS, ROOT, mkdocs_config, require_npm_package
 
 GIFT_PARSER = ROOT / "tests" / "js" / "gift-parse.mjs"
@@ -163,6 +163,14 @@ def qti_files(out: Path, version: str) -> dict[str, bytes]:
         return {name: package.read(name) for name in package.namelist()}
 
 
+def item_ids(bank: Bank, question: Question) -> list[str]:
+    """The QTI items a question becomes: one, named by bank and id, or one per variant of a calculated question."""
+    ident = anchor(bank.name, question.id)
+    if isinstance(question, Calculated):
+        return [f"{ident}--variant-{n}" for n in range(1, len(question.drawn) + 1)]
+    return [ident]
+
+
 def qti_item(out: Path, version: str, bank: Bank, question: Question) -> Item:
     xml = qti_files(out, version)[f"items/{anchor(bank.name, question.id)}.xml"]
     return read_item_12(xml) if version == "1.2" else read_item_21(xml)
@@ -176,9 +184,10 @@ def test_qti_packages_are_well_formed_and_list_every_item(
     done: Export = request.getfixturevalue(which)
     files = qti_files(done.out, version)
     trees = {name: ET.fromstring(xml) for name, xml in files.items()}  # every file parses as XML
-    # QTI 1.2 (mkdocs-quiz's exporter alone) holds no ordering or matching question: listed among the losses.
-    held = SelfCheck if version == "2.1" else Single | Multiple | TrueFalse | FillBlank
-    expected = {anchor(b.name, q.id) for b, q in done.questions() if isinstance(q, held)}
+    # QTI 1.2 (mkdocs-quiz's exporter alone) holds no ordering, matching or calculated question: listed
+    # among the losses. A calculated question is one item per variant.
+    held = (Single, Multiple, TrueFalse, FillBlank) + ((Ordering, Matching, Calculated) if version == "2.1" else ())
+    expected = {i for b, q in done.questions() if isinstance(q, held) for i in item_ids(b, q)}
     items = {name.removeprefix("items/").removesuffix(".xml") for name in files if name.startswith("items/")}
     assert items == expected, "one item per self-check, named by bank and id"
     resources = [r.get("href", "") for r in trees["imsmanifest.xml"].iter(f"{CP}resource")]
@@ -316,9 +325,10 @@ def corpus_gift(corpus: Export) -> dict[str, dict[str, Any]]:
 
 
 def category(bank: Bank, question: Question) -> str:
-    """The GIFT category a question is expected in: its bank's, or for a pool's variant bank/pool."""
-    pool = question.pool if isinstance(question, SelfCheck) else None
-    return f"{bank.name}/{pool.id}" if pool else bank.name
+    """The GIFT category a question is expected in: its bank's (or its pool's), a calculated question's its own."""
+    pool = question.pool
+    own = f"/{question.id}" if isinstance(question, Calculated) else ""
+    return (f"{bank.name}/{pool.id}" if pool else bank.name) + own
 
 
 def categories(done: Export) -> list[str]:
@@ -333,6 +343,10 @@ def gift_ids(done: Export) -> list[str]:
             if category(bank, question) != name:
                 continue
             key = question_key(bank.name, question.id)
+            if isinstance(question, Calculated):
+                count = len(question.drawn)
+                out += [f"{key} (variant {n} of {count})" for n in range(1, count + 1)]
+                continue
             count = len(question.accepted) if isinstance(question, FillBlank) else 1
             out += [key] if count == 1 else [f"{key} (blank {n} of {count})" for n in range(1, count + 1)]
     return out
@@ -537,7 +551,7 @@ def test_gift_keeps_text_options_weights_and_feedback_of_every_real_choice_quest
 
 def test_a_pool_is_a_qti_21_section_selecting_its_draw_and_a_gift_category(corpus: Export) -> None:
     bank = next(b for b in corpus.banks if b.name == "pools")
-    variants = [anchor(bank.name, q.id) for q in bank.questions if isinstance(q, SelfCheck) and q.pool]
+    variants = [anchor(bank.name, q.id) for q in bank.questions if q.pool]
     test = ET.fromstring(qti_files(corpus.out, "2.1")["assessment.xml"])
     section = next(s for s in test.iter(f"{Q21}assessmentSection") if s.get("title") == "pools#lora-cost")
     selection = section.find(f"{Q21}selection")
@@ -582,7 +596,7 @@ def test_answer_key_has_every_real_question_answer_and_tolerance(real: Export) -
                 for alternative in accepted.alternatives:
                     assert f"`{alternative}`" in key, alternative
                 assert not accepted.tolerance or f"`{accepted.number} ± {accepted.tolerance}`" in key
-        for text in [*getattr(question, "hints", ()), question.explanation]:
+        for text in [*question.hints, question.explanation]:
             assert text.strip() in key
 
 
@@ -629,7 +643,7 @@ def test_every_hint_written_task_and_lost_alternative_of_the_real_banks_is_liste
 
     for bank, question in real.questions():
         for fmt in ("qti-1.2", "qti-2.1", "gift"):
-            if isinstance(question, SelfCheck) and question.hints:
+            if question.hints:
                 assert listed(fmt, bank, question, f"hints ({len(question.hints)})"), (fmt, question.id)
         for fmt in ("qti-1.2", "qti-2.1"):
             if isinstance(question, WrittenTask):

@@ -9,7 +9,8 @@ import yaml
 
 from quizbank import BankError, load, load_bank_file, load_bank_text, load_banks
 from quizbank.facts import site_facts
-from quizbank.model import Choice, TrueFalse
+from quizbank.types.choice import Choice
+from quizbank.types.true_false import TrueFalse
 from support import CORPUS, ROOT, expectation
 
 GOOD = sorted((CORPUS / "good").glob("*.yml"))

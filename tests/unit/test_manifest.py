@@ -44,7 +44,7 @@ def test_the_manifest_lists_parts_in_site_order_with_their_questions_and_tasks()
     questions = manifest["questions"]
     assert sorted(questions) == ["bank#a", "bank#b"]  # unplaced: not listed
     assert questions["bank#b"]["page"] == "two/" and questions["bank#b"]["type"] == "fill-blank"
-    fp, key = BANK.questions[1].identity()  # type: ignore[attr-defined]
+    fp, key = BANK.questions[1].identity()
     assert (questions["bank#b"]["fp"], questions["bank#b"]["key"]) == (fp, key)
     assert [t["key"] for t in manifest["tasks"]] == ["bank#c"]
 
@@ -145,7 +145,8 @@ def test_each_question_lists_the_key_a_re_keyed_answer_is_marked_against() -> No
     manifest = course_manifest({"bank": bank}, [Chapter("one/", "One", "# One\n\n<!-- quiz: bank -->\n")])
     grades = {k.split("#")[1]: q["grade"] for k, q in manifest["questions"].items()}
     assert grades == {
-        "one": {"right": sorted([text_key("A"), text_key("C")])},
+        # Every option too (partial credit counts the options set right).
+        "one": {"right": sorted([text_key("A"), text_key("C")]), "options": sorted(map(text_key, "ABC"))},
         "tf": {"right": [text_key("False")]},
         "blank": {"blanks": [{"any": ["ONNX Runtime", "ONNXRuntime"]}, {"number": "0.84", "tolerance": "0.01"}]},
         "order": {"order": [text_key("First"), text_key("Second"), text_key("Third")]},

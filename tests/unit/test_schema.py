@@ -1,4 +1,7 @@
-"""quizzes/schema.json (for editors) and the build agree: on each type's keys, and on the corpus of banks."""
+"""quizzes/schema.json (for editors) and the build agree: on each type's keys, and on the corpus of banks.
+
+The file is generated from the question types (`python -m quizbank schema`): it must be what that writes.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +14,9 @@ import jsonschema
 import pytest
 import yaml
 
-from quizbank import QUESTION_TYPES, BankError, load_bank_file
+from quizbank import REGISTRY, BankError, load_bank_file
 from quizbank.model import COMMON_KEYS, keys_of, required_keys_of
+from quizbank.schema import schema_text
 from support import CORPUS, ROOT
 
 SCHEMA = json.loads((ROOT / "quizzes" / "schema.json").read_text(encoding="utf-8"))
@@ -33,6 +37,15 @@ BUILD_ONLY = {
     "matching-distractor-is-answer": "a distractor is no prompt's answer",
     "pool-draw-too-large": "a pool draws no more than its variants",
     "pool-draw-differs": "one draw per pool",
+    "calculated-unknown-var": "the formula names only the vars",
+    "calculated-caret": "the formula reads (** for powers)",
+    "calculated-no-eval": "the formula calls only its functions",
+    "calculated-divides-by-zero": "the formula has a value for every variant drawn",
+    "calculated-too-few": "the ranges hold as many sets of numbers as variants",
+    "calculated-tolerance-too-tight": "the tolerance accepts the answer as shown",
+    "calculated-unknown-placeholder": "each placeholder names a variable",
+    "calculated-answer-in-question": "{answer} in the explanation only",
+    "calculated-min-max": "min not above max",
 }
 
 
@@ -76,6 +89,11 @@ def build_accepts(path: Path) -> bool:
     return True
 
 
+def test_the_checked_in_schema_is_the_one_the_types_generate() -> None:
+    written = (ROOT / "quizzes" / "schema.json").read_text(encoding="utf-8")
+    assert written == schema_text(), "quizzes/schema.json is stale: run `make schema` and commit it"
+
+
 def test_schema_is_valid_json_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
@@ -87,14 +105,14 @@ def schema_types() -> dict[str, dict[str, Any]]:
 
 
 def test_schema_knows_exactly_the_question_types() -> None:
-    assert SCHEMA["$defs"]["question"]["properties"]["type"]["enum"] == list(QUESTION_TYPES)
-    assert sorted(schema_types()) == sorted(QUESTION_TYPES)
+    assert SCHEMA["$defs"]["question"]["properties"]["type"]["enum"] == list(REGISTRY)
+    assert sorted(schema_types()) == sorted(REGISTRY)
 
 
-@pytest.mark.parametrize("name", list(QUESTION_TYPES))
+@pytest.mark.parametrize("name", list(REGISTRY))
 def test_schema_has_each_types_keys_and_required_keys(name: str) -> None:
-    """The keys a type's class declares (model.py) are the keys the schema allows, and the same are required."""
-    cls = QUESTION_TYPES[name]
+    """The keys a type's class declares (types/<name>.py) are the keys the schema allows, and the same are required."""
+    cls = REGISTRY[name]
     branch = schema_types()[name]
     common_required = set(SCHEMA["$defs"]["question"]["required"])
     assert set(branch["properties"]) == {*COMMON_KEYS, *keys_of(cls)}, name

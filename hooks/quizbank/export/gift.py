@@ -1,39 +1,21 @@
-"""Moodle's GIFT format: every question, one category per bank; GIFT's special characters escaped."""
+"""Moodle's GIFT format: every question, one category per bank; GIFT's special characters escaped.
+
+Each question type writes its own GIFT (its `gift` method, with the helpers here); `gift_file`
+puts them together, a pool's variants and a calculated question's variants each in a category of
+their own.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from html import escape
 
 from ..blanks import NUMBER, Accepted
 from ..ids import question_key
-from ..model import (
-    NO_LIMITS,
-    Bank,
-    Choice,
-    FillBlank,
-    Matching,
-    Multiple,
-    Ordering,
-    Question,
-    SelfCheck,
-    TrueFalse,
-    WrittenTask,
-)
-from ..written_task import limits_text
+from ..model import Bank, Question
 from . import losses as L
 from .losses import Loss
-from .text import (
-    BLANK_TOKEN,
-    BLANK_TOKEN_RE,
-    equal_form,
-    inline_html,
-    normal_number,
-    plain_text,
-    to_html,
-    with_blank_tokens,
-)
+from .text import equal_form, inline_html, normal_number, plain_text, to_html
 
 # ── Moodle GIFT ─────────────────────────────────────────────────────────────────────────────
 
@@ -92,40 +74,6 @@ def gift_weight(weight: float) -> str:
     return f"{weight:.5f}".rstrip("0").rstrip(".")
 
 
-def gift_choice(question: Choice, key: str) -> tuple[list[str], list[Loss]]:
-    """Single choice as `=right ~wrong`; select-all-that-apply with weights only, which Moodle shows as checkboxes."""
-    losses = []
-    if not question.shuffle:
-        losses.append(
-            Loss("gift", key, "the fixed option order: Moodle shuffles unless the quiz says not to", L.FIXED_ORDER)
-        )
-    if not isinstance(question, Multiple):
-        marks = ["=" if o.correct else "~" for o in question.options]
-    else:
-        # Right options share 100%, wrong ones -100%: choosing every option scores 0.
-        right = sum(o.correct for o in question.options)
-        wrong = len(question.options) - right
-        weights = {True: 100 / right, False: -100 / wrong if wrong else 0.0}
-        for weight in sorted({abs(w) for w in weights.values() if w}):
-            if not any(abs(weight - g) < 0.00001 for g in MOODLE_GRADES):
-                why = f"the weight {gift_weight(weight)}% is not on Moodle's grade list: import with 'nearest grade'"
-                losses.append(Loss("gift", key, why, L.WEIGHTS))
-        marks = [f"~%{gift_weight(weights[o.correct])}%" for o in question.options]
-    lines = [
-        m + gift_html(inline_html(o.text)) + gift_feedback(o.feedback)
-        for m, o in zip(marks, question.options, strict=True)
-    ]
-    return lines, losses
-
-
-def gift_true_false(question: TrueFalse) -> str:
-    # Moodle reads {T#a#b} as a: the feedback on a wrong answer, b: on the right one.
-    right, wrong = (question.feedback_true, question.feedback_false)[:: 1 if question.answer else -1]
-    return (
-        ("T" if question.answer else "F") + (gift_feedback(wrong) or "#" * bool(right.strip())) + gift_feedback(right)
-    )
-
-
 def gift_short_answer(alternative: str) -> str | None:
     r"""One accepted answer as a Moodle short answer, or None when Moodle cannot hold it as written.
 
@@ -163,44 +111,6 @@ def gift_answer_set(accepted: Accepted, key: str, n: int) -> tuple[str, list[Los
     return " ".join(answers), losses
 
 
-def _numbered_gap(match: re.Match[str]) -> str:
-    return f"({int(match.group(1)) + 1}) _____"
-
-
-def gift_fill_blank(question: FillBlank, key: str) -> tuple[list[list[str]], list[Loss]]:
-    """One GIFT question per blank, as GIFT holds one answer set per question; the other blanks show as "(2) _____"."""
-    html = to_html(with_blank_tokens(question))
-    accepted = question.accepted
-    several = len(accepted) > 1
-    losses = []
-    if several:
-        losses.append(
-            Loss("gift", key, f"{len(accepted)} blanks in one question: one GIFT question per blank", L.SEVERAL_BLANKS)
-        )
-    out = []
-    for index, acc in enumerate(accepted):
-        answers, lost = gift_answer_set(acc, key, index + 1)
-        losses += lost
-        if not answers:  # `{}` would be an essay
-            losses.append(
-                Loss("gift", key, f"blank {index + 1}: none of its answers, so it is left out", L.EMPTY_BLANK)
-            )
-            continue
-        before, after = (BLANK_TOKEN_RE.sub(_numbered_gap, part) for part in html.split(BLANK_TOKEN.format(index), 1))
-        title = f"{key} (blank {index + 1} of {len(accepted)})" if several else key
-        stem = before + (f"({index + 1}) " if several else "")
-        out.append(
-            [
-                f"// [id:{title}]",
-                f"::{gift_escape(title)}::[html]{gift_html(stem)}{{",
-                answers,
-                *gift_general(question),
-                "}" + gift_escape(after),
-            ]
-        )
-    return out, losses
-
-
 def gift_pairs(pairs: Sequence[tuple[str, str]], key: str) -> tuple[list[str], list[Loss]]:
     """Moodle matching lines, `=prompt -> answer`: prompts as HTML, answers as plain text (Moodle shows them in a menu).
 
@@ -219,75 +129,10 @@ def gift_pairs(pairs: Sequence[tuple[str, str]], key: str) -> tuple[list[str], l
     return lines, losses
 
 
-def gift_matching(question: Matching, key: str) -> tuple[list[str], list[Loss]]:
-    pairs = [(p.prompt, p.answer) for p in question.pairs]
-    return gift_pairs([*pairs, *(("", d) for d in question.distractors)], key)
-
-
-ORDINALS = ("1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th")
-
-
-def gift_ordering(question: Ordering, key: str) -> tuple[list[str], list[Loss]]:
-    """GIFT has no ordering question: a matching one, each place ("1st", "2nd", …) matched to its item."""
-    lines, losses = gift_pairs(list(zip(ORDINALS, question.items, strict=False)), key)
-    why = "ordering: GIFT has none, so a matching question pairs each place (1st, 2nd, …) with its item"
-    return lines, [Loss("gift", key, why, L.ORDERING_AS_MATCHING), *losses]
-
-
-def gift_written_task(task: WrittenTask, key: str) -> tuple[list[str], list[Loss]]:
-    """An essay whose text is what students see on the site: title, limits, prompt, answer boxes, rubric."""
-    losses = []
-    limits = f" ({limits_text(task.words)})" if limits_text(task.words) else ""
-    parts = [f"<p><strong>{escape(task.heading)}</strong>{limits}</p>", to_html(task.question)]
-    if task.fields:
-        items = "".join(
-            f"<li>{inline_html(f.label)}" + (f" ({limits_text(f.words)})" if limits_text(f.words) else "") + "</li>"
-            for f in task.fields
-        )
-        parts.append(f"<p>Answer in these parts:</p><ol>{items}</ol>")
-        why = f"answer boxes ({len(task.fields)}): one essay box, the parts listed in its text"
-        losses.append(Loss("gift", key, why, L.ANSWER_BOXES))
-    if task.words != NO_LIMITS or any(f.words != NO_LIMITS for f in task.fields):
-        losses.append(
-            Loss("gift", key, "word limits: in the text only, as GIFT cannot set Moodle's word limits", L.WORD_LIMITS)
-        )
-    if task.rubric:
-        items = "".join(f"<li>{inline_html(r)}</li>" for r in task.rubric)
-        parts.append(f"<p>Check your draft against the rubric:</p><ul>{items}</ul>")
-    if task.examples:
-        losses.append(
-            Loss("gift", key, f"the example answers ({', '.join(task.examples)}), pages of the site", L.EXAMPLES)
-        )
-    head = f"::{gift_escape(f'{task.heading} ({key})')}::[html]{gift_html(''.join(parts))}{{"
-    general = gift_general(task)
-    return [f"// [id:{key}]", *([head, *general, "}"] if general else [head + "}"])], losses
-
-
-def gift_question(bank: Bank, question: Question) -> tuple[list[list[str]], list[Loss]]:
-    """The GIFT questions (each a list of lines) for one bank question, and what they cannot hold."""
-    key = question_key(bank.name, question.id)
-    if isinstance(question, WrittenTask):
-        lines, losses = gift_written_task(question, key)
-        return [lines], losses
-    assert isinstance(question, SelfCheck)
-    losses = [Loss("gift", key, f"hints ({len(question.hints)}): GIFT has none", L.HINTS)] if question.hints else []
-    if isinstance(question, FillBlank):
-        questions, lost = gift_fill_blank(question, key)
-        return questions, losses + lost
-    if isinstance(question, TrueFalse):
-        answers = [gift_true_false(question)]
-    elif isinstance(question, Matching):
-        answers, lost = gift_matching(question, key)
-        losses += lost
-    elif isinstance(question, Ordering):
-        answers, lost = gift_ordering(question, key)
-        losses += lost
-    else:
-        assert isinstance(question, Choice)
-        answers, lost = gift_choice(question, key)
-        losses += lost
+def gift_question(question: Question, key: str, answers: list[str]) -> list[str]:
+    """One whole GIFT question: its id, title and text, the answers between braces, the general feedback."""
     stem = f"::{gift_escape(key)}::[html]{gift_html(to_html(question.question))}{{"
-    return [[f"// [id:{key}]", stem, *answers, *gift_general(question), "}"]], losses
+    return [f"// [id:{key}]", stem, *answers, *gift_general(question), "}"]
 
 
 def gift_file(banks: Sequence[Bank], title: str) -> tuple[str, int, list[Loss]]:
@@ -299,18 +144,25 @@ def gift_file(banks: Sequence[Bank], title: str) -> tuple[str, int, list[Loss]]:
     ]
     count, losses = 0, []
     for bank in banks:
-        # A pool's variants go in a category of their own (bank/pool), after the bank's other questions.
+        # A pool's variants go in a category of their own (bank/pool), after the bank's other questions,
+        # and so do the questions one question becomes when it asks for its own (a calculated one's variants).
         groups: dict[str, list[Question]] = {bank.name: []}
+        pools: set[str] = set()
         for question in bank.questions:
-            pool = question.pool if isinstance(question, SelfCheck) else None
-            groups.setdefault(f"{bank.name}/{pool.id}" if pool else bank.name, []).append(question)
-            if pool and len(groups[f"{bank.name}/{pool.id}"]) == 1:
+            pool, own = question.pool, question.gift_category()
+            category = "/".join([bank.name, *([pool.id] if pool else []), *([own] if own else [])])
+            groups.setdefault(category, []).append(question)
+            if pool and pool.id not in pools:
+                pools.add(pool.id)
                 why = f"every variant, in the category {bank.name}/{pool.id}: draw {pool.draw} with a random question"
                 losses.append(Loss("gift", f"pool {question_key(bank.name, pool.id)}", why, L.POOLS))
         for category, members in groups.items():
             out += [f"$CATEGORY: {category}", ""]
             for question in members:
-                questions, lost = gift_question(bank, question)
+                key = question_key(bank.name, question.id)
+                if question.hints:
+                    losses.append(Loss("gift", key, f"hints ({len(question.hints)}): GIFT has none", L.HINTS))
+                questions, lost = question.gift(key)
                 losses += lost
                 count += len(questions)
                 out += [line for lines in questions for line in (*lines, "")]

@@ -1,7 +1,7 @@
 """What a format cannot hold, and what the export wrote.
 
-Each loss has a kind (one of the constants below, worded for the summary `make export` prints: one
-line per kind, with how many questions it touches in which format); the full list, one line per
+Each loss has its summary line (one of the constants below, worded for the summary `make export`
+prints: one line each, with how many questions it touches in which format); the full list, one line per
 format and question, goes to `dist/export-losses.txt`.
 """
 
@@ -16,10 +16,10 @@ KEY_FILE = "answer-key.md"
 LOSSES_FILE = "export-losses.txt"
 FORMATS = ("qti-1.2", "qti-2.1", "gift")
 
-# ── Kinds of loss, as the summary names them ────────────────────────────────────────────────
+# ── What is lost, as the summary names it ────────────────────────────────────────────────
 HINTS = "hints: none of the formats has them"
 WRITTEN_TASK = "written tasks: QTI holds none (GIFT has them as essays)"
-NOT_IN_QTI12 = "ordering and matching questions: QTI 1.2 holds none (QTI 2.1 and GIFT do)"
+NOT_IN_QTI12 = "ordering, matching and calculated questions: QTI 1.2 holds none (QTI 2.1 and GIFT do)"
 ONE_RIGHT = "select all that apply with one right option: becomes single choice"
 PLACEHOLDER = "text with '{{BLANK_': left out, as the exporter would read it as a blank"
 TOLERANCE = "a blank's tolerance (± …): only the number itself is right"
@@ -39,6 +39,9 @@ ORDERING_AS_MATCHING = "ordering questions: a matching of places (1st, 2nd, …)
 ANSWER_BOXES = "several answer boxes: one essay box, the parts listed in its text"
 WORD_LIMITS = "word limits: in the text only"
 EXAMPLES = "example answers: pages of the site, not exported"
+VARIANTS = "calculated questions: every variant is exported (a QTI 2.1 section or a GIFT category draws one)"
+NUMBER_FORMS = "answers as a percentage or a fraction (84%, 21/25): the LMS takes a number only"
+UNITS = "units: the LMS's numerical question takes the number alone (the text names the unit)"
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ class Loss:
     format: str  # "qti-1.2", "qti-2.1" or "gift"
     question: str  # "part-1#key-benefit", "pool part-2#overfitting", or a group such as "every choice question"
     why: str  # in detail, for the full list
-    kind: str  # one of the kinds above, for the summary
+    summary: str  # one of the lines above, under which the summary counts it
 
     def __str__(self) -> str:
         return f"not exported to {self.format}: {self.question} ({self.why})"
@@ -67,11 +70,11 @@ class Report:
         return [str(Loss(fmt, question, "; ".join(whys), "")) for (fmt, question), whys in grouped.items()]
 
     def summary_lines(self) -> list[str]:
-        """One line per kind of loss, in the order first found: how many it touches, in which formats."""
+        """One line per summary line of a loss, in the order first found: how many it touches, in which formats."""
         kinds: dict[str, dict[str, set[str]]] = {}
         for loss in self.losses:
-            kinds.setdefault(loss.kind, {}).setdefault(loss.format, set()).add(loss.question)
-        return [f"{kind}: {_touched(by_format)}" for kind, by_format in kinds.items()]
+            kinds.setdefault(loss.summary, {}).setdefault(loss.format, set()).add(loss.question)
+        return [f"{line}: {_touched(by_format)}" for line, by_format in kinds.items()]
 
 
 def _touched(by_format: dict[str, set[str]]) -> str:

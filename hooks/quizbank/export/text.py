@@ -10,7 +10,6 @@ from typing import ClassVar
 import markdown  # type: ignore[import-untyped]
 
 from ..blanks import Accepted
-from ..model import FillBlank
 from ..text import find_blanks
 
 # ── Text: Markdown to HTML, HTML to plain text, blanks, numbers ─────────────────────────────
@@ -85,9 +84,9 @@ def plain_text(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def with_blank_tokens(question: FillBlank) -> str:
-    """The question's Markdown with each blank replaced by BLANK_TOKEN, numbered from 0."""
-    text = question.question
+def with_blank_tokens(question: str) -> str:
+    """A fill-in's Markdown with each blank replaced by BLANK_TOKEN, numbered from 0."""
+    text = question
     for index, blank in reversed(list(enumerate(find_blanks(text)))):
         text = text[: blank.start] + BLANK_TOKEN.format(index) + text[blank.end :]
     return text

@@ -1,10 +1,12 @@
 """The report's section on the answers students chose first, question by question.
 
-- Choice questions: per option, how many first answers chose it, how often the strongest and the
-  weakest third of the class did (by the rest of the course), and the option's own point-biserial
-  (as Canvas shows it): a distractor that pulls strong students stands out.
-- Fill-ins: the wrong answers at least two students wrote (cut when long, and said so).
-- Ordering: where each item was put; matching: which answer each prompt was given (confusion tables).
+- Questions with options: per option, how many first answers chose it, how often the strongest and
+  the weakest third of the class did (by the rest of the course), and the option's own
+  point-biserial (as Canvas shows it): a distractor that pulls strong students stands out.
+- Every other type shows what its tally counted (model.Tally): the wrong answers at least two
+  students wrote in a blank (cut when long, and said so); where each item of an ordering was put;
+  which answer each prompt of a matching was given (confusion tables); a calculated question's
+  first answers per variant.
 
 Everything a student typed is escaped as text and cut at SHOWN_CHARACTERS.
 """
@@ -15,9 +17,9 @@ from collections.abc import Callable
 from html import escape
 
 from ..manifest import short_title
-from ..model import FillBlank, Matching, Ordering
+from ..model import AnswerList, AnswerTable
 from .flags import option_texts
-from .stats import ItemStats, text_key
+from .stats import ItemStats
 
 SHOWN_CHARACTERS = 200  # of an answer a student typed; a longer one is cut, and the page says so
 
@@ -51,13 +53,14 @@ def section(items: list[ItemStats], link: Callable[[ItemStats], str]) -> str:
 
 
 def _body(item: ItemStats) -> str:
-    if isinstance(item.question, FillBlank):
-        return _blanks(item)
-    if isinstance(item.question, Ordering):
-        return _ordering(item, item.question)
-    if isinstance(item.question, Matching):
-        return _matching(item, item.question)
-    return _options(item)
+    if option_texts(item):
+        return _options(item)
+    shown = item.tally.answers()
+    if isinstance(shown, AnswerTable):
+        return _table(shown, short_title(item.question.question))
+    if isinstance(shown, AnswerList):
+        return _list(shown)
+    return ""
 
 
 def _share(count: int, whole: int) -> str:
@@ -86,47 +89,24 @@ def _options(item: ItemStats) -> str:
     )
 
 
-def _blanks(item: ItemStats) -> str:
+def _list(shown: AnswerList) -> str:
     rows = []
-    for n, wrong in enumerate(item.wrong_blanks, 1):
-        common = [(t, c) for t, c in wrong.most_common(5) if c >= 2]
-        label = f"Blank {n}: " if len(item.wrong_blanks) > 1 else ""
-        text = ", ".join(f"<q>{clipped(t)}</q> ({c})" for t, c in common) or "no wrong answer shared by two students"
-        rows.append(f"<li>{label}{text}</li>")
+    for label, common in shown.items:
+        text = ", ".join(f"<q>{clipped(t)}</q> ({c})" for t, c in common) or escape(shown.empty)
+        rows.append(f"<li>{escape(label)}{text}</li>")
     return f"<ul>{''.join(rows)}</ul>"
 
 
-def _ordinal(n: int) -> str:
-    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-
-
-def _ordering(item: ItemStats, question: Ordering) -> str:
-    places = len(question.items)
-    head = "".join(f'<th scope="col" class="num">{_ordinal(p)}</th>' for p in range(1, places + 1))
-    rows = []
-    for n, (text, counts) in enumerate(zip(question.items, item.placed, strict=True)):
-        cells = "".join(_cell(counts[p], p == n) for p in range(places))
-        rows.append(f'<tr><th scope="row">{n + 1}. {escape(text)}</th>{cells}</tr>')
-    return (
-        f"<table><caption>Where each item was put in first answers (✓ its right place): "
-        f"{escape(short_title(question.question))}</caption>"
-        f'<thead><tr><th scope="col">Item, in the right order</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+def _table(shown: AnswerTable, title: str) -> str:
+    head = "".join(f'<th scope="col" class="num">{escape(text)}</th>' for text in shown.heads)
+    rows = "".join(
+        f'<tr><th scope="row">{escape(label)}</th>{"".join(_cell(c.count, c.right) for c in cells)}</tr>'
+        for label, cells in shown.rows
     )
-
-
-def _matching(item: ItemStats, question: Matching) -> str:
-    answers = [(text_key(a), a) for a in question.answers]
-    head = "".join(f'<th scope="col" class="num">{escape(text)}</th>' for _, text in answers)
-    rows = []
-    for pair, counts in zip(question.pairs, item.matched, strict=True):
-        right = text_key(pair.answer)
-        cells = "".join(_cell(counts[key], key == right) for key, _ in answers) + _cell(counts[""], False)
-        rows.append(f'<tr><th scope="row">{escape(pair.prompt)}</th>{cells}</tr>')
+    note = f'<p class="note">{escape(shown.note)}</p>' if shown.note else ""
     return (
-        f"<table><caption>The answer each prompt was given in first answers (✓ its own): "
-        f"{escape(short_title(question.question))}</caption>"
-        f'<thead><tr><th scope="col">Prompt</th>{head}<th scope="col" class="num">None</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<table><caption>{escape(shown.caption)}: {escape(title)}</caption>"
+        f'<thead><tr><th scope="col">{escape(shown.corner)}</th>{head}</tr></thead><tbody>{rows}</tbody></table>{note}'
     )
 
 

@@ -85,7 +85,7 @@ class Handed:
 @dataclass(frozen=True)
 class Skipped:
     label: str
-    kind: str  # "format", "version", "damaged", "duplicate", "course"
+    reason: str  # "format", "version", "damaged", "duplicate", "course"
     why: str
     where: str = ""  # its path, for the terminal only
     twin: str = ""  # a duplicate's: the path of the file it repeats, or of its newer file
@@ -307,7 +307,7 @@ def _check_all(items: list[Item], course: Course, reader: _Reader) -> Iterator[H
         try:
             progress = read_progress(data)
         except Refused as err:
-            yield Skipped(label, err.kind, str(err), item.where)
+            yield Skipped(label, err.reason, str(err), item.where)
             continue
         if not course.names(progress):
             yield Skipped(label, "course", "from another course (its course name differs from this site's)", item.where)

@@ -28,7 +28,6 @@ import math
 from dataclasses import dataclass
 
 from ..ids import text_key
-from ..model import FillBlank, Multiple
 from .stats import ItemStats
 
 MIN_N = 10
@@ -57,19 +56,19 @@ TITLES = {
 
 @dataclass(frozen=True)
 class Flag:
-    kind: str  # one of SEVERITY
+    name: str  # one of SEVERITY
     reason: str
     examples: tuple[tuple[str, int], ...] = ()  # wrong blank answers (normalised) and how many wrote each
     p: float = 1.0  # how often chance alone gives this much (or a share's complement, for the thresholds)
 
     @property
     def title(self) -> str:
-        return TITLES[self.kind]
+        return TITLES[self.name]
 
 
 def option_texts(item: ItemStats) -> list[tuple[str, str, bool]]:
-    """(key, text, correct) of each option of a choice question, in bank order."""
-    return [(text_key(o.text), o.text, o.correct) for o in getattr(item.question, "options", ())]
+    """(key, text, correct) of each option a first answer may choose, in bank order (none for most types)."""
+    return item.question.report_options()
 
 
 def flags_for(item: ItemStats) -> list[Flag]:
@@ -86,7 +85,7 @@ def flags_for(item: ItemStats) -> list[Flag]:
 
 def ordered(flags: list[tuple[ItemStats, Flag]]) -> list[tuple[ItemStats, Flag]]:
     """By severity (SEVERITY), then by evidence (the smallest p first), then as given (bank order: the sort is stable)."""
-    return sorted(flags, key=lambda f: (SEVERITY.index(f[1].kind), f[1].p))
+    return sorted(flags, key=lambda f: (SEVERITY.index(f[1].name), f[1].p))
 
 
 def negative_limit(n: int) -> float:
@@ -160,13 +159,12 @@ def _overconfident(item: ItemStats) -> list[Flag]:
 
 
 def _same_wrong(item: ItemStats) -> list[Flag]:
-    if not isinstance(item.question, FillBlank) or item.first_answers < MIN_N:
+    if item.first_answers < MIN_N:
         return []
     found = []
-    for i, wrong in enumerate(item.wrong_blanks):
+    for blank, wrong in item.tally.common_wrong():
         top = wrong.most_common(3)
         if top and top[0][1] >= MIN_SAME_WRONG and top[0][1] >= SAME_WRONG * item.first_answers:
-            blank = f"blank {i + 1}" if len(item.wrong_blanks) > 1 else "the blank"
             share = top[0][1] / item.first_answers
             found.append(
                 Flag(
@@ -181,23 +179,25 @@ def _same_wrong(item: ItemStats) -> list[Flag]:
 
 def _dead(item: ItemStats) -> list[Flag]:
     """Distractors no first answer chose, where chance would rarely leave an option as tempting as the others unpicked."""
-    if item.first_answers < MIN_N or item.question.type == "true-false":  # "False" unpicked = too easy
+    if item.first_answers < MIN_N:
         return []
     first = item.share(item.first_right, item.first_known)
     if first is None or first >= NEARLY_ALL:
         return []
     distractors = [(key, text) for key, text, correct in option_texts(item) if not correct]
     if len(distractors) < 2:
-        return []  # the one distractor takes every wrong pick: unpicked only when nobody was wrong
+        # The one distractor (a true-false's other answer) takes every wrong pick: unpicked only when
+        # nobody was wrong, which "too easy" says.
+        return []
     picks = sum(item.options[key] for key, _ in distractors)  # wrong picks, first answers
     p = (1 - PLAUSIBLE / len(distractors)) ** picks
     if p >= DEAD_ALPHA:
         return []
-    kind = "wrong ticks" if isinstance(item.question, Multiple) else "wrong first answers"
+    picks_are = "wrong ticks" if item.question.select_all else "wrong first answers"
     return [
         Flag(
             "dead-distractor",
-            f"no first answer chose “{_short(text)}”, though {picks} {kind} went to the "
+            f"no first answer chose “{_short(text)}”, though {picks} {picks_are} went to the "
             f"{len(distractors)} distractors: had it drawn even {PLAUSIBLE:.0%} of an even share of them, chance "
             f"alone would leave it unpicked {_chance(p)}.",
             p=p,

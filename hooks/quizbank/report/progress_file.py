@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from ..types import REGISTRY
+
 FILE_FORMAT = "quizbank-progress"
 NEWEST_VERSION = 3
-KINDS = ("single", "multiple", "true-false", "fill-blank", "ordering", "matching")  # results.js KINDS, in any version
 CONFIDENCE = ("sure", "unsure", "guess")
 FIRST_CONFIDENCE = (*CONFIDENCE, "none")  # "none": the first answer was given without one
 LEARNER = re.compile(r"^[0-9a-f]{16}$")
@@ -33,7 +34,7 @@ class Record(NamedTuple):
 
     fp: str
     key: str
-    kind: str
+    type: str  # the question's type (stored as `kind`)
     answer: tuple[str, ...]
     correct: bool
     attempts: int
@@ -59,11 +60,11 @@ class Progress:
 
 
 class Refused(ValueError):
-    """Why a file is not read: `kind` is "format", "version" or "damaged"; the message says more."""
+    """Why a file is not read: `reason` is "format", "version" or "damaged"; the message says more."""
 
-    def __init__(self, kind: str, message: str) -> None:
+    def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
-        self.kind = kind
+        self.reason = reason
 
 
 def _reject_constant(name: str) -> Any:
@@ -100,9 +101,10 @@ def read_record(value: Any) -> Record | None:
     """results.js `parseRecord`; None when the record is damaged."""
     if not isinstance(value, dict):
         return None
+    # A record's type is stored as `kind` (the name it has had since the first version).
     fp, kind, correct = value.get("fp"), value.get("kind"), value.get("correct")
     answer = _strings(value.get("answer"))
-    if not isinstance(fp, str) or not fp or kind not in KINDS:
+    if not isinstance(fp, str) or not fp or not _self_check(kind):
         return None
     if answer is None or not isinstance(correct, bool):
         return None
@@ -116,7 +118,7 @@ def read_record(value: Any) -> Record | None:
     return Record(
         fp=fp,
         key=key if isinstance(key, str) else "",
-        kind=str(kind),
+        type=str(kind),
         answer=answer,
         correct=correct,
         attempts=_count(value.get("attempts"), 1),
@@ -127,6 +129,11 @@ def read_record(value: Any) -> Record | None:
         first=first,
         first_confidence=first_confidence if first_confidence in FIRST_CONFIDENCE else None,
     )
+
+
+def _self_check(kind: Any) -> bool:
+    """A type the site saves results of: a registry name whose questions are self-checks (results.js KINDS)."""
+    return isinstance(kind, str) and kind in REGISTRY and REGISTRY[kind].role == "quiz"
 
 
 def read_draft_texts(value: Any) -> dict[str, str] | None:

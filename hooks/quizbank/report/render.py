@@ -166,11 +166,11 @@ def _flags(page: Page, link: Link) -> str:
         "<p>The most serious first: a wrong key, then a misconception, then questions that teach too little. Within "
         "each, the strongest evidence first.</p>"
     )
-    for kind in SEVERITY:
-        mine = [(item, flag) for item, flag in found if flag.kind == kind]
+    for name in SEVERITY:
+        mine = [(item, flag) for item, flag in found if flag.name == name]
         if not mine:
             continue
-        out.append(f'<h3 id="flags-{kind}">{escape(TITLES[kind])} ({len(mine)})</h3><ul class="flags">')
+        out.append(f'<h3 id="flags-{name}">{escape(TITLES[name])} ({len(mine)})</h3><ul class="flags">')
         for item, flag in mine:
             examples = ""
             if flag.examples:
@@ -178,7 +178,7 @@ def _flags(page: Page, link: Link) -> str:
                     "<ul>" + "".join(f"<li><q>{answers.clipped(t)}</q> ({c})</li>" for t, c in flag.examples) + "</ul>"
                 )
             out.append(
-                f'<li><strong class="flag-{flag.kind}">{escape(flag.title)}:</strong> {escape(flag.reason)}'
+                f'<li><strong class="flag-{flag.name}">{escape(flag.title)}:</strong> {escape(flag.reason)}'
                 f"<br>{_question(item, link(item))}{examples}</li>"
             )
         out.append("</ul>")

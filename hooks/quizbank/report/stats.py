@@ -8,7 +8,9 @@ apart, never mixed in); a different answer key means it is marked again against 
   status the student sees in My progress. For a re-keyed record the first answer (version 2's
   `first`, or the only answer when there was one attempt) is marked against today's key instead;
   where that is unknown, the record counts for n but not for this share.
-- Right in the end: the latest mark (re-marked against today's key, as the site does).
+- Right in the end: the latest mark, re-marked against today's key as the site does (`counted_mark`,
+  results.js `marked`): after Try again, the first answer when it was the only one; when the
+  latest answer is no longer on record, not right.
 - The first answer (for option counts, wrong blanks, partial credit and where items were put): `first`,
   or the latest answer when it was the only one; unknown otherwise (a version 1 file answered twice,
   or cleared by Try again).
@@ -22,33 +24,36 @@ apart, never mixed in); a different answer key means it is marked again against 
 - Per option: first answers choosing it, among everyone, the strongest third and the weakest third
   (by the rest of the course), and its own point-biserial against the rest of the course.
 
-Marking and partial credit are per kind and pure (`mark`, `credit`); test-level figures are in reliability.py.
+Marking and partial credit are each type's own (`mark`, the browser's rule in Python: the case tables in
+tests/grading/ hold both to it); what a first answer tallies is the type's (`tally`); test-level
+figures are in reliability.py.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, cast
 
-from ..blanks import Accepted, matches, normalize_text
 from ..ids import question_key
-from ..ids import text_key as _text_key
-from ..model import Bank, FillBlank, Matching, Multiple, Ordering, SelfCheck, WrittenTask
+from ..model import Bank, Mark, Question, Tally
+from ..types.written_task import WrittenTask
 from ..words import count_words
 from .collect import Handed
 from .progress_file import Record
 from .reliability import Reliability, reliability
 
 Chosen = tuple[tuple[str, ...], bool]  # a first answer, and whether it was right
+NOT_MARKED = Mark(False, 0.0)
 
 
 @dataclass
 class ItemStats:
     key: str
     bank: Bank
-    question: SelfCheck
+    question: Question
     n: int = 0  # answered in today's wording
     changed: int = 0  # answered in an earlier wording: counted apart
     rekeyed: int = 0  # answered against an earlier answer key: marked again
@@ -60,7 +65,7 @@ class ItemStats:
         default_factory=Counter
     )  # first answers' confidence, where known: "sure", …, "none"
     right_by_confidence: Counter[str] = field(default_factory=Counter)  # of those, the first answer right
-    first_answers: int = 0  # first answers known (option counts and wrong blanks come from these)
+    first_answers: int = 0  # first answers known (option counts and the type's tally come from these)
     credit: float = 0.0  # the first answers' partial credit, summed (items, pairs or blanks right)
     options: Counter[str] = field(default_factory=Counter)  # option key → first answers choosing it
     strong_options: Counter[str] = field(default_factory=Counter)  # the same, among the strongest third
@@ -71,35 +76,25 @@ class ItemStats:
     # The rest of the course, per student: of those whose first answer chose each option, and was right.
     rest_by_option: dict[str, list[float]] = field(default_factory=dict)
     rest_right: list[float] = field(default_factory=list)
-    wrong_blanks: list[Counter[str]] = field(default_factory=list)  # per blank: normalised wrong text → count
-    placed: list[Counter[int]] = field(default_factory=list)  # ordering, per item (right order): positions put at
-    matched: list[Counter[str]] = field(default_factory=list)  # matching, per prompt: answer keys chosen ("" none)
     discrimination: float | None = None
     discrimination_n: int = 0  # students behind it
     efficiency: float | None = None  # discriminative efficiency (0–1)
-    accepted: tuple[Accepted, ...] = ()  # a fill-in's blanks, read once (not per answer)
-    keyed: tuple[str, ...] = ()  # the right answer's keys (keyed_answer), worked out once
-    _blanks: dict[tuple[str, ...], tuple[bool, ...]] = field(default_factory=dict, repr=False)
+    # What the type counts of first answers (where items were put, wrong blanks…): its own tally.
+    tally: Tally = field(default_factory=Tally)
+    grade: dict[str, Any] | None = None  # the question's browser key, worked out once
+    option_keys: frozenset[str] = frozenset()  # the options a first answer may choose (report_options)
+    _marks: dict[tuple[str, ...], Mark] = field(default_factory=dict, repr=False)
 
-    def mark(self, answer: tuple[str, ...]) -> bool:
-        """`mark`, with what it needs of the question worked out once (60,000 answers in a class of 1,000)."""
-        if self.choice:
-            return len(answer) == len(self.keyed) and all(v in self.choice for v in answer)
-        if self.accepted:
-            return len(answer) == len(self.accepted) and all(self.blanks_right(answer))
-        return mark(self.question, answer, self.accepted, self.keyed)
+    def mark(self, answer: tuple[str, ...]) -> Mark:
+        """The site's mark against today's key (the type's `mark`, as the browser marks), each distinct answer once.
 
-    def blanks_right(self, answer: tuple[str, ...]) -> tuple[bool, ...]:
-        """A fill-in's answer, blank by blank: right or not (the same texts recur: each is compared once)."""
-        known = self._blanks.get(answer)
+        A class of 1,000 hands in 60,000 answers, most of them alike.
+        """
+        known = self._marks.get(answer)
         if known is None:
-            known = self._blanks[answer] = tuple(matches(a, t) for a, t in zip(self.accepted, answer, strict=False))
+            marked = self.question.mark(self.grade, list(answer))
+            known = self._marks[answer] = NOT_MARKED if marked is None else marked
         return known
-
-    @functools.cached_property
-    def choice(self) -> frozenset[str]:
-        """A choice question's right options (empty for the other types, which `mark` handles)."""
-        return frozenset() if isinstance(self.question, FillBlank | Ordering | Matching) else frozenset(self.keyed)
 
     def share(self, part: int, whole: int | None = None) -> float | None:
         whole = self.n if whole is None else whole
@@ -129,73 +124,31 @@ class ClassStats:
     whole: Reliability = field(default_factory=Reliability)  # the class as a whole: alpha, SEM, scores
 
 
-# A digest per option text, worked out once: a class of 1,000 marks the same options 60,000 times.
-text_key = functools.lru_cache(maxsize=4096)(_text_key)
+def standing(record: Record, fp: str, key: str) -> str:
+    """Where a record stands against the question today (results.js `standing`): "current", "rekeyed" or "stale"."""
+    if record.fp != fp:
+        return "stale"
+    return "rekeyed" if record.key and key and record.key != key else "current"
 
 
-def mark(
-    question: SelfCheck,
-    answer: tuple[str, ...],
-    accepted: tuple[Accepted, ...] | None = None,
-    keyed: tuple[str, ...] | None = None,
-) -> bool:
-    """The site's mark for an answer against today's key (selfcheck.js markChoice / markBlanks).
+def counted_mark(record: Record, fp: str, key: str, mark: Callable[[list[str]], Mark | None]) -> bool | None:
+    """The mark every count gives a record (results.js `marked`): None when it is not counted.
 
-    `accepted` and `keyed` (`keyed_answer`) may be given once per question rather than worked out per answer.
+    A stale record, or one with hints only (no answer yet), is not counted. A re-keyed one is its
+    latest answer marked against today's key (`mark`); after Try again (no latest answer) its first
+    answer when that was the only one; when the latest answer is not on record, it is not right. A
+    key that cannot be read leaves the mark as saved.
     """
-    if isinstance(question, FillBlank):
-        accepted = question.accepted if accepted is None else accepted
-        return len(answer) == len(accepted) and all(matches(a, t) for a, t in zip(accepted, answer, strict=True))
-    keyed = keyed_answer(question) if keyed is None else keyed
-    if isinstance(question, Ordering | Matching):  # item keys in the student's order; per prompt, the answer's key
-        return answer == keyed
-    return len(keyed) == len(answer) and all(v in keyed for v in answer)
-
-
-def keyed_answer(question: SelfCheck) -> tuple[str, ...]:
-    """The keys of the right answer: the right options; the items in order; each prompt's answer, in bank order."""
-    if isinstance(question, Ordering | Matching):
-        return tuple(_right_keys(question))
-    return tuple(text_key(o.text) for o in getattr(question, "options", ()) if o.correct)
-
-
-def credit(question: SelfCheck, answer: tuple[str, ...], accepted: tuple[Accepted, ...] | None = None) -> float:
-    """Partial credit, 0 to 1: the share of the parts an answer got right.
-
-    Blanks filled right; items in their right place (ordering); prompts given their own answer
-    (matching); options set right, ticked if right and left if wrong (multiple choice). A single
-    choice or a true-false has one part: its mark.
-    """
-    if isinstance(question, FillBlank):
-        accepted = question.accepted if accepted is None else accepted
-        return sum(matches(a, t) for a, t in zip(accepted, answer, strict=False)) / len(accepted) if accepted else 0.0
-    if isinstance(question, Ordering | Matching):
-        right = _right_keys(question)
-        return sum(a == r for a, r in zip(answer, right, strict=False)) / len(right)
-    if isinstance(question, Multiple):
-        chosen = set(answer)
-        return sum((text_key(o.text) in chosen) == o.correct for o in question.options) / len(question.options)
-    return float(mark(question, answer, accepted))
-
-
-def guess_chance(question: SelfCheck) -> float:
-    """The chance that a blind guess is right at first try (Moodle's random guess score)."""
-    if isinstance(question, FillBlank):
-        return 0.0
-    if isinstance(question, Ordering):
-        return 1 / math.factorial(len(question.items))
-    if isinstance(question, Matching):  # each prompt picks any of the answers offered
-        return (1 / len(question.answers)) ** len(question.pairs)
-    options = len(getattr(question, "options", ())) or 1
-    if isinstance(question, Multiple):  # any non-empty set of options may be ticked
-        return 1 / (2**options - 1)
-    return 1 / options
-
-
-def _right_keys(question: Ordering | Matching) -> list[str]:
-    if isinstance(question, Ordering):
-        return [text_key(i) for i in question.items]
-    return [text_key(p.answer) for p in question.pairs]
+    where = standing(record, fp, key)
+    if where == "stale" or record.attempts == 0:
+        return None
+    if where == "current":
+        return record.correct
+    latest = record.answer or (record.first if record.attempts == 1 else None)
+    marked = mark(list(latest or ()))
+    if marked is None:
+        return record.correct
+    return latest is not None and marked.correct
 
 
 def first_answer(record: Record) -> tuple[str, ...] | None:
@@ -215,11 +168,12 @@ def first_confidence(record: Record) -> str | None:
 def _judge(item: ItemStats, record: Record, current_key: str) -> tuple[bool | None, bool | None]:
     """Count one current-wording record: its right-at-first-try and its first answer's mark, each None when unknown."""
     item.n += 1
-    rekeyed = bool(record.key) and record.key != current_key
-    correct = item.mark(record.answer) if rekeyed and record.answer else record.correct
+    rekeyed = standing(record, record.fp, current_key) == "rekeyed"
+    # The site's rule (results.js `marked`): tests/grading/records.json holds both to it.
+    correct = bool(counted_mark(record, record.fp, current_key, lambda answer: item.question.mark(item.grade, answer)))
     first = first_answer(record)
     # The first answer's mark (for calibration and the options: whatever hints were open).
-    first_correct = item.mark(first) if first is not None else None
+    first_correct = item.mark(first).correct if first is not None else None
     first_right: bool | None = correct and record.wrong == 0 and not record.hinted
     if rekeyed:
         item.rekeyed += 1
@@ -241,27 +195,11 @@ def _judge(item: ItemStats, record: Record, current_key: str) -> tuple[bool | No
 
 
 def _first_answer(item: ItemStats, first: tuple[str, ...], right: bool) -> None:
-    """What a first answer chose: options, wrong blanks, where items were put, which answer each prompt got."""
-    q = item.question
+    """What a first answer chose: its credit, the options it ticked, and what its type tallies."""
     item.first_answers += 1
-    if isinstance(q, FillBlank):
-        right_blanks = item.blanks_right(first)
-        item.credit += sum(right_blanks) / len(item.accepted) if item.accepted else 0.0
-        for i, (ok, text) in enumerate(zip(right_blanks, first, strict=False)):
-            if not ok and normalize_text(text):
-                item.wrong_blanks[i][normalize_text(text)] += 1
-    elif isinstance(q, Ordering | Matching):
-        item.credit += sum(a == k for a, k in zip(first, item.keyed, strict=False)) / len(item.keyed)
-        if isinstance(q, Ordering):
-            where = {key: place for place, key in enumerate(first)}
-            for n, key in enumerate(item.keyed):
-                if key in where:
-                    item.placed[n][where[key]] += 1
-        else:
-            for n, chosen in enumerate(first[: len(item.keyed)]):
-                item.matched[n][chosen] += 1
-    else:
-        item.credit += credit(q, first) if isinstance(q, Multiple) else float(right)
+    item.credit += item.mark(first).credit
+    item.tally.add(first, right)
+    if item.option_keys:
         item.options.update(set(first))
 
 
@@ -271,10 +209,12 @@ def class_stats(files: list[Handed], banks: dict[str, Bank]) -> ClassStats:
     for bank in banks.values():
         for q in bank.questions:
             key = question_key(bank.name, q.id)
-            if isinstance(q, SelfCheck):
-                items[key] = _item(key, bank, q)
-            elif isinstance(q, WrittenTask):
-                tasks[key] = TaskStats(key, bank, q, boxes={b.id: [] for b in q.boxes})
+            if q.role == "quiz":
+                options = frozenset(k for k, _, _ in q.report_options())
+                items[key] = ItemStats(key, bank, q, tally=q.tally(), grade=q.grade(), option_keys=options)
+            elif q.role == "written-task":
+                task = cast(WrittenTask, q)
+                tasks[key] = TaskStats(key, bank, task, boxes={b.id: [] for b in task.boxes})
     identity = {key: item.question.identity() for key, item in items.items()}
     unknown = 0
     firsts: list[dict[str, bool]] = []  # per student: question → right at first try, where known
@@ -284,7 +224,7 @@ def class_stats(files: list[Handed], banks: dict[str, Bank]) -> ClassStats:
         chosen: dict[str, Chosen] = {}
         for key, record in handed.progress.results.items():
             item = items.get(key)
-            if item is None or record.kind != item.question.type:
+            if item is None or record.type != item.question.type:
                 unknown += 1
                 continue
             if record.attempts == 0:
@@ -316,20 +256,6 @@ def class_stats(files: list[Handed], banks: dict[str, Bank]) -> ClassStats:
     )
 
 
-def _item(key: str, bank: Bank, q: SelfCheck) -> ItemStats:
-    accepted = q.accepted if isinstance(q, FillBlank) else ()
-    return ItemStats(
-        key,
-        bank,
-        q,
-        wrong_blanks=[Counter() for _ in accepted],
-        placed=[Counter() for _ in q.items] if isinstance(q, Ordering) else [],
-        matched=[Counter() for _ in q.pairs] if isinstance(q, Matching) else [],
-        accepted=accepted,
-        keyed=keyed_answer(q),
-    )
-
-
 def _count_draft(task: TaskStats, texts: dict[str, str]) -> None:
     counts = {box: count_words(texts.get(box, "")) for box in task.boxes}
     if not any(counts.values()):
@@ -358,13 +284,14 @@ def _discriminate(
     if third:
         item.strong_n = _tally(item.key, [p[2] for p in ranked[:third]], answers, item.strong_options)
         item.weak_n = _tally(item.key, [p[2] for p in ranked[-third:]], answers, item.weak_options)
-    if not hasattr(item.question, "options"):
+    options = item.question.report_options()
+    if not options:
         return
     chose = [(*answers[s][item.key], rest) for _, rest, s in pairs if item.key in answers[s]]
     n = len(chose)
     total = sum(rest for _, _, rest in chose)
     spread = sum(rest * rest for _, _, rest in chose) - total * total / n if n else 0.0
-    for key in (text_key(o.text) for o in item.question.options):
+    for key, _, _ in options:
         picked = item.rest_by_option[key] = [rest for a, _, rest in chose if key in a]
         # Pearson's r with a 0/1 side, from sums: Σxy − Σx·Σy/n over √((Σx² − (Σx)²/n)(Σy² − (Σy)²/n)).
         ones = len(picked)

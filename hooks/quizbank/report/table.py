@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..manifest import short_title
 from .flags import Flag, flags_for, ordered
 from .plots import CONFIDENCE_LABELS
-from .stats import ItemStats, guess_chance
+from .stats import ItemStats
 
 Value = float | int | str | None
 
@@ -113,7 +113,7 @@ COLUMNS: list[Column] = [
     ),
     Column(
         "Random guess (%)",
-        lambda i: 100 * guess_chance(i.question),
+        lambda i: 100 * i.question.guess_chance(),
         "The chance that a blind guess is right: set the facility against it (a true-false sits at 50 %).",
     ),
     Column(

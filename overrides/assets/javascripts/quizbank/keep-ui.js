@@ -1,5 +1,6 @@
 /*
- * Keeping a student's work, on every page (in the site's bundle): the rules are keep.js's.
+ * Keeping a student's work, on every page (a bundle of its own, which site.js loads once the
+ * browser is idle; it shares site.js's storage and manifest): the rules are keep.js's.
  *
  * - After the first saved answer or draft, ask the browser once to keep the site's storage
  *   persistently (navigator.storage.persist(); once more if the site later runs as an installed
@@ -176,10 +177,14 @@ function saved(event) {
   }
 }
 
-document.addEventListener("quizbank:results", (e) => {
-  if (e.detail && (e.detail.record || !e.detail.id)) saved(null); // an answer, or a restore
-});
-document.addEventListener("quizbank:draft-saved", saved);
+/** A save: an answer or a restore ("quizbank:results"), or a draft. site.js hands over the ones heard before this bundle arrived. */
+export function heard(event) {
+  if (event.type === "quizbank:draft-saved") saved(event);
+  else if (event.detail && (event.detail.record || !event.detail.id)) saved(null); // an answer, or a restore
+}
+
+document.addEventListener("quizbank:results", heard);
+document.addEventListener("quizbank:draft-saved", heard);
 // Leaving the page: the marker follows what the student did here (cleared a draft, say).
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "hidden") updateMarker(false);

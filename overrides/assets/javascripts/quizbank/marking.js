@@ -1,47 +1,37 @@
 /*
- * Marking an answer against a question's key, kind by kind, apart from any page: what re-marks a
- * saved answer after an instructor changed the key, wherever the answer is counted (results.js
- * `marked`), whether the question is on the page or not. Pure: tests/js/marking.test.mjs.
+ * Marking an answer against a question's key, type by type, apart from any page: what the chapter
+ * marks an answer by, and what re-marks a saved answer after an instructor changed the key,
+ * wherever the answer is counted (results.js `marked`), whether the question is on the page or
+ * not. Every type's rule is its own pure module's (types/); the list of types is types/index.js.
+ * Pure: tests/js/marking.test.mjs and the shared cases (tests/js/grading-cases.test.mjs).
  *
- * A key (`grade`) is what the course manifest lists for each question (hooks/quizbank/model.py
- * `grading`), and what the page's markup carries for the questions on it (selfcheck.js `gradeOf`):
- *   choices      {right: [option key, …]}           every right option and nothing else
- *   fill-blank   {blanks: [accepted, …]}            each blank as blanks.js reads data-accept
- *   ordering     {order: [item key, …]}             the right order
- *   matching     {pairs: [answer key, …]}           per prompt in bank order, its answer
- * An answer is saved in the same form (DEVELOPERS.md: the progress file).
+ * A key (`grade`) is what the course manifest lists for each question (hooks/quizbank/types/,
+ * `grade`) and what the page's markup carries (`data-grade`, quiz-dom.js `gradeOf`). An answer is
+ * saved in the form its type marks (DEVELOPERS.md: the progress file).
  */
 
-import { matches, parseAccepted } from "./blanks.js";
-import { markMatching } from "./matching.js";
-import { markOrdering } from "./ordering.js";
+import * as listed from "./types/index.js";
 
-const isTexts = (list) => Array.isArray(list) && list.every((v) => typeof v === "string");
+/** Each type by its name (the markup's data-quiz-kind, a record's kind): {name, view, mark, fits}. */
+export const TYPES = Object.fromEntries(Object.values(listed).map((type) => [type.name, type]));
+/** Every type's name: what a saved record may name. */
+export const KINDS = Object.keys(TYPES);
 
-/** mkdocs-quiz's rule: every right option and nothing else. */
-function choice(values, grade) {
-  if (!isTexts(grade.right)) return null;
-  return grade.right.length === values.length && values.every((v) => grade.right.includes(v));
+/** {correct, credit} for `values` by `grade`, for a question of this type; null when the key (or the answer) cannot be read. */
+export function mark(type, values, grade) {
+  const t = TYPES[type];
+  if (!t || !grade || typeof grade !== "object") return null;
+  return t.mark(values, grade);
 }
 
-function blanks(values, grade) {
-  if (!Array.isArray(grade.blanks)) return null;
-  return values.length === grade.blanks.length && grade.blanks.every((accepted, i) => matches(parseAccepted(accepted), values[i]));
+/** Is `values` right by `grade`? null when it cannot be marked. */
+export function markAnswer(type, grade, values) {
+  const m = mark(type, values, grade);
+  return m ? m.correct : null;
 }
 
-function ordering(values, grade) {
-  return isTexts(grade.order) ? markOrdering(values, grade.order) : null;
-}
-
-function matching(values, grade) {
-  return isTexts(grade.pairs) ? markMatching(values, grade.pairs) : null;
-}
-
-const MARKS = { single: choice, multiple: choice, "true-false": choice, "fill-blank": blanks, ordering, matching };
-
-/** Is `values` right by `grade`, for a question of this kind? null when the key cannot be read. */
-export function markAnswer(kind, grade, values) {
-  const mark = MARKS[kind];
-  if (!mark || !grade || typeof grade !== "object" || !isTexts(values)) return null;
-  return mark(values, grade);
+/** Does a saved answer still fit the question (can it be shown, marked)? */
+export function fits(type, values, grade) {
+  const t = TYPES[type];
+  return Boolean(t && grade && typeof grade === "object" && t.fits(values, grade));
 }

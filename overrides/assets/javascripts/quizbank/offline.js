@@ -1,5 +1,5 @@
 /*
- * The course offline: registers the site's service worker (sw.js at the site's root, written by
+ * The course offline (a bundle of its own, which site.js loads once the browser is idle): registers the site's service worker (sw.js at the site's root, written by
  * hooks/offline.py; how it caches: the comment at the top of quizbank/sw.js), scoped to the
  * site's path so that two copies of the site on one origin never share a cache, and says
  * "Updated: reload" when a new deploy is installed. A new version never replaces the page the

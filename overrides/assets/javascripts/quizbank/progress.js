@@ -146,9 +146,9 @@ function items() {
 function loadPool() {
   const current = page;
   const stage = current.root.querySelector(".quizbank-review-stage");
-  if (!stage || !stage.hasAttribute("data-pool")) return Promise.resolve(items().length > 0); // built with the page
+  if (!stage || !stage.hasAttribute("data-review-pool")) return Promise.resolve(items().length > 0); // built with the page
   if (!current.pool) {
-    const url = new URL(stage.getAttribute("data-pool"), window.location.href);
+    const url = new URL(stage.getAttribute("data-review-pool"), window.location.href);
     // Only a file of this site (the hook writes a relative address beside the page).
     const own = url.origin === window.location.origin ? url : null;
     current.pool = (own ? window.fetch(own, { credentials: "same-origin" }) : Promise.reject(new Error("not this site")))
@@ -163,7 +163,7 @@ function loadPool() {
         template.innerHTML = html;
         if (!template.content.querySelector(".quizbank-review-item .quiz")) throw new Error("no questions in the file");
         if (current !== page || !stage.isConnected) return false; // the student has left the page
-        stage.removeAttribute("data-pool");
+        stage.removeAttribute("data-review-pool");
         stage.replaceChildren(template.content);
         return typeof quizbank.startAdded === "function" ? quizbank.startAdded().then(() => true) : true;
       })

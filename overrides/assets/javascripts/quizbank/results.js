@@ -7,8 +7,9 @@
  *   {v: 2, questions: {"bank#id": Record}}
  * A Record:
  *   fp, key      the question's fingerprint and answer key when it was answered (see hooks/quizbank/ids.py)
- *   kind         "single" | "multiple" | "true-false" | "fill-blank" | "ordering" | "matching"
- *   answer       the latest answer: option values, or the blanks' texts; [] after "Try again"
+ *   kind         the question's type (a name in types/index.js: "single", "fill-blank", "calculated", …);
+ *                stored under this name since the first version, read as the type
+ *   answer       the latest answer, in its type's form (option keys, the blanks' texts, …); [] after "Try again"
  *   first        the first answer given to this wording of the question, in the same form; kept
  *                through "Try again" and later answers (a class report counts first choices);
  *                null where it is not known (saved before the progress file's version 2)
@@ -24,10 +25,10 @@
  *   updated      when the record last changed (ms)
  */
 
-import { markAnswer } from "./marking.js";
+import { KINDS, markAnswer } from "./marking.js";
 
+export { KINDS };
 export const RESULTS_VERSION = 2;
-export const KINDS = ["single", "multiple", "true-false", "fill-blank", "ordering", "matching"];
 export const CONFIDENCE = ["sure", "unsure", "guess"];
 const FIRST_CONFIDENCE = [...CONFIDENCE, "none"];
 // A question answered right comes back after 1, then 3, then 7, then 21 days.
@@ -82,7 +83,7 @@ export function emptyResults() {
 }
 
 /**
- * The record after an answer. `question`: {fp, key, kind}; `answer`: {values, correct,
+ * The record after an answer. `question`: {fp, key, type}; `answer`: {values, correct,
  * confidence, hintsOpen}; `now` in ms. Right answers move the question up a box and schedule it
  * 1, 3, 7 or 21 days on; a wrong answer, or a right one given as a guess, keeps it due now.
  */
@@ -99,7 +100,7 @@ export function answered(previous, question, answer, now) {
   return {
     fp: question.fp,
     key: question.key,
-    kind: question.kind,
+    kind: question.type,
     answer: [...answer.values],
     // The first answer is kept once given; a record with no answer yet (hints only) gets this one.
     first: base && base.attempts > 0 ? base.first : [...answer.values],
@@ -128,7 +129,7 @@ export function hintsShown(previous, question, count, now) {
   return {
     fp: question.fp,
     key: question.key,
-    kind: question.kind,
+    kind: question.type,
     answer: [],
     first: null,
     firstConfidence: null,
@@ -187,12 +188,12 @@ export function standing(record, question) {
 export function marked(record, question) {
   if (!record || !question || standing(record, question) !== "rekeyed") return record;
   if (record.attempts === 0) return { ...record, key: question.key }; // hints only: nothing to mark
-  const kind = question.type || record.kind;
+  const type = question.type || record.kind; // a record names its type as `kind`
   const latest = record.answer.length ? record.answer : record.attempts === 1 ? record.first : null;
-  const checked = markAnswer(kind, question.grade, latest || []);
+  const checked = markAnswer(type, question.grade, latest || []);
   if (checked === null) return record; // no key to mark against: as it was saved
   const mark = Boolean(latest) && checked;
-  const firstRight = record.first ? markAnswer(kind, question.grade, record.first) : null;
+  const firstRight = record.first ? markAnswer(type, question.grade, record.first) : null;
   const wrong = record.attempts === 1 ? (mark ? 0 : 1) : Math.max(record.wrong, firstRight === false || !mark ? 1 : 0);
   return { ...record, key: question.key, correct: mark, wrong, box: mark ? record.box : 0 };
 }
@@ -214,20 +215,4 @@ export function status(record) {
 export function toReview(record, now) {
   if (!record || record.attempts === 0) return false;
   return !record.correct || record.confidence === "guess" || record.due <= now;
-}
-
-/** mkdocs-quiz's entry for a choice question, from its record: what it restores on the page. */
-export function pageEntry(record, correct) {
-  return { answered: true, correct, selectedValues: [...record.answer] };
-}
-
-/**
- * A record from an answer the first version of the site saved in mkdocs-quiz's per-page storage
- * ({answered, correct, selectedValues}), or null if the entry is damaged.
- */
-export function fromPageEntry(entry, question, correct, now) {
-  if (!entry || typeof entry !== "object" || entry.answered !== true) return null;
-  if (!Array.isArray(entry.selectedValues) || !entry.selectedValues.every((v) => typeof v === "string")) return null;
-  if (!entry.selectedValues.length) return null;
-  return answered(null, question, { values: entry.selectedValues, correct, confidence: null, hintsOpen: 0 }, now);
 }

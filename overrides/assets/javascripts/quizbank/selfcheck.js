@@ -1,33 +1,34 @@
 /*
- * Self-checks in the page, on top of mkdocs-quiz's own script (see DEVELOPERS.md: the
- * contract with mkdocs-quiz). mkdocs-quiz grades choice questions, shows their feedback and
- * restores them from its per-page storage; this module
- * - keeps the course's one store of results (results.js) and, before mkdocs-quiz starts on a
- *   page, writes its per-page storage from that store, so both always agree;
- * - grades fill-in-the-blanks itself (alternatives, numbers, tolerances; never through innerHTML);
- * - adds what mkdocs-quiz lacks: hints revealed one at a time, "how sure are you?" used in the
- *   feedback, a note on partly right answers, keyboard focus kept in the question after
- *   "Try again", a spoken result, and a visible notice when an answer cannot be saved.
+ * Self-checks in the page: what every question type shares. Each type has a view of its own
+ * (types/<view>-view.js, bundled as bundles/types/<view>.js and loaded only on a page that has such
+ * a question; types/index.js lists them), which knows its controls; this module
+ * - keeps the course's one store of results (results.js), re-marking a saved answer whose key
+ *   changed and importing the first site version's answers, before any view shows one;
+ * - loads the views the page needs, hands each the helpers it needs (a view imports nothing but
+ *   its own pure module), and mounts every question;
+ * - takes every submit: a refusal (nothing chosen, half an answer), the mark (marking.js, the same
+ *   rule every count and the class report use), the record, the feedback and its spoken result;
+ * - adds what every type has: hints revealed one at a time, "how sure are you?" used in the
+ *   feedback, "Try again" with the focus kept in the question, and a visible notice when an answer
+ *   cannot be saved.
+ * Choice questions keep mkdocs-quiz's own script (choice-view.js drives it: DEVELOPERS.md, the
+ * contract with mkdocs-quiz): their view is `native`, their submit goes on to that script, which
+ * shows the result.
  */
 
-import { describeAccepted, matches, parseAccepted } from "./blanks.js";
-import { el, onEveryPage, quizbank, siteScope, siteStore } from "./env.js";
-import { markAnswer } from "./marking.js";
-import * as matching from "./matching-ui.js";
-import * as ordering from "./ordering-ui.js";
-import { gradeOf, questionOf } from "./quiz-dom.js";
-import { answered, cleared, emptyResults, hintsShown, marked, pageEntry, parseResults, standing } from "./results.js";
+import { el, learnerId, onEveryPage, quizbank, siteScope, siteStore } from "./env.js";
+import { TYPES, fits, mark } from "./marking.js";
+import "./pagecount.js";
+import "./pools-ui.js";
+import { drawOrder } from "./pools.js";
+import { questionOf } from "./quiz-dom.js";
+import { answered, cleared, emptyResults, hintsShown, marked, parseResults, standing } from "./results.js";
 
-/* Types this module grades itself, each through its own module (like blanks, mkdocs-quiz never sees them). */
-const GRADED_HERE = { ordering, matching };
-const gradedHere = (quiz) => GRADED_HERE[quiz.getAttribute("data-quiz-kind")] || null;
-
-const PAGE_KEY_PREFIX = "quiz_progress_"; // mkdocs-quiz's per-page storage: quiz_progress_<path>
+const V1_PAGE_PREFIX = "quiz_progress_"; // mkdocs-quiz's per-page storage, where the first site version saved answers
 const V1_PRINTS_PREFIX = "quizbank_fingerprints_"; // the first site version's fingerprints per page
 const TEXT = {
-  chooseFirst: "Choose an answer first.",
-  choosePrompts: "Choose an answer for every prompt.",
   notSaved: "Your answer could not be saved in this browser (storage is full or disabled): it will be gone when you leave this page.",
+  unavailable: "This question's script could not be loaded (you may be offline): reload the page to answer it.",
   right: "Correct.",
   wrong: "Incorrect.",
   tryAgain: "Try Again",
@@ -46,17 +47,33 @@ const ours = () => [...document.querySelectorAll(".quiz[data-qid][data-bank][dat
    (the inline loader in overrides/main.html marks it): what they did stands, and a saved answer
    is not painted over it (the saved record is kept, and counts, until they answer again). */
 const touched = (quiz) => Boolean(quiz.querySelector("[data-quizbank-typed]"));
-const optionsOf = (quiz) => [...quiz.querySelectorAll('input[name="answer"]')];
-const blanksOf = (quiz) => [...quiz.querySelectorAll("input.quiz-blank-input")];
+const clean = (text) => String(text || "").replace(/\s+/g, " ").trim();
 
-/** mkdocs-quiz's rule: every right option and nothing else (marking.js, as every count marks). */
-function markChoice(quiz, values) {
-  return markAnswer(questionOf(quiz).kind, gradeOf(quiz), values) === true;
+/** The mark of `values` for this question: {correct, credit}, or nothing right when its key cannot be read. */
+function markOf(q, values) {
+  return mark(q.type, values, q.grade) || { correct: false, credit: 0 };
 }
 
-function markBlanks(quiz, texts) {
-  return markAnswer("fill-blank", gradeOf(quiz), texts) === true;
+/* ── The views: loaded once each, when a page first needs one ──────────────────────────────── */
+const loading = new Map(); // view name -> Promise of its module (null if it could not be loaded)
+const loaded = new Map(); // view name -> its module, once here
+const mounted = new WeakMap(); // quiz element -> its view
+
+function loadView(name) {
+  if (!loading.has(name)) {
+    // The bundle beside this one (bundles/types/<name>.js): fetched once, cached offline like any file of the site.
+    loading.set(
+      name,
+      import(new URL(`types/${name}.js`, import.meta.url).href).then(
+        (view) => (loaded.set(name, view), view),
+        () => (loading.delete(name), null), // tried again on the next page
+      ),
+    );
+  }
+  return loading.get(name);
 }
+
+const viewName = (quiz) => (TYPES[quiz.getAttribute("data-quiz-kind")] || {}).view || null;
 
 /* ── The store of results ──────────────────────────────────────────────────────────────────── */
 function readResults(store) {
@@ -83,6 +100,14 @@ function updateRecord(id, change) {
   return next;
 }
 
+function recordOf(id) {
+  try {
+    return readResults(siteStore()).questions[id] || null;
+  } catch (e) {
+    return null;
+  }
+}
+
 /* On the progress page, the review round's questions start unanswered: only an answer given in
    the current round is shown again (after a reload, say). */
 function shownInReview(quiz, id) {
@@ -95,94 +120,60 @@ function shownInReview(quiz, id) {
   }
 }
 
-function recordOf(id) {
-  try {
-    return readResults(siteStore()).questions[id] || null;
-  } catch (e) {
-    return null;
-  }
+/** The record a question shows as it starts: its saved one, unless reworded since, asked anew in a review round, or touched already. */
+function shownRecord(quiz) {
+  const q = questionOf(quiz);
+  let record = marked(recordOf(q.id), q); // marked again already, unless storage refused the write
+  if (record && standing(record, q) === "stale") return null; // reworded since: it starts afresh
+  if (record && (!shownInReview(quiz, q.id) || touched(quiz))) record = { ...record, answer: [], confidence: null };
+  return record;
 }
 
-/* ── Before mkdocs-quiz starts on a page: its storage, from the course's results ───────────── */
-function valid(list) {
-  return list && typeof list === "object" && !Array.isArray(list) ? list : {};
-}
-
-function beforeQuizzes() {
-  const quizzes = ours();
-  if (!quizzes.length) return;
+/* Before any view starts: an answer the first site version saved is imported, and a saved answer
+   whose key changed since is marked again, against the new key, by the rule every count uses
+   (results.js `marked`), a cleared answer ("Try again") too. */
+function prepareRecords(quizzes) {
   const path = window.location.pathname;
   try {
     const store = siteStore();
-    const pageKey = PAGE_KEY_PREFIX + path;
-    const legacy = valid(store.readJSON(pageKey));
+    const valid = (v) => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
+    const legacy = valid(store.readJSON(V1_PAGE_PREFIX + path));
     const prints = valid(store.readJSON(V1_PRINTS_PREFIX + path));
     const results = readResults(store);
     let changed = results.damaged > 0;
-    const now = Date.now();
-    const derived = {};
-    // Answers mkdocs-quiz saved that are not ours to judge (a quiz written inline in a chapter): kept.
-    for (const [id, entry] of Object.entries(legacy)) {
-      if (!document.getElementById(id) || document.getElementById(id).hasAttribute("data-fp")) continue;
-      if (entry && typeof entry.answered === "boolean" && typeof entry.correct === "boolean" && Array.isArray(entry.selectedValues)) derived[id] = entry;
-    }
     for (const quiz of quizzes) {
       const q = questionOf(quiz);
       let record = results.questions[q.id] || null;
       if (!record) {
-        record = imported(quiz, q, legacy[quiz.id], prints[quiz.id], now);
+        record = imported(q, legacy[quiz.id], prints[quiz.id]);
         if (record) {
           results.questions[q.id] = record;
           changed = true;
         }
       }
       if (record && standing(record, q) === "rekeyed") {
-        // The answer key changed since: the saved answer is marked again, against the new key, by
-        // the rule every count uses (results.js `marked`), a cleared answer ("Try again") too.
-        record = marked(record, q);
-        results.questions[q.id] = record;
+        results.questions[q.id] = marked(record, q);
         changed = true;
       }
-      if (!record || standing(record, q) === "stale" || !record.answer.length || !shownInReview(quiz, q.id)) continue;
-      if (q.blank || gradedHere(quiz) || touched(quiz)) continue; // mkdocs-quiz never sees these: this module shows them
-      const known = optionsOf(quiz).map((i) => i.value);
-      if (record.answer.every((v) => known.includes(v))) derived[quiz.id] = pageEntry(record, markChoice(quiz, record.answer));
     }
     if (changed) store.writeJSON(store.key("results"), { v: results.v, questions: results.questions });
-    store.writeJSON(pageKey, derived);
     store.remove(V1_PRINTS_PREFIX + path);
   } catch (e) {
-    // Storage unavailable: mkdocs-quiz starts empty; answering shows the notice.
+    // Storage unavailable: every question starts empty; answering shows the notice.
   }
 }
 
 /* An answer the first site version saved in mkdocs-quiz's storage, if it is intact and still belongs here. */
-function imported(quiz, q, entry, print, now) {
+function imported(q, entry, print) {
   if (!entry || typeof entry !== "object" || entry.answered !== true || !Array.isArray(entry.selectedValues)) return null;
   const values = entry.selectedValues.filter((v) => typeof v === "string");
   if (!values.length || values.length !== entry.selectedValues.length) return null;
-  const fingerprints = [q.fp, q.fp1].filter(Boolean);
-  if (typeof print === "string" && !fingerprints.includes(print)) return null; // reworded since
-  if (q.blank) {
-    if (values.length !== blanksOf(quiz).length) return null;
-  } else {
-    const known = optionsOf(quiz).map((i) => i.value);
-    if (!values.every((v) => known.includes(v))) return null;
-  }
-  const correct = q.blank ? markBlanks(quiz, values) : markChoice(quiz, values);
-  return answered(null, q, { values, correct, confidence: null, hintsOpen: 0 }, now);
+  if (typeof print === "string" && ![q.fp, q.fp1].filter(Boolean).includes(print)) return null; // reworded since
+  if (!fits(q.type, values, q.grade)) return null;
+  return answered(null, q, { values, correct: markOf(q, values).correct, confidence: null, hintsOpen: 0 }, Date.now());
 }
 
 /* ── Notes in a question's feedback, the spoken result and the storage notice ──────────────── */
-function partialNote(quiz, values) {
-  const right = optionsOf(quiz).filter((i) => i.hasAttribute("data-correct")).map((i) => i.value);
-  const found = values.filter((v) => right.includes(v)).length;
-  const extra = values.length - found;
-  if (quiz.getAttribute("data-quiz-kind") !== "multiple" || (found === right.length && !extra)) return "";
-  const wrong = extra ? `, and ${extra} ${extra === 1 ? "option that is" : "options that are"} not right` : "";
-  return `You chose ${found} of the ${right.length} right options${wrong}.`;
-}
-
 /** Our notes go first in the feedback (mkdocs-quiz rewrites the feedback on every answer). */
 function annotate(quiz, notes) {
   const feedback = quiz.querySelector(".quiz-feedback");
@@ -192,14 +183,16 @@ function annotate(quiz, notes) {
   if (text) feedback.prepend(el("p", { class: "quizbank-note", text }));
 }
 
+/** The notes that open a question's feedback: confidence against the mark, then the view's own (how far a partly right answer got). */
+function notesFor(quiz, view, values, correct, confidence) {
+  const own = view.notes ? view.notes(quiz, values, questionOf(quiz).grade) : [];
+  return [confidenceNote(confidence, correct), ...own];
+}
+
 function showNotSaved(quiz) {
   const form = quiz.querySelector("form");
   if (!form || form.querySelector(".quizbank-not-saved")) return;
   form.prepend(el("p", { class: "quizbank-not-saved", role: "alert", text: TEXT.notSaved }));
-}
-
-function clean(text) {
-  return String(text || "").replace(/\s+/g, " ").trim();
 }
 
 /** The result in words: the verdict, our note, then the feedback's own text. */
@@ -239,6 +232,10 @@ function confidenceOf(quiz) {
   return chosen ? chosen.value : null;
 }
 
+function clearConfidence(quiz) {
+  quiz.querySelectorAll('input[name="confidence"]').forEach((input) => (input.checked = false));
+}
+
 const hintItems = (quiz) => [...quiz.querySelectorAll(".quiz-hints-list > li")];
 const hintsOpen = (quiz) => hintItems(quiz).filter((li) => !li.hidden).length;
 
@@ -253,9 +250,15 @@ function record(quiz, values, correct) {
   }
 }
 
-/** The notes that open a question's feedback: confidence against the mark, and how far a partly right answer got. */
-function notesFor(quiz, values, correct, confidence) {
-  return [confidenceNote(confidence, correct), quiz.getAttribute("data-quiz-kind") === "multiple" ? partialNote(quiz, values) : ""];
+/** "Try again": the answer is cleared from the record (what the student achieved is kept), and the confidence with it. */
+function forget(quiz) {
+  clearConfidence(quiz);
+  const q = questionOf(quiz);
+  try {
+    updateRecord(q.id, (previous) => cleared(previous, Date.now()));
+  } catch (e) {
+    showNotSaved(quiz);
+  }
 }
 
 /* ── Hints: one at a time, on request ──────────────────────────────────────────────────────── */
@@ -290,69 +293,15 @@ function nextHint(quiz) {
   }
 }
 
-/* ── Choice questions: mkdocs-quiz grades and shows; we record, annotate and announce ──────── */
-function submittedChoice(event, quiz) {
-  const values = optionsOf(quiz).filter((i) => i.checked).map((i) => i.value);
-  if (!values.length) {
-    // Nothing chosen is not an answer: say so, and keep mkdocs-quiz from marking it wrong.
-    event.preventDefault();
-    event.stopPropagation();
-    refuse(quiz, TEXT.chooseFirst);
-    return;
-  }
-  const correct = markChoice(quiz, values);
-  record(quiz, values, correct);
-  // mkdocs-quiz's own handler (on the form) runs after this capturing one and writes the
-  // feedback; the observer set up in mount() puts our notes in front of it.
-  window.setTimeout(() => announce(resultMessage(quiz, correct)), 0);
-}
-
-/* mkdocs-quiz writes a choice question's feedback when it is answered and when it restores the
-   page: each time, our notes go in front of it, from the question's record. */
-function watchFeedback(quiz) {
+/* ── The feedback of a question this module marks (every view but a native one) ─────────────── */
+function showHere(quiz, view, values, { focus, confidence }) {
+  const { correct, content } = view.show(quiz, values, questionOf(quiz).grade);
   const feedback = quiz.querySelector(".quiz-feedback");
-  if (!feedback) return;
-  const apply = () => {
-    if (feedback.classList.contains("hidden") || feedback.querySelector(".quizbank-note") || !feedback.firstChild) return;
-    const record = recordOf(questionOf(quiz).id);
-    if (!record || !record.answer.length) return;
-    annotate(quiz, notesFor(quiz, record.answer, markChoice(quiz, record.answer), record.confidence));
-  };
-  new MutationObserver(apply).observe(feedback, { childList: true });
-  apply();
-}
-
-/* ── Blanks: graded here, with the student's text only ever set as text ────────────────────── */
-function showBlanks(quiz, texts, { focus, confidence }) {
-  const blanks = blanksOf(quiz);
-  const feedback = quiz.querySelector(".quiz-feedback");
-  const results = blanks.map((input, i) => matches(parseAccepted(input.getAttribute("data-accept")), texts[i] ?? ""));
-  const correct = results.every(Boolean);
-  blanks.forEach((input, i) => {
-    input.value = texts[i] ?? "";
-    input.classList.toggle("correct", results[i]);
-    input.classList.toggle("wrong", !results[i]);
-  });
-  const content = el("div", { class: "quiz-feedback-item-content" });
-  if (correct) content.append(el("p", { text: "Correct answer!" }));
-  else {
-    content.append(el("p", { text: "Not quite. The accepted answers:" }));
-    const list = el("ul");
-    blanks.forEach((input, i) => {
-      if (results[i]) return;
-      const given = clean(texts[i]) || "(empty)";
-      list.append(el("li", {}, [el("del", { text: given }), ` → ${describeAccepted(parseAccepted(input.getAttribute("data-accept")))}`]));
-    });
-    content.append(list);
-  }
-  feedback.replaceChildren(el("div", { class: `quiz-feedback-item ${correct ? "correct" : "incorrect"}` }, [content]));
-  return revealed(quiz, feedback, correct, { focus, confidence });
-}
-
-/* A question our script marks: its feedback, explanation and Try Again shown, the focus moved if asked. */
-function revealed(quiz, feedback, correct, { focus, confidence }) {
+  feedback.replaceChildren(
+    el("div", { class: `quiz-feedback-item ${correct ? "correct" : "incorrect"}` }, [el("div", { class: "quiz-feedback-item-content" }, content)]),
+  );
   feedback.classList.remove("hidden");
-  annotate(quiz, [confidenceNote(confidence, correct)]);
+  annotate(quiz, notesFor(quiz, view, values, correct, confidence));
   const section = quiz.querySelector("section.content");
   if (section) section.classList.remove("hidden");
   retryButton(quiz).classList.remove("hidden");
@@ -372,41 +321,6 @@ function retryButton(quiz) {
   return button;
 }
 
-function submittedBlanks(event, quiz) {
-  // mkdocs-quiz would write the student's text into the page as HTML: it never sees a blank.
-  event.preventDefault();
-  event.stopPropagation();
-  const texts = blanksOf(quiz).map((input) => input.value);
-  const correct = showBlanks(quiz, texts, { focus: true, confidence: confidenceOf(quiz) });
-  record(quiz, texts, correct);
-  announce(resultMessage(quiz, correct));
-}
-
-function retryBlanks(quiz) {
-  blanksOf(quiz).forEach((input) => {
-    input.value = "";
-    input.classList.remove("correct", "wrong");
-  });
-  quiz.querySelector(".quiz-feedback").classList.add("hidden");
-  quiz.querySelector(".quiz-feedback").replaceChildren();
-  const section = quiz.querySelector("section.content");
-  if (section) section.classList.add("hidden");
-  retryButton(quiz).classList.add("hidden");
-  clearConfidence(quiz);
-  forget(quiz);
-  blanksOf(quiz)[0].focus();
-}
-
-/* ── Ordering and matching: graded here, each type's module marks its items ───────────────── */
-function showHere(quiz, type, values, { focus, confidence }) {
-  const { correct, content } = type.show(quiz, values);
-  const feedback = quiz.querySelector(".quiz-feedback");
-  feedback.replaceChildren(
-    el("div", { class: `quiz-feedback-item ${correct ? "correct" : "incorrect"}` }, [el("div", { class: "quiz-feedback-item-content" }, content)]),
-  );
-  return revealed(quiz, feedback, correct, { focus, confidence });
-}
-
 /* Not an answer: say why in the feedback, and record nothing. */
 function refuse(quiz, text) {
   const feedback = quiz.querySelector(".quiz-feedback");
@@ -415,36 +329,51 @@ function refuse(quiz, text) {
   announce(text);
 }
 
-function submittedHere(event, quiz, type) {
-  event.preventDefault();
-  event.stopPropagation();
-  if (type.empty && type.empty(quiz)) {
-    refuse(quiz, TEXT.chooseFirst);
+function submitted(event, quiz, view) {
+  // A native view's own script (mkdocs-quiz) shows the result of an answer: only a refusal stops the event.
+  const stop = () => {
+    event.preventDefault();
+    event.stopPropagation();
+  };
+  if (!view.native) stop();
+  const empty = view.empty ? view.empty(quiz) : "";
+  if (empty) {
+    stop();
+    refuse(quiz, empty);
     return;
   }
   // Half an answer is no answer either: nothing is marked, saved or revealed.
-  const missing = type.incomplete ? type.incomplete(quiz) : null;
+  const missing = view.incomplete ? view.incomplete(quiz) : null;
   if (missing) {
-    refuse(quiz, TEXT.choosePrompts);
-    missing.focus();
+    stop();
+    refuse(quiz, missing.message);
+    if (missing.focus) missing.focus.focus();
     return;
   }
-  const values = type.values(quiz);
-  const correct = showHere(quiz, type, values, { focus: true, confidence: confidenceOf(quiz) });
+  const values = view.values(quiz);
+  if (view.native) {
+    const { correct } = markOf(questionOf(quiz), values);
+    record(quiz, values, correct);
+    // Its handler (on the form) runs after this capturing one and writes the feedback; the view's
+    // observer puts our notes in front of it.
+    window.setTimeout(() => announce(resultMessage(quiz, correct)), 0);
+    return;
+  }
+  const correct = showHere(quiz, view, values, { focus: true, confidence: confidenceOf(quiz) });
   record(quiz, values, correct);
   announce(resultMessage(quiz, correct));
 }
 
-function retryHere(quiz, type) {
-  type.clear(quiz);
-  quiz.querySelector(".quiz-feedback").classList.add("hidden");
-  quiz.querySelector(".quiz-feedback").replaceChildren();
+function retry(quiz, view) {
+  view.clear(quiz);
+  const feedback = quiz.querySelector(".quiz-feedback");
+  feedback.classList.add("hidden");
+  feedback.replaceChildren();
   const section = quiz.querySelector("section.content");
   if (section) section.classList.add("hidden");
   retryButton(quiz).classList.add("hidden");
-  clearConfidence(quiz);
   forget(quiz);
-  const start = type.first(quiz);
+  const start = view.first(quiz);
   if (start) start.focus();
 }
 
@@ -456,26 +385,36 @@ function answerChanged(quiz) {
   feedback.replaceChildren();
 }
 
-function mountHere(quiz, type, record) {
-  type.mount(quiz, announce, () => answerChanged(quiz));
-  retryButton(quiz);
-  if (record && record.answer.length && type.fits(quiz, record.answer)) {
-    showHere(quiz, type, record.answer, { focus: false, confidence: record.confidence });
-  }
-}
-
-function clearConfidence(quiz) {
-  quiz.querySelectorAll('input[name="confidence"]').forEach((input) => (input.checked = false));
-}
-
-function forget(quiz) {
-  const q = questionOf(quiz);
-  try {
-    updateRecord(q.id, (previous) => cleared(previous, Date.now()));
-  } catch (e) {
-    showNotSaved(quiz);
-  }
-}
+/* ── What a view is given (it imports nothing but its own pure module) ─────────────────────── */
+const helpers = {
+  el,
+  announce,
+  /** The answer changed after it was marked. */
+  changed: answerChanged,
+  /** The question's record as saved (marked against the current key), or null. */
+  saved: (quiz) => marked(recordOf(questionOf(quiz).id), questionOf(quiz)),
+  /** The record the question starts with (null: it starts empty). */
+  shown: shownRecord,
+  /** Asked anew: a review round's question not yet answered in this round. */
+  redraw: (quiz) => !shownInReview(quiz, questionOf(quiz).id),
+  /** This learner's stable order of `ids` for `key` (pools.js): what they are shown. */
+  drawOrder: (key, ids) => drawOrder(learnerId() || "", key, ids),
+  mark: (quiz, values) => markOf(questionOf(quiz), values),
+  /** A native view's result was shown by its own script: our notes in front of it, from the record. */
+  noted(quiz) {
+    const view = mounted.get(quiz);
+    const saved = recordOf(questionOf(quiz).id);
+    if (!view || !saved || !saved.answer.length) return;
+    annotate(quiz, notesFor(quiz, view, saved.answer, markOf(questionOf(quiz), saved.answer).correct, saved.confidence));
+  },
+  /** A native view's own "Try again" was pressed. */
+  retried: forget,
+  store: siteStore,
+  scope: siteScope,
+  /** The questions of this page (mkdocs-quiz's script starts them all). */
+  quizzes: ours,
+  viewOf: (quiz) => mounted.get(quiz) || null,
+};
 
 /* ── Events, bound once for every page ─────────────────────────────────────────────────────── */
 // Capture phase: mkdocs-quiz's handlers sit on each form and stop the event there.
@@ -484,9 +423,13 @@ document.addEventListener(
   (event) => {
     const quiz = event.target && event.target.closest ? event.target.closest(".quiz[data-fp]") : null;
     if (!quiz) return;
-    if (gradedHere(quiz)) submittedHere(event, quiz, gradedHere(quiz));
-    else if (quiz.getAttribute("data-quiz-kind") === "fill-blank") submittedBlanks(event, quiz);
-    else submittedChoice(event, quiz);
+    const view = mounted.get(quiz);
+    if (view) submitted(event, quiz, view);
+    else {
+      // Its view is not here (still loading, or could not be loaded): nothing is marked or saved.
+      event.preventDefault();
+      event.stopPropagation();
+    }
   },
   true,
 );
@@ -494,120 +437,97 @@ document.addEventListener(
 document.addEventListener(
   "click",
   (event) => {
-    const button = event.target && event.target.closest ? event.target.closest(".quiz-reset-button, .quizbank-retry, .quiz-hint-button") : null;
+    const button = event.target && event.target.closest ? event.target.closest(".quizbank-retry, .quiz-hint-button") : null;
     const quiz = button ? button.closest(".quiz[data-fp]") : null;
-    if (!quiz) return;
-    if (button.classList.contains("quiz-hint-button")) {
-      nextHint(quiz);
-      return;
-    }
-    if (button.classList.contains("quizbank-retry")) {
-      if (gradedHere(quiz)) retryHere(quiz, gradedHere(quiz));
-      else retryBlanks(quiz);
-      return;
-    }
-    clearConfidence(quiz);
-    forget(quiz);
-    // After mkdocs-quiz's own handler has hidden the button: keep the focus in the question.
-    window.setTimeout(() => {
-      const first = optionsOf(quiz)[0];
-      if (first) first.focus();
-    }, 0);
+    if (!quiz || !mounted.has(quiz)) return;
+    if (button.classList.contains("quiz-hint-button")) nextHint(quiz);
+    else retry(quiz, mounted.get(quiz));
   },
   true,
 );
 
-/* One "Try Again" per question. mkdocs-quiz adds one each time it starts a page, and on the first
-   page it starts twice (at once, then again as it subscribes to Material's document$), leaving a
-   dead copy behind the live one (its newer button comes first in the form). A blank, an ordering
-   and a matching question have ours only: mkdocs-quiz never grades them, so its button there would
-   do nothing right. */
-function oneRetryButton() {
-  for (const quiz of ours()) {
-    const theirs = [...quiz.querySelectorAll(".quiz-reset-button")];
-    theirs.slice(questionOf(quiz).blank || gradedHere(quiz) ? 0 : 1).forEach((button) => button.remove());
+/* ── Each question, once: its hints, its confidence, its view ──────────────────────────────── */
+function mountQuiz(quiz, view) {
+  const record = shownRecord(quiz);
+  showHints(quiz, record ? Math.min(record.hints, hintItems(quiz).length) : 0);
+  if (record && record.answer.length && record.confidence) {
+    const chosen = quiz.querySelector(`input[name="confidence"][value="${record.confidence}"]`);
+    if (chosen) chosen.checked = true;
+  }
+  mounted.set(quiz, view);
+  view.mount(quiz, helpers);
+  if (view.native) return; // its own script shows a saved answer (choice-view.js `prepare`)
+  retryButton(quiz);
+  const q = questionOf(quiz);
+  if (record && record.answer.length && fits(q.type, record.answer, q.grade)) {
+    showHere(quiz, view, record.answer, { focus: false, confidence: record.confidence });
   }
 }
 
-/* ── mkdocs-quiz's script: loaded once, after this module has prepared the page's saved answers ── */
-const QUIZ_SCRIPT = "script[data-quizbank-mkdocs-quiz]";
-let afterEachPage = null; // our subscription to document$, kept behind mkdocs-quiz's own
-
-/* mkdocs-quiz starts every quiz on the page as its script runs, and subscribes to later pages.
-   Resolves once it has run (or could not be loaded: the questions then stay unanswerable, as
-   without JavaScript). `again`: run it once more, for quizzes added to a page it has started. */
-function runQuizScript(again) {
-  return new Promise((resolve) => {
-    const ready = () => {
-      oneRetryButton();
-      // Re-subscribed after mkdocs-quiz's newest subscription: runs after it has started each later page.
-      if (afterEachPage) afterEachPage.unsubscribe();
-      if (window.document$ && typeof window.document$.subscribe === "function") afterEachPage = window.document$.subscribe(() => oneRetryButton());
-      quizbank.quizReady = true; // also read by the loader in overrides/main.html, and by tests
-      if (typeof quizbank.afterQuizReady === "function") quizbank.afterQuizReady();
-      resolve();
-    };
-    const first = document.querySelector(QUIZ_SCRIPT);
-    if (first && !again) return resolve();
-    // Served as a cached file by hooks/quiz_assets.py: run again, it is not downloaded again.
-    const script = el("script", {
-      src: new URL("assets/javascripts/mkdocs-quiz/quiz.js", new URL(siteScope(), window.location.href)).href,
-      fetchpriority: "low",
-      "data-quizbank-mkdocs-quiz": true,
-    });
-    script.addEventListener("load", ready, { once: true });
-    script.addEventListener("error", () => resolve(), { once: true });
-    if (first) first.replaceWith(script);
-    else document.body.appendChild(script);
-  });
-}
-
-/* ── Each page ─────────────────────────────────────────────────────────────────────────────── */
-function mountEach() {
-  for (const quiz of ours()) {
-    if (quiz.hasAttribute("data-quizbank")) continue;
-    quiz.setAttribute("data-quizbank", "");
-    const q = questionOf(quiz);
-    let record = marked(recordOf(q.id), q); // marked again already, unless storage refused the write
-    if (record && standing(record, q) === "stale") record = null; // reworded since: it starts afresh
-    if (record && (!shownInReview(quiz, q.id) || touched(quiz))) record = { ...record, answer: [], confidence: null };
-    showHints(quiz, record ? Math.min(record.hints, hintItems(quiz).length) : 0);
-    if (record && record.answer.length && record.confidence) {
-      const chosen = quiz.querySelector(`input[name="confidence"][value="${record.confidence}"]`);
-      if (chosen) chosen.checked = true;
-    }
-    if (gradedHere(quiz)) {
-      mountHere(quiz, gradedHere(quiz), record);
-      continue;
-    }
-    if (!q.blank) {
-      watchFeedback(quiz);
-      continue;
-    }
-    retryButton(quiz);
-    if (record && record.answer.length) showBlanks(quiz, record.answer, { focus: false, confidence: record.confidence });
+/* A question whose view could not be loaded stays as it is without JavaScript, and says why. */
+function unavailable(quizzes) {
+  for (const quiz of quizzes) {
+    const form = quiz.querySelector("form");
+    if (form && !form.querySelector(".quizbank-unavailable")) form.prepend(el("p", { class: "quizbank-not-saved quizbank-unavailable", role: "alert", text: TEXT.unavailable }));
   }
 }
 
-function mount() {
+/* A view's questions: prepared together (a native view starts its script), then mounted one by one. */
+function begin(view, quizzes, again) {
+  const prepared = view.prepare ? view.prepare(quizzes, helpers, again) : null;
+  for (const quiz of quizzes) mountQuiz(quiz, view);
+  return prepared;
+}
+
+/**
+ * Start the questions on the page not started yet: records first, then each type's view (the ones
+ * already here at once, so a native view prepares its script's storage before that script restarts
+ * on a new page), the others once loaded. Resolves when every question can be answered.
+ */
+function start(again) {
   ensureAnnouncer();
-  if (!ours().length) return;
-  beforeQuizzes();
-  runQuizScript(false);
-  mountEach();
+  const quizzes = ours().filter((quiz) => !quiz.hasAttribute("data-quizbank"));
+  if (!quizzes.length) return null;
+  quizzes.forEach((quiz) => quiz.setAttribute("data-quizbank", ""));
+  prepareRecords(quizzes);
+  const groups = new Map();
+  for (const quiz of quizzes) {
+    const name = viewName(quiz);
+    if (!name) continue; // a type this script does not know: it stays as it is without JavaScript
+    if (!groups.has(name)) groups.set(name, []);
+    groups.get(name).push(quiz);
+  }
+  // A view not here yet on a later page: what the student does is held again until it is (the loader).
+  if (quizbank.quizReady && [...groups.keys()].some((name) => !loaded.has(name))) quizbank.quizReady = false;
+  const waits = [];
+  for (const [name, list] of groups) {
+    if (loaded.has(name)) waits.push(begin(loaded.get(name), list, again));
+    else waits.push(loadView(name).then((view) => (view ? begin(view, list, again) : unavailable(list))));
+  }
+  return Promise.all(waits);
+}
+
+/* The loader in overrides/main.html holds what a student does before the questions can take it
+   (quizReady) and carries it out once they can, in order. */
+function ready() {
+  quizbank.quizReady = true; // also read by tests
+  if (typeof quizbank.afterQuizReady === "function") quizbank.afterQuizReady();
+}
+
+/** Start what is not started yet, and say so once every question can be answered. */
+function startAll(again) {
+  const started = start(again);
+  return started ? started.then(ready) : Promise.resolve();
 }
 
 /** Quizzes added to the page after it was started (the review round's, fetched by
-    quizbank/progress.js): prepared like a page's own, then started by mkdocs-quiz's script, run
-    again. Only for a page whose quizzes all arrive at once: that run starts every quiz on it. */
-function startAdded() {
-  ensureAnnouncer();
-  if (!ours().length) return Promise.resolve();
-  beforeQuizzes();
-  mountEach();
-  return runQuizScript(true);
+    quizbank/progress.js, through site.js): prepared like a page's own, then started (a native view
+    runs its script again, which starts every quiz on the page: only for a page whose quizzes all
+    arrive at once). A view they need that was not here held the student's input again: it is
+    taken once the view is (ready). */
+export function startAdded() {
+  return startAll(true);
 }
 
-quizbank.beforeQuizzes = beforeQuizzes;
-quizbank.startAdded = startAdded;
-onEveryPage(mount);
+// The page's questions, and each page instant navigation brings in.
+onEveryPage(() => startAll(false));

@@ -8,22 +8,25 @@
   if (site.siteLoader) return;
   site.siteLoader = true;
   var src = new URL("assets/javascripts/bundles/site.js", window.__md_scope || document.baseURI).href;
-  // A student may act before the scripts are ready. Answers submitted and hints asked for are kept,
-  // and carried out once the quizzes are ready, in order. What is typed, chosen or ticked is marked
-  // as the student's, so the scripts never paint a saved answer or draft over it.
+  // A student may act before the scripts are ready. Answers submitted, and clicks on the controls
+  // the markup marks `data-quizbank-early`, are kept and carried out once the quizzes are ready, in
+  // order: "answer" marks a control that changes the answer (each press counts: two presses move an
+  // item two places), "once" any other (a hint is asked for once, however often pressed). No
+  // question type is named here. What is typed, chosen or ticked is marked as the student's, so the
+  // scripts never paint a saved answer or draft over it.
   var waiting = [];
   function hold(event) {
-    var target = event.target.closest && event.target.closest(event.type === "click" ? ".quiz-hint-button, .quiz-order-move" : ".quiz form");
+    var target = event.target.closest && event.target.closest(event.type === "click" ? "[data-quizbank-early]" : ".quiz form");
     if (site.quizReady || !target) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    if (event.detail > 1) return; // a double click moves once, as it does once the scripts are here
-    // An item moved, or an answer submitted, early: the saved answer is not painted over what the
+    if (event.detail > 1) return; // a double click acts once, as it does once the scripts are here
+    var each = target.getAttribute("data-quizbank-early") === "answer";
+    // The answer changed, or was submitted, early: the saved answer is not painted over what the
     // student sees, so the submit carried out later is of that (an empty-looking form is refused,
     // never the saved answer sent again).
-    if (event.type === "submit" || target.classList.contains("quiz-order-move")) target.setAttribute("data-quizbank-typed", "");
-    // Each move counts (two presses move an item two places); a submit or a hint is asked for once.
-    if (waiting.indexOf(target) < 0 || target.classList.contains("quiz-order-move")) waiting.push(target);
+    if (event.type === "submit" || each) target.setAttribute("data-quizbank-typed", "");
+    if (waiting.indexOf(target) < 0 || each) waiting.push(target);
   }
   function mark(event) {
     var target = event.target;

@@ -1,5 +1,7 @@
 /*
- * Fill-in-the-blank matching. Pure functions: tests/js/blanks.test.mjs checks them.
+ * The fill-in-the-blank type, apart from the page: what a blank accepts and how an answer is
+ * marked. Pure: tests/js/blanks.test.mjs and the shared cases (tests/grading/fill-blank.json).
+ * Its view: fill-blank-view.js.
  *
  * The build writes what each blank accepts as JSON (hooks/quizbank/blanks.py):
  *   {"any": ["ONNX Runtime", "ONNXRuntime"]}   alternatives
@@ -23,8 +25,8 @@ export function readNumber(text) {
   return null;
 }
 
-/** What the build wrote into data-accept, checked; an unreadable value accepts nothing. */
-export function parseAccepted(json) {
+/** What one blank accepts ({any} or {number, tolerance}, as JSON text or parsed), checked; null when unreadable. */
+export function readAccepted(json) {
   try {
     const value = typeof json === "string" ? JSON.parse(json) : json;
     if (value && Array.isArray(value.any) && value.any.every((a) => typeof a === "string")) return { any: value.any };
@@ -34,7 +36,12 @@ export function parseAccepted(json) {
   } catch (e) {
     // fall through
   }
-  return { any: [] };
+  return null;
+}
+
+/** What the build wrote into data-accept, checked; an unreadable value accepts nothing. */
+export function parseAccepted(json) {
+  return readAccepted(json) || { any: [] };
 }
 
 export function matches(accepted, input) {
@@ -74,3 +81,36 @@ function decimals(text) {
   const m = String(text).match(/\.(\d+)/);
   return m ? m[1].length : 0;
 }
+
+const isTexts = (list) => Array.isArray(list) && list.every((v) => typeof v === "string");
+
+/** The blanks' accepted answers of a grade ({blanks: [accepted, …]}), or null when any cannot be read
+    (a blank that accepts nothing included: the build never writes one, so it is damaged, not a key). */
+function blanksOf(grade) {
+  if (!grade || !Array.isArray(grade.blanks) || !grade.blanks.length) return null;
+  const blanks = grade.blanks.map(readAccepted);
+  return blanks.every((b) => b && (b.any === undefined || b.any.length > 0)) ? blanks : null;
+}
+
+/** For each blank, is its text accepted? (The answer: the blanks' texts in order.) */
+export function blanksRight(values, grade) {
+  const blanks = blanksOf(grade) || [];
+  return blanks.map((accepted, i) => matches(accepted, values[i] ?? ""));
+}
+
+/** {correct, credit}: the share of blanks right; null when the key cannot be read. */
+function mark(values, grade) {
+  const blanks = blanksOf(grade);
+  if (!blanks || !isTexts(values)) return null;
+  if (values.length !== blanks.length) return { correct: false, credit: 0 };
+  const right = blanks.filter((accepted, i) => matches(accepted, values[i])).length;
+  return { correct: right === blanks.length, credit: right / blanks.length };
+}
+
+/** A saved answer fits when it has one text per blank. */
+function fits(values, grade) {
+  const blanks = blanksOf(grade);
+  return Boolean(blanks) && isTexts(values) && values.length === blanks.length;
+}
+
+export const fillBlank = { name: "fill-blank", view: "fill-blank", mark, fits };

@@ -1,16 +1,15 @@
 /*
- * Ordering questions in the page (markup: hooks/quizbank/ordering.py). Each item has "Move up" and
- * "Move down" buttons: no dragging needed (WCAG 2.2, 2.5.7). After a move the focus stays on the
- * button pressed, now in the item's new place, and the live region says where the item went.
+ * Ordering questions in the page (markup: hooks/quizbank/types/ordering.py). Each item has "Move up"
+ * and "Move down" buttons: no dragging needed (WCAG 2.2, 2.5.7). After a move the focus stays on
+ * the button pressed, now in the item's new place, and the live region says where the item went.
  * selfcheck.js records, restores and frames the feedback; this module knows the list. Logic: ordering.js.
  */
 
-import { el } from "./env.js";
-import { inPlace, isOrderOf, markOrdering, move, moveMessage, placedNote } from "./ordering.js";
+import { inPlace, move, moveMessage, ordering, placedNote } from "./ordering.js";
 
+let h = null; // the helpers selfcheck.js hands over
 const list = (quiz) => quiz.querySelector("ol.quiz-order");
 const items = (quiz) => [...list(quiz).querySelectorAll(":scope > li.quiz-order-item")];
-const rightOrder = (quiz) => (list(quiz).getAttribute("data-order") || "").split(" ").filter(Boolean);
 const textOf = (li) => (li.querySelector(".quiz-order-text") || li).textContent.replace(/\s+/g, " ").trim();
 // The order the page was built with: where "Try again" starts from.
 const startOrders = new WeakMap();
@@ -18,20 +17,6 @@ const startOrders = new WeakMap();
 /** The student's answer: item keys in the order shown. */
 export function values(quiz) {
   return items(quiz).map((li) => li.getAttribute("data-value"));
-}
-
-/** The key, as the course manifest lists it (marking.js). */
-export function grade(quiz) {
-  return { order: rightOrder(quiz) };
-}
-
-export function mark(quiz, order) {
-  return markOrdering(order, rightOrder(quiz));
-}
-
-/** Does a saved answer still fit (the same items)? */
-export function fits(quiz, order) {
-  return isOrderOf(order, rightOrder(quiz));
 }
 
 /** Put the items in `order` (item keys). */
@@ -63,16 +48,17 @@ function unmark(quiz) {
 }
 
 /** Mark each item in or out of place; the feedback's content (the count). Returns {correct, content}. */
-export function show(quiz, order) {
-  if (fits(quiz, order)) arrange(quiz, order);
-  const right = rightOrder(quiz);
-  const placed = inPlace(values(quiz), right);
+export function show(quiz, order, grade) {
+  if (ordering.fits(order, grade)) arrange(quiz, order);
+  const right = grade && Array.isArray(grade.order) ? grade.order : [];
+  const now = values(quiz);
+  const placed = inPlace(now, right);
   items(quiz).forEach((li, i) => {
     li.classList.add(placed[i] ? "correct" : "wrong");
-    li.querySelector(".quiz-order-text").after(el("span", { class: "quiz-order-mark", text: placed[i] ? " (in place)" : " (not in place)" }));
+    li.querySelector(".quiz-order-text").after(h.el("span", { class: "quiz-order-mark", text: placed[i] ? " (in place)" : " (not in place)" }));
   });
-  const correct = markOrdering(values(quiz), right);
-  return { correct, content: [el("p", { text: placedNote(values(quiz), right) })] };
+  const result = ordering.mark(now, grade);
+  return { correct: Boolean(result && result.correct), content: [h.el("p", { text: placedNote(now, right) })] };
 }
 
 /** "Try again": back to the order the page started with. */
@@ -85,8 +71,9 @@ export function first(quiz) {
   return quiz.querySelector(".quiz-order-move:not([aria-disabled])");
 }
 
-/** Once per quiz element: remember the starting order and take the buttons' clicks; `changed()` after each move. */
-export function mount(quiz, announce, changed) {
+/** Once per quiz element: remember the starting order and take the buttons' clicks; `changed` after each move. */
+export function mount(quiz, helpers) {
+  h = helpers;
   if (!list(quiz)) return;
   startOrders.set(quiz, values(quiz));
   ends(quiz);
@@ -105,7 +92,7 @@ export function mount(quiz, announce, changed) {
     arrange(quiz, next);
     // The same button, in the item's new place (a move does not lose the keyboard's place).
     button.focus();
-    announce(moveMessage(textOf(li), items(quiz).indexOf(li) + 1, all.length));
-    if (changed) changed();
+    h.announce(moveMessage(textOf(li), items(quiz).indexOf(li) + 1, all.length));
+    h.changed(quiz);
   });
 }

@@ -1,15 +1,16 @@
 /*
- * Matching questions in the page (markup: hooks/quizbank/matching.py): a <select> per prompt.
+ * Matching questions in the page (markup: hooks/quizbank/types/matching.py): a <select> per prompt.
  * After an answer each pair says whether it is right (and, where the site shows right answers,
  * which answer belongs there), as text only. selfcheck.js records, restores and frames the
  * feedback; this module knows the selects. Logic: matching.js.
  */
 
-import { el } from "./env.js";
-import { firstUnchosen, isMatchingOf, markMatching, nothingChosen, pairsNote, pairsRight } from "./matching.js";
+import { firstUnchosen, matching, nothingChosen, pairsNote, pairsRight } from "./matching.js";
 
+const TEXT = { chooseFirst: "Choose an answer first.", choosePrompts: "Choose an answer for every prompt." };
+
+let h = null; // the helpers selfcheck.js hands over
 const selects = (quiz) => [...quiz.querySelectorAll("select.quiz-match-select")];
-const rightOf = (quiz) => selects(quiz).map((s) => s.getAttribute("data-answer") || "");
 const offered = (quiz) => [...(selects(quiz)[0] || { options: [] }).options].map((o) => o.value).filter(Boolean);
 const feedbackOf = (select) => select.parentElement.querySelector(".quiz-match-feedback");
 
@@ -18,28 +19,15 @@ export function values(quiz) {
   return selects(quiz).map((s) => s.value);
 }
 
-/** The key, as the course manifest lists it (marking.js). */
-export function grade(quiz) {
-  return { pairs: rightOf(quiz) };
-}
-
-export function mark(quiz, chosen) {
-  return markMatching(chosen, rightOf(quiz));
-}
-
-export function fits(quiz, chosen) {
-  return isMatchingOf(chosen, selects(quiz).length, offered(quiz));
-}
-
-/** Nothing chosen is not an answer (selfcheck.js says "choose first"). */
+/** Nothing chosen is not an answer. */
 export function empty(quiz) {
-  return nothingChosen(values(quiz));
+  return nothingChosen(values(quiz)) ? TEXT.chooseFirst : "";
 }
 
-/** A prompt left without an answer: the first such select (selfcheck.js refuses the answer and focuses it), or null. */
+/** A prompt left without an answer: half an answer is refused, and the focus goes to that prompt. */
 export function incomplete(quiz) {
   const at = firstUnchosen(values(quiz));
-  return at < 0 ? null : selects(quiz)[at];
+  return at < 0 ? null : { message: TEXT.choosePrompts, focus: selects(quiz)[at] };
 }
 
 function answerText(select, key) {
@@ -48,11 +36,12 @@ function answerText(select, key) {
 }
 
 /** Mark each pair; the feedback's content (the count). Returns {correct, content}. */
-export function show(quiz, chosen) {
+export function show(quiz, chosen, grade) {
   const all = selects(quiz);
-  if (fits(quiz, chosen)) all.forEach((s, i) => (s.value = chosen[i]));
+  const known = offered(quiz);
+  if (matching.fits(chosen, grade) && chosen.every((v) => v === "" || known.includes(v))) all.forEach((s, i) => (s.value = chosen[i]));
   const now = values(quiz);
-  const right = rightOf(quiz);
+  const right = grade && Array.isArray(grade.pairs) ? grade.pairs : [];
   const results = pairsRight(now, right);
   const reveal = quiz.hasAttribute("data-show-correct");
   all.forEach((select, i) => {
@@ -64,7 +53,8 @@ export function show(quiz, chosen) {
     note.className = `quiz-match-feedback ${results[i] ? "correct" : "wrong"}`;
     note.hidden = false;
   });
-  return { correct: markMatching(now, right), content: [el("p", { text: pairsNote(now, right) })] };
+  const result = matching.mark(now, grade);
+  return { correct: Boolean(result && result.correct), content: [h.el("p", { text: pairsNote(now, right) })] };
 }
 
 /** Clear the marks (a changed choice is no longer the one marked). */
@@ -86,15 +76,16 @@ export function clear(quiz) {
 }
 
 export function first(quiz) {
-  return selects(quiz)[0];
+  return selects(quiz)[0] || null;
 }
 
-/** Once per quiz element: a changed choice is no longer the one marked; `changed()` after each. */
-export function mount(quiz, announce, changed) {
+/** Once per quiz element: a changed choice is no longer the one marked; `changed` after each. */
+export function mount(quiz, helpers) {
+  h = helpers;
   for (const select of selects(quiz)) {
     select.addEventListener("change", () => {
       unmark(select);
-      if (changed) changed();
+      h.changed(quiz);
     });
   }
 }

@@ -1,7 +1,9 @@
 /*
- * Ordering questions, the logic apart from the page: moving an item, marking an order, and the
- * words the student hears and reads. An order is a list of item keys (text_key of each item's
- * text, hooks/quizbank/ids.py), which is also how it is saved. Pure: tests/js/ordering.test.mjs.
+ * The ordering type, apart from the page: moving an item, marking an order, and the words the
+ * student hears and reads. An order is a list of item keys (text_key of each item's text,
+ * hooks/quizbank/ids.py), which is also how it is saved; the key (grade) is {order: [item key, …]},
+ * the right order. Pure: tests/js/ordering.test.mjs and the shared cases (tests/grading/ordering.json).
+ * Its view: ordering-view.js.
  */
 
 /** `order` with the item at `index` moved `by` places (−1 up, +1 down); the same list when it cannot move. */
@@ -47,3 +49,19 @@ export function placedNote(order, right) {
   if (count === right.length) return `All ${right.length} items are in the right place.`;
   return `${count} of ${right.length} ${right.length === 1 ? "item is" : "items are"} in the right place.`;
 }
+
+const isTexts = (list) => Array.isArray(list) && list.every((v) => typeof v === "string");
+
+/** {correct, credit}: the share of places holding their item; an order of other items gets nothing. */
+function mark(values, grade) {
+  if (!grade || !isTexts(grade.order) || !grade.order.length || !isTexts(values)) return null;
+  if (!isOrderOf(values, grade.order)) return { correct: false, credit: 0 };
+  const placed = inPlace(values, grade.order).filter(Boolean).length;
+  return { correct: placed === grade.order.length, credit: placed / grade.order.length };
+}
+
+function fits(values, grade) {
+  return Boolean(grade) && isTexts(grade.order) && isOrderOf(values, grade.order);
+}
+
+export const ordering = { name: "ordering", view: "ordering", mark, fits };
