@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from checks_bank import CHECKS, bank
 from playwright.sync_api import Browser, Page, Route, expect
 
+from checks_bank import CHECKS, bank
 from quizbank.ids import text_key
 from support import RESULTS_KEY, SITE_PATH, PagesServer, quiz, results, served, write_site
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from checks_bank import CHECKS, bank, edited
 from playwright.sync_api import Page, expect
 
+from checks_bank import CHECKS, bank, edited
 from support import PagesServer, build, quiz, served, wait_for_material, write_site
 
 # The bank as first published, then as the instructor republishes it (checks_bank.py).
