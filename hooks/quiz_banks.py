@@ -9,7 +9,6 @@ the next good build, and the browser would wait without a word), and the next sa
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from dataclasses import dataclass, field, replace
@@ -36,7 +35,14 @@ from quizbank import (
 from quizbank.coverage import unplaced
 from quizbank.errors import as_html, summary
 from quizbank.facts import UNREAD_FACTS, facts_file, load_facts
-from quizbank.manifest import Manifest, course_manifest, site_chapters, written_tasks_json
+from quizbank.manifest import (
+    COUNTS_FILE,
+    Manifest,
+    course_manifest,
+    navigation_counts,
+    site_chapters,
+    written_tasks_json,
+)
 from quizbank.markers import NEAR_MARKER, markers_in_included_files
 from quizbank.progress import MARKER as PROGRESS_MARKER
 from quizbank.progress import render_progress
@@ -56,7 +62,7 @@ SELFCHECK_SCRIPT = "assets/javascripts/bundles/site.js"
 WRITTEN_TASK_SCRIPT = "assets/javascripts/bundles/written-task.js"
 PROGRESS_SCRIPT = "assets/javascripts/bundles/progress.js"
 # Written once per build: the course's chapters and their questions, for the navigation counts.
-MANIFEST_FILE = "assets/quizbank/course.json"
+MANIFEST_FILE = COUNTS_FILE
 NO_SCRIPT_NOTE = (
     '<noscript><p class="quiz-noscript" data-search-exclude>The self-checks on this page need JavaScript, which is off: '
     "you can read the questions, but answers are not checked or saved.</p></noscript>"
@@ -195,30 +201,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     placed = [*_state.course["questions"], *(t["key"] for t in _state.course["tasks"])]
     for warning in unplaced(_state.banks, placed):
         log.info(str(warning).replace("\n    ", " "))
-    # Every page reads this file for the navigation counts: only what they need (the progress
-    # page carries the whole manifest in its HTML).
-    counts = {
-        "v": _state.course["v"],
-        "parts": [{"url": p["url"], "questions": p["questions"]} for p in _state.course["parts"]],
-        # Each count marks a re-keyed saved answer against the current key (quizbank/results.js `marked`).
-        "questions": {
-            k: {
-                "fp": q["fp"],
-                "key": q["key"],
-                "type": q["type"],
-                "grade": q["grade"],
-                **({"pool": q["pool"]} if "pool" in q else {}),
-            }
-            for k, q in _state.course["questions"].items()
-        },
-        # A pool counts once (quizbank/pools.js): the counts need its variants.
-        "pools": {k: {"variants": p["variants"]} for k, p in _state.course["pools"].items()},
-    }
     # Where a student restores a progress file (quizbank/keep-ui.js links to it when work was lost).
     progress = next((url for url, content in pages.values() if PROGRESS_MARKER.search(content)), None)
-    if progress is not None:
-        counts["progress"] = progress
-    files.append(File.generated(config, MANIFEST_FILE, content=json.dumps(counts, separators=(",", ":"))))
+    counts = navigation_counts(_state.course, progress)
+    files.append(File.generated(config, MANIFEST_FILE, content=counts))
     return files
 
 
