@@ -4,7 +4,7 @@
     python -m quizbank export [-f mkdocs.yml] [-o dist]   QTI 1.2 and 2.1, Moodle GIFT and a printable answer key
     python -m quizbank class-report IN [-f mkdocs.yml] [-o dist/class-report]   item analysis of handed-in progress files
     python -m quizbank schema [-f mkdocs.yml]     quizzes/schema.json, generated from the question types
-    python -m quizbank site [-f mkdocs.yml] [-d site] [--serve]   the site-level files, after any engine has built
+    python -m quizbank site [-f mkdocs.yml] [-d site] [--serve [--watch]]   the site-level files, after any engine has built
         the site (course.json, course.css, the app's manifest, each page's final HTML, the service worker last)
 
 Run with hooks/ on the import path (the Makefile does: PYTHONPATH=hooks). `check` lists every problem at once,
@@ -143,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--serve", action="store_true", help="site: a preview (no service worker: it would answer from its cache)"
     )
+    parser.add_argument(
+        "--watch", action="store_true", help="site: finish the site again whenever a preview engine rewrites it"
+    )
     args = parser.parse_args(argv)
     if not args.config_file.is_file():
         print(
@@ -155,6 +158,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         return write_schema(args.config_file)
     if args.command == "site":
+        if args.watch:
+            from .postbuild import watch
+
+            try:
+                watch(args.config_file, args.site_dir)
+            except KeyboardInterrupt:
+                return 0
         return finish(args.config_file, args.site_dir, serving=args.serve)
     problems = check(args.config_file)
     errors = [p for p in problems if p.severity == "error"]

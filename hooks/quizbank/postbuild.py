@@ -21,6 +21,7 @@ Every problem is a located Problem (file, line, what, fix); the command lists th
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -28,7 +29,7 @@ from typing import Any
 from . import load_banks
 from .assets import QUIZ_MINIFIED, QUIZ_SCRIPT, STYLESHEET, AssetError, course_stylesheet, not_served, quiz_script
 from .budget import page_weights
-from .errors import BankError, Problem, display_path
+from .errors import BankError, Problem, display_path, summary
 from .facts import UNREAD_FACTS, facts_file, load_facts
 from .finalhtml import (
     CONTINUES,
@@ -329,3 +330,33 @@ def _write(s: _Site, done: Finished, rel: str, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     done.written.append(rel)
+
+
+def watch(config_path: Path, site_dir: Path | None = None, *, every: float = 0.3, report: Any = print) -> None:
+    """Finish the site again each time an engine's preview rewrites it (`make serve ENGINE=zensical`); Ctrl+C stops.
+
+    Zensical's `serve` writes site/ as it rebuilds and serves it from there, but runs no hook: a
+    rebuild is seen here as a page whose time or size changed, and finished as a preview (no worker).
+    """
+    root = config_path.resolve().parent
+    site = (site_dir or root / str(read_config(config_path).get("site_dir") or "site")).resolve()
+    seen: tuple[tuple[str, int, int], ...] = ()
+    while True:
+        try:
+            now = tuple(
+                (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(site.glob("**/*.html"))
+            )
+        except FileNotFoundError:  # the engine is rewriting the folder
+            now = ()
+        if now and now != seen:
+            time.sleep(every)  # let the engine finish writing
+            done = finish_site(config_path, site_dir, serving=True)
+            if done.problems:
+                report(summary(done.problems, "Site"))
+            elif done.written or done.pages_changed:
+                report(f"Site: finished {done.pages_changed} pages, wrote {len(done.written)} files.")
+            now = tuple(
+                (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(site.glob("**/*.html"))
+            )
+        seen = now
+        time.sleep(every)
