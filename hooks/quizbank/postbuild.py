@@ -343,9 +343,7 @@ def watch(config_path: Path, site_dir: Path | None = None, *, every: float = 0.3
     seen: tuple[tuple[str, int, int], ...] = ()
     while True:
         try:
-            now = tuple(
-                (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(site.glob("**/*.html"))
-            )
+            now = tuple((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(site.glob("**/*.html")))
         except FileNotFoundError:  # the engine is rewriting the folder
             now = ()
         if now and now != seen:
@@ -355,8 +353,6 @@ def watch(config_path: Path, site_dir: Path | None = None, *, every: float = 0.3
                 report(summary(done.problems, "Site"))
             elif done.written or done.pages_changed:
                 report(f"Site: finished {done.pages_changed} pages, wrote {len(done.written)} files.")
-            now = tuple(
-                (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(site.glob("**/*.html"))
-            )
+            now = tuple((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(site.glob("**/*.html")))
         seen = now
         time.sleep(every)
