@@ -73,6 +73,10 @@ def quiz_script(minified: Path) -> str:
     return source
 
 
+# The theme folder's settings for Zensical (overrides/mkdocs_theme.yml): Zensical copies the file like an asset.
+THEME_SETTINGS = "mkdocs_theme.yml"
+
+
 def not_served(rel: str) -> bool:
-    """Whether a file of the theme's custom_dir (path relative to it) stays out of the site: served inside another."""
-    return rel in STYLESHEETS or rel.startswith(SCRIPT_SOURCES) or rel == QUIZ_MINIFIED
+    """Whether a file of the theme's custom_dir (path relative to it) stays out of the site: served inside another, or a setting."""
+    return rel in STYLESHEETS or rel.startswith(SCRIPT_SOURCES) or rel in (QUIZ_MINIFIED, THEME_SETTINGS)
