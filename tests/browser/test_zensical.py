@@ -1,6 +1,6 @@
 """The course built with Zensical (`make build ENGINE=zensical`), as a student uses it in Chromium.
 
-A self-check answered, kept over a reload, counted in the navigation and on My progress; then,
+A self-check answered, kept over a reload and shown on My progress, search; then,
 after one visit online, every page, an answer and My progress's review round with the network
 cut. tests/build/test_engines.py compares the built pages with the MkDocs build; this proves they
 work. The context allows the site's worker (conftest.py blocks it elsewhere).
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from support import RESULTS_KEY, BuildResult, PagesServer, quiz_ready, site_pages, watch
+from support import RESULTS_KEY, BuildResult, PagesServer, quiz_ready, site_pages, wait_for_material, watch
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +74,12 @@ def test_a_student_answers_reloads_sees_my_progress_and_works_offline(
     # My progress knows it (its manifest came from the site command's course.json and its own page).
     page.goto(server.url("progress/"))
     expect(page.locator(f'tr[data-question="{key}"] .status')).to_have_text("Not yet right")
+
+    # Search is Zensical's own (a button opens its dialog) and finds a chapter's section.
+    wait_for_material(page).locator(".md-search__button").first.click()
+    page.keyboard.type("LoRA")
+    expect(page.get_by_text("How LoRA works").first).to_be_visible()
+    page.keyboard.press("Escape")
 
     # Offline: the worker the site command wrote has cached every file after this one visit.
     page.wait_for_function("() => window.quizbank && window.quizbank.offline && window.quizbank.offline.ready")
