@@ -100,6 +100,14 @@ class PageContext:
     text: str  # its file as written, front matter included (for lines in errors)
     meta: MutableMapping[str, Any]  # its front matter, as the engine read it (the extension adds RENDERED)
     serving: bool = False  # a preview: a problem is shown in the page rather than stopping
+    # What the engine reads a relative link in the page's HTML against: MkDocs leaves raw HTML as it
+    # is, so a link is relative to the page's URL; Zensical rewrites every link of the page as one
+    # relative to its Markdown file (as links in Markdown are), so a link is relative to the file's folder.
+    link_base: str | None = None
+
+    def link(self, url: str) -> str:
+        """`url` (from the site's root) as a link in this page's HTML, whichever engine reads it."""
+        return relative_url(url, self.url if self.link_base is None else self.link_base)
 
 
 _given: PageContext | None = None
@@ -145,6 +153,7 @@ def _zensical_page(md: Markdown) -> PageContext | None:
         text=text,
         meta=page.meta,
         serving=os.environ.get(SERVE_ENV) == "1",
+        link_base=src.rpartition("/")[0] + "/" if "/" in src else "",
     )
 
 
@@ -202,9 +211,7 @@ class PagePreprocessor(Preprocessor):
         if GLOSSARY_MARKER in markdown:
             markdown = self._glossary(markdown, site)
         if PROGRESS_MARKER.search(markdown):
-            html = render_progress(
-                site.course, site.banks, site.options, link=lambda url: relative_url(url, context.url)
-            )
+            html = render_progress(site.course, site.banks, site.options, link=context.link)
             markdown = PROGRESS_MARKER.sub(lambda _: html, markdown, count=1)
         if not NEAR_MARKER.search(markdown) and "quizbank-review-item" not in markdown:  # cheap early exit
             return markdown.split("\n")
@@ -225,7 +232,7 @@ class PagePreprocessor(Preprocessor):
         extra = []
         if progress:
             extra.append(
-                f'<script type="module" src="{escape(relative_url(PROGRESS_SCRIPT, context.url))}" fetchpriority="low"></script>'
+                f'<script type="module" src="{escape(context.link(PROGRESS_SCRIPT))}" fetchpriority="low"></script>'
             )
         if placed.quizzes or progress:
             self.page.quizzes = True
@@ -234,7 +241,7 @@ class PagePreprocessor(Preprocessor):
             # The answer boxes' script goes in the content, which instant navigation swaps (and whose
             # scripts it runs; a module runs once per document): pages without an answer box never
             # load it. Their style is in the site's one stylesheet.
-            script = relative_url(WRITTEN_TASK_SCRIPT, context.url)
+            script = context.link(WRITTEN_TASK_SCRIPT)
             # The download gathers every written task of the site, in the brief's order.
             extra.append(f'<div hidden id="written-task-manifest" data-tasks="{escape(site.written)}"></div>')
             extra.append(f'<script type="module" src="{escape(script)}" fetchpriority="low"></script>')
