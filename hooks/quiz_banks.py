@@ -11,7 +11,6 @@ would otherwise hold every request until the next good build), and the next save
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -25,7 +24,7 @@ from quizbank import Bank, Problem
 from quizbank.coverage import unplaced
 from quizbank.errors import summary
 from quizbank.extension import PageContext, set_page
-from quizbank.manifest import Manifest, course_manifest, site_chapters
+from quizbank.manifest import COUNTS_FILE, Manifest, course_manifest, navigation_counts, site_chapters
 from quizbank.progress import MARKER as PROGRESS_MARKER
 from quizbank.site import SettingError, load_site
 
@@ -42,7 +41,7 @@ SELFCHECK_SCRIPT = "assets/javascripts/bundles/site.js"
 # The course's page step, which this hook hands each page to (mkdocs.yml's markdown_extensions).
 EXTENSION = "quizbank.extension"
 # Written once per build: the course's chapters and their questions, for the navigation counts.
-MANIFEST_FILE = "assets/quizbank/course.json"
+MANIFEST_FILE = COUNTS_FILE
 
 
 @dataclass
@@ -130,30 +129,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     placed = [*_state.course["questions"], *(t["key"] for t in _state.course["tasks"])]
     for warning in unplaced(_state.banks, placed):
         log.info(str(warning).replace("\n    ", " "))
-    # Every page reads this file for the navigation counts: only what they need (the progress
-    # page carries the whole manifest in its HTML).
-    counts = {
-        "v": _state.course["v"],
-        "parts": [{"url": p["url"], "questions": p["questions"]} for p in _state.course["parts"]],
-        # Each count marks a re-keyed saved answer against the current key (quizbank/results.js `marked`).
-        "questions": {
-            k: {
-                "fp": q["fp"],
-                "key": q["key"],
-                "type": q["type"],
-                "grade": q["grade"],
-                **({"pool": q["pool"]} if "pool" in q else {}),
-            }
-            for k, q in _state.course["questions"].items()
-        },
-        # A pool counts once (quizbank/pools.js): the counts need its variants.
-        "pools": {k: {"variants": p["variants"]} for k, p in _state.course["pools"].items()},
-    }
     # Where a student restores a progress file (quizbank/keep-ui.js links to it when work was lost).
     progress = next((url for url, content in pages.values() if PROGRESS_MARKER.search(content)), None)
-    if progress is not None:
-        counts["progress"] = progress
-    files.append(File.generated(config, MANIFEST_FILE, content=json.dumps(counts, separators=(",", ":"))))
+    counts = navigation_counts(_state.course, progress)
+    files.append(File.generated(config, MANIFEST_FILE, content=counts))
     return files
 
 
