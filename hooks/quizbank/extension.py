@@ -68,6 +68,7 @@ NO_SCRIPT_NOTE = (
     "you can read the questions, but answers are not checked or saved.</p></noscript>"
 )
 GLOSSARY_MARKER = "<!-- glossary -->"
+CONTINUES = "continues"  # a chapter's second page names its first (hooks/continued.py)
 # What the theme's template checks (overrides/main.html): this page went through the extension.
 RENDERED = "quizbank"
 # Before pymdownx.snippets (32): markers are read in the chapter as written, never in included files.
@@ -196,6 +197,7 @@ class PagePreprocessor(Preprocessor):
         context.meta[RENDERED] = True
         markdown = "\n".join(lines)
         _check_front_matter(markdown, shown)
+        _check_continues(context, site)
         if site.quiz is None:
             raise PageError(
                 "Quiz banks need mkdocs-quiz's settings: add '- mkdocs_quiz' under 'plugins:' in mkdocs.yml."
@@ -282,6 +284,23 @@ def _check_front_matter(markdown: str, shown: str) -> None:
         raise PageError(
             f"{shown}:2: the front matter must be 'key: value' lines.\n"
             "    Fix: write e.g. 'title: …' or 'description: …' between the '---' lines, or remove the block."
+        )
+
+
+def _check_continues(context: PageContext, site: Site) -> None:
+    """A chapter's second page names its first (`continues: part-2.md`): a name that is no other page stops the build.
+
+    The redirect from the first page is written once both are built (hooks/continued.py under MkDocs,
+    `python -m quizbank site` after any engine); the name is checked here, where every engine passes.
+    """
+    target = context.meta.get(CONTINUES)
+    if target is None:
+        return
+    path = site.docs_dir / str(target)
+    if not isinstance(target, str) or not target.endswith(".md") or not path.is_file() or target == context.src:
+        raise PageError(
+            f"docs/{context.src}: front matter '{CONTINUES}: {target}' names no other page of the site.\n"
+            f"    Fix: give the path of the chapter's first page, relative to docs/, e.g. '{CONTINUES}: part-2.md'."
         )
 
 

@@ -143,3 +143,13 @@ def test_relative_urls_are_mkdocs_own(url: str, page: str, expected: str) -> Non
     from mkdocs.utils import get_relative_url
 
     assert relative_url(url, page) == get_relative_url(url, page) == expected
+
+
+@pytest.mark.parametrize("target", ["prat.md", "one.md", "index"])
+def test_continuing_no_other_page_is_a_located_error_in_every_engine(tmp_path: Path, target: str) -> None:
+    context = mkdocs_page(project(tmp_path), "one.md")
+    context.meta["continues"] = target
+    with pytest.raises(PageError, match=rf"docs/one\.md: front matter 'continues: {target}' names no other page"):
+        convert(CHAPTER)
+    context.meta["continues"] = "index.md"
+    assert 'class="quiz"' in convert(CHAPTER)[0]
