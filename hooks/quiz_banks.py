@@ -1,10 +1,12 @@
-"""MkDocs hook: YAML quiz banks in `quizzes/`, placed in chapters with `<!-- quiz: bank -->`.
+"""MkDocs hook: what only MkDocs offers around the course's page step, `quizbank.extension`.
 
-Loading, validation and rendering live in the `quizbank` package (no MkDocs needed); this
-file only wires them to MkDocs events. Banks are re-read on every build, so under
-`mkdocs serve` saving a bank rebuilds and reloads the page. A mistake stops `mkdocs build`;
-under `mkdocs serve` the page shows it instead (MkDocs would otherwise hold every request until
-the next good build, and the browser would wait without a word), and the next save recovers.
+Placing the banks' questions in chapters (and every other per-page step) is the Markdown extension
+`quizbank.extension`, listed in mkdocs.yml, which Zensical runs too. This hook: checks what only
+MkDocs can say (the extension is listed, mkdocs-quiz's plugin and version, the theme's folder), reads
+the course once per build (`quizbank.site.load_site`, the one the extension reads), tells the
+extension which page MkDocs converts next, writes the course manifest, and has `mkdocs serve` watch
+the banks. A mistake stops `mkdocs build`; under `mkdocs serve` the page shows it instead (MkDocs
+would otherwise hold every request until the next good build), and the next save recovers.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ log = logging.getLogger("mkdocs.plugins.quiz_banks")
 
 # Built by `make bundle` from overrides/assets/javascripts/quizbank/ (committed: a build needs no Node).
 SELFCHECK_SCRIPT = "assets/javascripts/bundles/site.js"
+# The course's page step, which this hook hands each page to (mkdocs.yml's markdown_extensions).
+EXTENSION = "quizbank.extension"
 # Written once per build: the course's chapters and their questions, for the navigation counts.
 MANIFEST_FILE = COUNTS_FILE
 
@@ -76,6 +80,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         site = load_site(Path(config.config_file_path))
     except SettingError as err:
         raise PluginError(str(err)) from None
+    if EXTENSION not in config.markdown_extensions:
+        raise PluginError(
+            f"mkdocs.yml: '{EXTENSION}' is not listed under markdown_extensions: every page would be built without "
+            f"its quizzes, answer boxes and glossary.\n    Fix: add '- {EXTENSION}' under markdown_extensions "
+            "(and install the course's packages: pip install -r requirements.txt)."
+        )
     if "mkdocs_quiz" not in config.plugins:
         raise PluginError("Quiz banks need the mkdocs_quiz plugin: add '- mkdocs_quiz' under 'plugins:' in mkdocs.yml.")
     _check_mkdocs_quiz_version(metadata.version("mkdocs-quiz"))

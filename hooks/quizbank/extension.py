@@ -68,6 +68,7 @@ NO_SCRIPT_NOTE = (
     "you can read the questions, but answers are not checked or saved.</p></noscript>"
 )
 GLOSSARY_MARKER = "<!-- glossary -->"
+CONTINUES = "continues"  # a chapter's second page names its first (hooks/continued.py)
 # What the theme's template checks (overrides/main.html): this page went through the extension.
 RENDERED = "quizbank"
 # Before pymdownx.snippets (32): markers are read in the chapter as written, never in included files.
@@ -100,6 +101,14 @@ class PageContext:
     text: str  # its file as written, front matter included (for lines in errors)
     meta: MutableMapping[str, Any]  # its front matter, as the engine read it (the extension adds RENDERED)
     serving: bool = False  # a preview: a problem is shown in the page rather than stopping
+    # What the engine reads a relative link in the page's HTML against: MkDocs leaves raw HTML as it
+    # is, so a link is relative to the page's URL; Zensical rewrites every link of the page as one
+    # relative to its Markdown file (as links in Markdown are), so a link is relative to the file's folder.
+    link_base: str | None = None
+
+    def link(self, url: str) -> str:
+        """`url` (from the site's root) as a link in this page's HTML, whichever engine reads it."""
+        return relative_url(url, self.url if self.link_base is None else self.link_base)
 
 
 _given: PageContext | None = None
@@ -145,6 +154,7 @@ def _zensical_page(md: Markdown) -> PageContext | None:
         text=text,
         meta=page.meta,
         serving=os.environ.get(SERVE_ENV) == "1",
+        link_base=src.rpartition("/")[0] + "/" if "/" in src else "",
     )
 
 
@@ -187,6 +197,7 @@ class PagePreprocessor(Preprocessor):
         context.meta[RENDERED] = True
         markdown = "\n".join(lines)
         _check_front_matter(markdown, shown)
+        _check_continues(context, site)
         if site.quiz is None:
             raise PageError(
                 "Quiz banks need mkdocs-quiz's settings: add '- mkdocs_quiz' under 'plugins:' in mkdocs.yml."
@@ -202,9 +213,7 @@ class PagePreprocessor(Preprocessor):
         if GLOSSARY_MARKER in markdown:
             markdown = self._glossary(markdown, site)
         if PROGRESS_MARKER.search(markdown):
-            html = render_progress(
-                site.course, site.banks, site.options, link=lambda url: relative_url(url, context.url)
-            )
+            html = render_progress(site.course, site.banks, site.options, link=context.link)
             markdown = PROGRESS_MARKER.sub(lambda _: html, markdown, count=1)
         if not NEAR_MARKER.search(markdown) and "quizbank-review-item" not in markdown:  # cheap early exit
             return markdown.split("\n")
@@ -225,7 +234,7 @@ class PagePreprocessor(Preprocessor):
         extra = []
         if progress:
             extra.append(
-                f'<script type="module" src="{escape(relative_url(PROGRESS_SCRIPT, context.url))}" fetchpriority="low"></script>'
+                f'<script type="module" src="{escape(context.link(PROGRESS_SCRIPT))}" fetchpriority="low"></script>'
             )
         if placed.quizzes or progress:
             self.page.quizzes = True
@@ -234,7 +243,7 @@ class PagePreprocessor(Preprocessor):
             # The answer boxes' script goes in the content, which instant navigation swaps (and whose
             # scripts it runs; a module runs once per document): pages without an answer box never
             # load it. Their style is in the site's one stylesheet.
-            script = relative_url(WRITTEN_TASK_SCRIPT, context.url)
+            script = context.link(WRITTEN_TASK_SCRIPT)
             # The download gathers every written task of the site, in the brief's order.
             extra.append(f'<div hidden id="written-task-manifest" data-tasks="{escape(site.written)}"></div>')
             extra.append(f'<script type="module" src="{escape(script)}" fetchpriority="low"></script>')
@@ -275,6 +284,23 @@ def _check_front_matter(markdown: str, shown: str) -> None:
         raise PageError(
             f"{shown}:2: the front matter must be 'key: value' lines.\n"
             "    Fix: write e.g. 'title: …' or 'description: …' between the '---' lines, or remove the block."
+        )
+
+
+def _check_continues(context: PageContext, site: Site) -> None:
+    """A chapter's second page names its first (`continues: part-2.md`): a name that is no other page stops the build.
+
+    The redirect from the first page is written once both are built (hooks/continued.py under MkDocs,
+    `python -m quizbank site` after any engine); the name is checked here, where every engine passes.
+    """
+    target = context.meta.get(CONTINUES)
+    if target is None:
+        return
+    path = site.docs_dir / str(target)
+    if not isinstance(target, str) or not target.endswith(".md") or not path.is_file() or target == context.src:
+        raise PageError(
+            f"docs/{context.src}: front matter '{CONTINUES}: {target}' names no other page of the site.\n"
+            f"    Fix: give the path of the chapter's first page, relative to docs/, e.g. '{CONTINUES}: part-2.md'."
         )
 
 
