@@ -30,6 +30,9 @@ ENGINE_FILES = (
     (re.compile(r"^assets/stylesheets/(?:classic/|modern/)?main\.[0-9a-f]+\.min\.css$"), "the theme's stylesheet"),
     (re.compile(r"^assets/stylesheets/(?:classic/|modern/)?palette\.[0-9a-f]+\.min\.css$"), "the theme's palette"),
     (re.compile(r"^(?:search/search_index|search)\.json$"), "the search index"),
+    # Named by its content's digest, which the engines' markup changes (Zensical drops the
+    # data-search-exclude attributes once its index is written): its questions are compared below.
+    (re.compile(r"^progress/review-pool\.[0-9a-f]+\.html$"), "the review pool"),
 )
 ASSETS = (".js", ".css", ".json", ".webmanifest", ".png", ".svg")
 # What one engine ships and the other does not, and why no student can notice it.
@@ -83,7 +86,6 @@ def page_facts(html: str, here: str) -> dict[str, object]:
         "scripts": scripts,
         "headings": [(h.get("id"), h.get_text(" ", strip=True)) for h in article.find_all(re.compile("^h[1-6]$"))],
         "words": len(article.get_text().split()),
-        "search exclusions": len(article.select("[data-search-exclude]")),
         "head": sorted(
             str(tag)
             for tag in (soup.head.find_all(["meta", "link"]) if soup.head else [])
@@ -128,10 +130,11 @@ def differences(mkdocs: Path, zensical: Path) -> list[str]:
     pools = [
         sorted(p.relative_to(site).as_posix() for p in site.rglob("review-pool.*.html")) for site in (mkdocs, zensical)
     ]
-    if pools[0] != pools[1]:
-        one, other = (_pool_facts(site, names) for site, names in ((mkdocs, pools[0]), (zensical, pools[1])))
-        what = ", ".join(k for k in one if one[k] != other[k]) or "markup no comparison here reads"
-        found.append(f"review pool: MkDocs writes {pools[0]}, Zensical {pools[1]}: they differ in {what}")
+    one, other = (_pool_facts(site, names) for site, names in ((mkdocs, pools[0]), (zensical, pools[1])))
+    if len(pools[0]) != 1 or len(pools[1]) != 1:
+        found.append(f"review pool: MkDocs writes {pools[0]}, Zensical {pools[1]}")
+    found += [f"review pool: {what} differ" for what in one if one[what] != other[what]]
+    found += _leaked(mkdocs, zensical)
     lists = [_worker_list(site) for site in (mkdocs, zensical)]
     for rel in sorted(set(lists[0]) ^ set(lists[1])):
         if rel not in ONE_ENGINE_ONLY:
@@ -140,6 +143,28 @@ def differences(mkdocs: Path, zensical: Path) -> list[str]:
     ours = [r for r in set(lists[0]) & set(lists[1]) if r.endswith(ASSETS) and not r.startswith("<")]
     found += [f"{rel}: the file differs between the builds" for rel in sorted(ours) if lists[0][rel] != lists[1][rel]]
     return found
+
+
+def _leaked(mkdocs: Path, zensical: Path) -> list[str]:
+    """What the MkDocs build marks data-search-exclude (answers, hints, variants) that Zensical's search index holds.
+
+    Zensical drops the attribute from its pages once its index is written, so the marks are read
+    from the MkDocs build and the texts looked for in Zensical's index.
+    """
+    # Zensical's index (items), or MkDocs' (docs) when both sides are MkDocs builds (the test of this test).
+    path = zensical / "search.json" if (zensical / "search.json").is_file() else zensical / "search/search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    items = index.get("items") or index.get("docs") or []
+    indexed = " ".join(
+        " ".join(BeautifulSoup(str(item.get("text", "")), "html.parser").get_text().split()) for item in items
+    )
+    leaked = set()
+    for page, html in pages_of(mkdocs).items():
+        for tag in BeautifulSoup(html, "html.parser").select("article [data-search-exclude]"):
+            text = " ".join(tag.get_text().split())
+            if len(text) >= 40 and text in indexed:
+                leaked.add(f"{page}: search: Zensical's index holds {text[:80]!r}…, which MkDocs keeps out")
+    return sorted(leaked)
 
 
 def _pool_facts(site: Path, names: list[str]) -> dict[str, object]:
