@@ -20,8 +20,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from quizbank.postbuild import finish_site
-from support import ROOT, BuildResult
+from support import BuildResult
 
 # Files each engine names after its own theme build: compared by what they are, not by name.
 ENGINE_FILES = (
@@ -34,6 +33,7 @@ ENGINE_FILES = (
     # data-search-exclude attributes once its index is written): its questions are compared below.
     (re.compile(r"^progress/review-pool\.[0-9a-f]+\.html$"), "the review pool"),
 )
+REDIRECT = re.compile(r"location\.replace\(d\[1\]\+\"#\"\+encodeURIComponent\(h\)\)\}\)\((.*?)\)</script>")
 ASSETS = (".js", ".css", ".json", ".webmanifest", ".png", ".svg")
 # What one engine ships and the other does not, and why no student can notice it.
 ONE_ENGINE_ONLY = {
@@ -84,6 +84,8 @@ def page_facts(html: str, here: str) -> dict[str, object]:
         "answer boxes": [_attrs(t, ("data-task", "data-min", "data-max")) for t in article.select("[data-task]")],
         "glossary terms": sorted({(a.get_text(), str(a.get("title", ""))) for a in article.find_all("abbr")}),
         "scripts": scripts,
+        # A chapter's continuation: the addresses its first page sends on (quizbank/finalhtml.py).
+        "redirect": REDIRECT.findall(html),
         "headings": [(h.get("id"), h.get_text(" ", strip=True)) for h in article.find_all(re.compile("^h[1-6]$"))],
         "words": len(article.get_text().split()),
         "head": sorted(
@@ -135,7 +137,7 @@ def differences(mkdocs: Path, zensical: Path) -> list[str]:
         found.append(f"review pool: MkDocs writes {pools[0]}, Zensical {pools[1]}")
     found += [f"review pool: {what} differ" for what in one if one[what] != other[what]]
     found += _leaked(mkdocs, zensical)
-    lists = [_worker_list(site) for site in (mkdocs, zensical)]
+    lists = [worker_list(site) for site in (mkdocs, zensical)]
     for rel in sorted(set(lists[0]) ^ set(lists[1])):
         if rel not in ONE_ENGINE_ONLY:
             found.append(f"sw.js: {rel} is precached by {'MkDocs' if rel in lists[0] else 'Zensical'}'s build only")
@@ -171,7 +173,7 @@ def _pool_facts(site: Path, names: list[str]) -> dict[str, object]:
     return page_facts("".join((site / name).read_text(encoding="utf-8") for name in names), "progress/pool.html")
 
 
-def _worker_list(site: Path) -> dict[str, str]:
+def worker_list(site: Path) -> dict[str, str]:
     text = (site / "sw.js").read_text(encoding="utf-8")
     data = json.loads(re.search(r"self\.QUIZBANK_OFFLINE = (\{.*?\});\n", text).group(1))  # type: ignore[union-attr]
     return {role(rel): sha for rel, sha in data["files"].items()}
@@ -207,40 +209,3 @@ def test_the_comparison_sees_a_difference(built_site: BuildResult, tmp_path: Pat
         "part-1/index.html: glossary terms",
         "part-1/index.html: scripts",
     }, found
-
-
-def test_the_site_command_changes_nothing_in_an_mkdocs_build(built_site: BuildResult, tmp_path: Path) -> None:
-    """Under MkDocs the hooks do the site-level steps through the same library: the command finds nothing to do."""
-    copy = shutil.copytree(built_site.site, tmp_path / "site")
-    done = finish_site(ROOT / "mkdocs.yml", copy)
-    assert not done.errors, done.problems
-    assert (done.written, done.pages_changed, done.removed) == ([], 0, []), done
-
-
-def test_the_site_command_finishes_what_an_engine_without_hooks_left(built_site: BuildResult, tmp_path: Path) -> None:
-    """Undo what the hooks did to an MkDocs build; the command does it again, byte for byte."""
-    copy = shutil.copytree(built_site.site, tmp_path / "site")
-    for rel in ("sw.js", "manifest.webmanifest", "assets/quizbank/course.json", "assets/stylesheets/course.css"):
-        (copy / rel).unlink()
-    page = copy / "part-1" / "index.html"
-    html = page.read_text(encoding="utf-8")
-    loader = re.search(r'<script data-bundle="([^"]+)" data-before="[^"]+">.*?</script>', html, re.S)
-    assert loader is not None
-    bare = html.replace(loader.group(0), f'<script src="{loader.group(1)}"></script>')
-    bare = re.sub(r'\n\s*<link rel="manifest"[^>]*>', "", bare)
-    page.write_text(bare, encoding="utf-8")
-    done = finish_site(ROOT / "mkdocs.yml", copy)
-    assert not done.errors, done.problems
-    assert done.pages_changed == 1
-    for rel in ("manifest.webmanifest", "assets/quizbank/course.json", "assets/stylesheets/course.css"):
-        assert (copy / rel).read_bytes() == (built_site.site / rel).read_bytes(), rel
-    # The worker lists the same files (the page's digest changed: its links' whitespace is the command's).
-    assert _worker_list(copy).keys() == _worker_list(built_site.site).keys()
-    finished = page.read_text(encoding="utf-8")
-    assert loader.group(0) in finished and '<link rel="manifest" href="../manifest.webmanifest">' in finished
-
-
-def test_the_site_command_names_a_missing_build(tmp_path: Path) -> None:
-    done = finish_site(ROOT / "mkdocs.yml", tmp_path / "nothing")
-    assert [p.what for p in done.errors] == ["no built site here (no index.html)"]
-    assert "make build ENGINE=zensical" in done.errors[0].fix
