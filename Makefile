@@ -65,6 +65,7 @@ serve: $(ENGINE_PACKAGES)
 ifeq ($(ENGINE),zensical)
 	@# Zensical serves site/ as it rebuilds it; the site command finishes each rebuild (no worker under serve).
 	@# PYTHONPATH=hooks: this folder's quizbank, even if .venv's editable install points at another copy.
+	@rm -rf site
 	@QUIZBANK_SERVE=1 PYTHONPATH=hooks $(ZENSICAL) serve -f mkdocs.yml --dev-addr $(DEV_ADDR) & engine=$$!; \
 	trap 'kill $$engine 2>/dev/null' EXIT INT TERM; \
 	QUIZBANK_SERVE=1 $(QUIZBANK) site --serve --watch
