@@ -123,8 +123,8 @@ test: $(VENV)/.test node_modules/.package-lock.json
 
 ## Lint and format check of the Python code (ruff).
 lint: $(VENV)/.test
-	$(BIN)/ruff check hooks tests benchmarks
-	$(BIN)/ruff format --check hooks tests benchmarks
+	$(BIN)/ruff check --no-cache hooks tests benchmarks
+	$(BIN)/ruff format --no-cache --check hooks tests benchmarks
 
 ## Type check of the Python code (mypy).
 types: $(VENV)/.test
