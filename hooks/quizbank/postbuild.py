@@ -27,11 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import load_banks
 from .assets import QUIZ_MINIFIED, QUIZ_SCRIPT, STYLESHEET, AssetError, course_stylesheet, not_served, quiz_script
 from .budget import page_weights
-from .errors import BankError, Problem, display_path, summary
-from .facts import UNREAD_FACTS, facts_file, load_facts
+from .errors import Problem, display_path, summary
 from .finalhtml import (
     CONTINUES,
     after_first_paint,
@@ -40,12 +38,13 @@ from .finalhtml import (
     with_head_tags,
     with_redirect,
 )
-from .manifest import COUNTS_FILE, course_manifest, navigation_counts, site_chapters
+from .manifest import COUNTS_FILE, navigation_counts
 from .offline import RETIRE, WORKER, english_only, precache_list, render_worker
 from .offline import SOURCE as WORKER_SOURCE
 from .progress import MARKER as PROGRESS_MARKER
 from .reviewpool import NAME as POOL_NAME
 from .reviewpool import PoolOutsideStage, cut_pool
+from .site import load_site, page_url
 from .siteconfig import read_config, site_path
 from .webapp import MANIFEST_FILE, AppSettingError, app_of, head_tags, manifest_text
 
@@ -70,6 +69,7 @@ class Finished:
 
 @dataclass
 class _Site:
+    config_path: Path
     root: Path
     config: dict[str, Any]
     docs_dir: Path
@@ -101,6 +101,7 @@ def finish_site(config_path: Path, site_dir: Path | None = None, *, serving: boo
         )
         return done
     s = _Site(
+        config_path.resolve(),
         root,
         config,
         root / str(config.get("docs_dir") or "docs"),
@@ -121,26 +122,17 @@ def finish_site(config_path: Path, site_dir: Path | None = None, *, serving: boo
 
 
 def _course_counts(s: _Site, done: Finished, serving: bool) -> None:
-    problems: list[Problem] = []
-    try:
-        facts = load_facts(facts_file(s.config.get("extra"), s.root), s.root)
-    except BankError as err:
-        problems += err.problems
-        facts = UNREAD_FACTS
-    extra = s.config.get("extra") or {}
-    settings = extra.get("quiz_banks") or {} if isinstance(extra, dict) else {}
-    banks_dir = s.root / str(settings.get("dir", "quizzes") if isinstance(settings, dict) else "quizzes")
-    banks = load_banks(banks_dir, s.root, problems, facts)
-    if problems:
-        done.problems += problems
+    # The course as the pages placed it: quizbank/site.py reads it once for the page extension too.
+    site = load_site(s.config_path)
+    if site.problems:
+        done.problems += site.problems
         return
-    pages = {}
+    progress = None
     for path in _documentation_pages(s.docs_dir):
-        src = path.relative_to(s.docs_dir).as_posix()
-        pages[src] = (_page_url(src, s.use_directory_urls), path.read_text(encoding="utf-8-sig"))
-    course = course_manifest(banks, site_chapters(pages, s.config.get("nav") or []))
-    progress = next((url for url, text in pages.values() if PROGRESS_MARKER.search(text)), None)
-    _write(s, done, COUNTS_FILE, navigation_counts(course, progress))
+        if PROGRESS_MARKER.search(path.read_text(encoding="utf-8-sig")):
+            progress = page_url(path.relative_to(s.docs_dir).as_posix(), s.use_directory_urls)
+            break
+    _write(s, done, COUNTS_FILE, navigation_counts(site.course, progress))
 
 
 def _documentation_pages(docs_dir: Path) -> list[Path]:
@@ -156,17 +148,8 @@ def _documentation_pages(docs_dir: Path) -> list[Path]:
     return sorted(paths, key=order)
 
 
-def _page_url(src: str, directory_urls: bool) -> str:
-    """A chapter's URL relative to the site's root, as MkDocs gives it (`part-1.md` → `part-1/`)."""
-    stem = src[: -len(".md")]
-    name = stem.rsplit("/", 1)[-1]
-    if name in ("index", "README"):
-        return stem[: -len(name)]
-    return stem + "/" if directory_urls else stem + ".html"
-
-
 def _page_file(src: str, directory_urls: bool) -> str:
-    url = _page_url(src, directory_urls)
+    url = page_url(src, directory_urls)
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
@@ -271,7 +254,7 @@ def _continuations(s: _Site, done: Finished) -> dict[str, Any]:
             content_ids((s.site / second).read_text(encoding="utf-8"))
             - content_ids((s.site / first).read_text(encoding="utf-8"))
         )
-        to = _relative(_page_url(src, s.use_directory_urls), _page_url(target.group(1).strip(), s.use_directory_urls))
+        to = _relative(page_url(src, s.use_directory_urls), page_url(target.group(1).strip(), s.use_directory_urls))
 
         def add(html: str, moved: list[str] = moved, to: str = to) -> str | None:
             return with_redirect(html, moved, to)
