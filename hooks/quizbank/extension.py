@@ -105,6 +105,9 @@ class PageContext:
     # is, so a link is relative to the page's URL; Zensical rewrites every link of the page as one
     # relative to its Markdown file (as links in Markdown are), so a link is relative to the file's folder.
     link_base: str | None = None
+    # The course, when the engine has read it for this build already (MkDocs's hook has); else
+    # `load_site` reads it, or finds it unchanged.
+    site: Site | None = None
 
     def link(self, url: str) -> str:
         """`url` (from the site's root) as a link in this page's HTML, whichever engine reads it."""
@@ -188,7 +191,7 @@ class PagePreprocessor(Preprocessor):
         self.page.context = context
         self.page.whole = self.page.quizzes = self.page.failed = False
         try:
-            site = load_site(context.config_file)
+            site = context.site or load_site(context.config_file)
         except SettingError as err:
             raise PageError(str(err)) from None
         self.page.site = site

@@ -10,6 +10,7 @@ save, whichever engine serves it.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from dataclasses import dataclass, field
@@ -183,7 +184,7 @@ def _signature(config_file: Path) -> tuple[tuple[str, int], ...]:
     """Every file the Site is read from, with its modification time: a change to any reads it again."""
     root = config_file.parent
     try:
-        config = read_config(config_file)
+        config = _config(config_file, config_file.stat().st_mtime_ns)
     except (OSError, ValueError):
         return ((str(config_file), -1),)
     banks_dir, docs_dir, bases, appended = settings(config, root)
@@ -197,6 +198,12 @@ def _signature(config_file: Path) -> tuple[tuple[str, int], ...]:
     if facts is not None:
         paths.append(facts)
     return tuple(sorted((str(p), p.stat().st_mtime_ns if p.exists() else -1) for p in paths))
+
+
+@functools.lru_cache(maxsize=8)
+def _config(config_file: Path, mtime_ns: int) -> dict[str, Any]:
+    """mkdocs.yml, parsed once per version of the file (the signature is taken on every page)."""
+    return read_config(config_file)
 
 
 _cache: dict[Path, tuple[tuple[tuple[str, int], ...], Site]] = {}
