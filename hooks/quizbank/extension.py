@@ -87,6 +87,8 @@ SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 ABBR_TAG = re.compile(r"</?abbr\b[^>]*>")
 # Zensical says it serves only on its command line; `make serve ENGINE=zensical` sets this.
 SERVE_ENV = "QUIZBANK_SERVE"
+# The oldest Zensical the course is tested with (pyproject.toml's extra, requirements-zensical.txt pins it).
+ZENSICAL_OLDEST = "0.0.73"
 # A front matter block as MkDocs reads it (mkdocs.utils.meta.YAML_RE): still there when it could not be read.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
@@ -145,6 +147,7 @@ def _zensical_page(md: Markdown) -> PageContext | None:
     config = getattr(found, "config", None)
     if page is None or not isinstance(config, dict) or "root_dir" not in config:
         return None
+    _check_zensical_version()
     root = Path(str(config["root_dir"]))
     docs_dir = root / str(config.get("docs_dir") or "docs")
     src = str(page.path).replace("\\", "/")
@@ -159,6 +162,30 @@ def _zensical_page(md: Markdown) -> PageContext | None:
         serving=os.environ.get(SERVE_ENV) == "1",
         link_base=src.rpartition("/")[0] + "/" if "/" in src else "",
     )
+
+
+def _check_zensical_version() -> None:
+    """An older Zensical than the one tested may place links or pass page metadata differently: stop, naming it.
+
+    Newer ones are let through: the extension uses only what Zensical documents for extensions (the
+    page's rendering context), and tests/build/test_engines.py compares a build with MkDocs's.
+    """
+    from importlib import metadata
+
+    try:
+        installed = metadata.version("zensical")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a Zensical context without its package
+        return
+    if _version_tuple(installed) < _version_tuple(ZENSICAL_OLDEST):
+        raise PageError(
+            f"Zensical {installed} is older than {ZENSICAL_OLDEST}, the oldest this course is tested with: its pages "
+            "could come out without working quizzes.\n"
+            "    Fix: pip install -r requirements-zensical.txt (it pins the tested version), then make build ENGINE=zensical."
+        )
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", version.split("+")[0])[:3])
 
 
 @dataclass

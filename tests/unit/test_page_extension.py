@@ -153,3 +153,16 @@ def test_continuing_no_other_page_is_a_located_error_in_every_engine(tmp_path: P
         convert(CHAPTER)
     context.meta["continues"] = "index.md"
     assert 'class="quiz"' in convert(CHAPTER)[0]
+
+
+def test_an_older_zensical_than_the_tested_one_stops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    config = project(tmp_path)
+    page = ZensicalPage(url="one/", path="one.md", meta={})
+    zensical = ContextExtension(page=page, config={"root_dir": str(config.parent), "docs_dir": "docs"})
+    assert 'class="quiz"' in convert(CHAPTER, zensical)[0]  # the installed one (tested)
+    real = metadata.version
+    monkeypatch.setattr(metadata, "version", lambda name: "0.0.72" if name == "zensical" else real(name))
+    with pytest.raises(PageError, match=r"Zensical 0\.0\.72 is older than 0\.0\.73"):
+        convert(CHAPTER, zensical)
