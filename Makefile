@@ -64,7 +64,8 @@ serve: $(ENGINE_PACKAGES)
 	@echo "Serving the site at http://$(DEV_ADDR)$$(PYTHONPATH=hooks $(BIN)/python -c 'from quizbank.siteconfig import read_config, site_path; from pathlib import Path; print(site_path(read_config(Path("mkdocs.yml"))))') with live reload (Ctrl+C stops it)."
 ifeq ($(ENGINE),zensical)
 	@# Zensical serves site/ as it rebuilds it; the site command finishes each rebuild (no worker under serve).
-	@QUIZBANK_SERVE=1 $(ZENSICAL) serve -f mkdocs.yml --dev-addr $(DEV_ADDR) & engine=$$!; \
+	@# PYTHONPATH=hooks: this folder's quizbank, even if .venv's editable install points at another copy.
+	@QUIZBANK_SERVE=1 PYTHONPATH=hooks $(ZENSICAL) serve -f mkdocs.yml --dev-addr $(DEV_ADDR) & engine=$$!; \
 	trap 'kill $$engine 2>/dev/null' EXIT INT TERM; \
 	QUIZBANK_SERVE=1 $(QUIZBANK) site --serve --watch
 else
@@ -75,7 +76,7 @@ endif
 build: $(ENGINE_PACKAGES)
 ifeq ($(ENGINE),zensical)
 	rm -rf site
-	$(ZENSICAL) build -f mkdocs.yml --strict --clean
+	PYTHONPATH=hooks $(ZENSICAL) build -f mkdocs.yml --strict --clean
 	$(QUIZBANK) site
 else
 	$(MKDOCS) build --strict

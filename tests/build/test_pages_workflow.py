@@ -145,7 +145,9 @@ def pack_like_upload_pages_artifact(path: Path, tar: Path) -> list[str]:
         return [m.name.removeprefix("./") for m in archive.getmembers() if m.isfile()]
 
 
-def test_the_pages_build_job_runs_for_a_fork_and_packs_a_strict_build(tmp_path: Path) -> None:
+# The repository variable SITE_ENGINE picks the engine: unset (MkDocs), or zensical.
+@pytest.mark.parametrize("engine", ["", "zensical"])
+def test_the_pages_build_job_runs_for_a_fork_and_packs_a_strict_build(tmp_path: Path, engine: str) -> None:
     job = workflow("pages.yml")["jobs"]["build"]
     # actions/checkout: the repository's files, in a folder of their own.
     repo = tmp_path / "checkout"
@@ -168,9 +170,9 @@ def test_the_pages_build_job_runs_for_a_fork_and_packs_a_strict_build(tmp_path: 
         **os.environ,
         "PATH": f"{venv / 'bin'}:{os.environ['PATH']}",
         "VENV": str(venv),
-        "MAKEFLAGS": f"-o {venv / '.runtime'}",
+        "MAKEFLAGS": f"-o {venv / '.runtime'} -o {venv / '.zensical'}",
     }
-    outputs: dict[str, str] = {}
+    outputs: dict[str, str] = {"vars.SITE_ENGINE || 'mkdocs'": engine or "mkdocs"}
     artifact: list[str] = []
     for step in job["steps"]:
         if "if" in step:
@@ -205,6 +207,8 @@ def test_the_pages_build_job_runs_for_a_fork_and_packs_a_strict_build(tmp_path: 
         "--strict" in subprocess.run(["make", "-n", "build"], cwd=repo, env=env, capture_output=True, text=True).stdout
     )
     assert {"index.html", "404.html", "sitemap.xml", "sw.js"} <= set(artifact)
+    # The engine the variable named built it: each writes its search index under its own name.
+    assert ("search.json" if engine == "zensical" else "search/search_index.json") in artifact
     sitemap = re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
     assert sitemap and all(loc.startswith(FORK + "/") for loc in sitemap), sitemap[:3]
     home = (site / "index.html").read_text(encoding="utf-8")
