@@ -166,3 +166,17 @@ def test_an_older_zensical_than_the_tested_one_stops(tmp_path: Path, monkeypatch
     monkeypatch.setattr(metadata, "version", lambda name: "0.0.72" if name == "zensical" else real(name))
     with pytest.raises(PageError, match=r"Zensical 0\.0\.72 is older than 0\.0\.73"):
         convert(CHAPTER, zensical)
+
+
+def test_zensical_serving_shows_a_problem_in_the_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make serve ENGINE=zensical` sets QUIZBANK_SERVE=1: Zensical does not tell an extension that it serves."""
+    config = project(tmp_path)
+    broken = "# One\n\n<!-- quiz: practice#missing -->\n"
+    (config.parent / "docs" / "one.md").write_text(broken, encoding="utf-8")
+    page = ZensicalPage(url="one/", path="one.md", meta={})
+    zensical = ContextExtension(page=page, config={"root_dir": str(config.parent), "docs_dir": "docs"})
+    with pytest.raises(PageError, match=r"docs/one\.md:3"):
+        convert(broken, zensical)
+    monkeypatch.setenv("QUIZBANK_SERVE", "1")
+    html, _ = convert(broken, zensical)
+    assert "This page cannot be shown: 1 problem to fix" in html and "docs/one.md:3" in html
