@@ -27,7 +27,7 @@ import json
 import os
 import re
 from collections.abc import MutableMapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
 from textwrap import dedent
@@ -198,7 +198,6 @@ class _Page:
     quizzes: bool = False  # it has self-checks (or My progress's review round): mkdocs-quiz's settings
     failed: bool = False  # replaced by its problems (a preview)
     whole: bool = False  # the postprocessors now run on the whole page (not a heading's text)
-    facts: list[str] = field(default_factory=list)
 
 
 def _stop_or_show(problems: list[Problem], context: PageContext, subject: str = "Quiz banks") -> list[str]:
