@@ -48,7 +48,7 @@ from .page import place_quizzes
 from .progress import MARKER as PROGRESS_MARKER
 from .progress import render_progress
 from .searchable import exclude_whole
-from .site import SettingError, Site, load_site, relative_url
+from .site import FRONT_MATTER, SettingError, Site, load_site, relative_url
 
 try:
     from mkdocs.exceptions import PluginError as _Stop
@@ -89,8 +89,6 @@ ABBR_TAG = re.compile(r"</?abbr\b[^>]*>")
 SERVE_ENV = "QUIZBANK_SERVE"
 # The oldest Zensical the course is tested with (pyproject.toml's extra, requirements-zensical.txt pins it).
 ZENSICAL_OLDEST = "0.0.73"
-# A front matter block as MkDocs reads it (mkdocs.utils.meta.YAML_RE): still there when it could not be read.
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
 
 @dataclass
@@ -330,6 +328,13 @@ def _check_continues(context: PageContext, site: Site) -> None:
         raise PageError(
             f"docs/{context.src}: front matter '{CONTINUES}: {target}' names no other page of the site.\n"
             f"    Fix: give the path of the chapter's first page, relative to docs/, e.g. '{CONTINUES}: part-2.md'."
+        )
+    # A first page has one continuation: another page before this one (in MkDocs's order) names it too.
+    other = next((src for src, first in site.continuations.items() if first == target), context.src)
+    if other != context.src:
+        raise PageError(
+            f"docs/{context.src}: docs/{other} already continues {target}.\n"
+            f"    Fix: make this page continue docs/{other} instead ('{CONTINUES}: {other}')."
         )
 
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import yaml
+
 from .errors import BankError, Problem
 from .facts import UNREAD_FACTS, Facts, facts_file, load_facts
 from .load import load_banks
@@ -37,6 +39,8 @@ QUIZ_DEFAULTS: dict[str, Any] = {
     "language": None,
     "custom_translations": {},
 }
+# A page's front matter as MkDocs reads it (mkdocs.utils.meta.YAML_RE).
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 QUIZ_BANK_SETTINGS: dict[str, type] = {"dir": str, "confidence": bool, "preview": str}
 ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.+?)\s*$")
 
@@ -146,6 +150,8 @@ class Site:
     language: str
     directory_urls: bool
     problems: list[Problem] = field(default_factory=list)
+    # Each page (path under docs/, in MkDocs's order) whose front matter says `continues: <first page>`.
+    continuations: dict[str, str] = field(default_factory=dict)
 
     def read_snippet(self, name: str) -> str | None:
         for base in self.bases:
@@ -257,6 +263,15 @@ def _read(config_file: Path) -> Site:
     pages = {}
     for src in _doc_files(docs_dir) if docs_dir.is_dir() else []:
         pages[src] = (page_url(src, directory_urls), (docs_dir / src).read_text(encoding="utf-8-sig"))
+    continuations = {}
+    for src, (_, text) in pages.items():
+        front = FRONT_MATTER.match(text)
+        try:
+            meta = yaml.safe_load(front.group(1)) if front else None
+        except yaml.YAMLError:
+            continue  # the page's own conversion says where (quizbank.extension)
+        if isinstance(meta, dict) and isinstance(meta.get("continues"), str):
+            continuations[src] = meta["continues"]
     course = course_manifest(banks, site_chapters(pages, config.get("nav") or []))
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     assert isinstance(theme, dict)
@@ -279,4 +294,5 @@ def _read(config_file: Path) -> Site:
         language=language,
         directory_urls=directory_urls,
         problems=problems,
+        continuations=continuations,
     )

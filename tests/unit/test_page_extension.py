@@ -180,3 +180,17 @@ def test_zensical_serving_shows_a_problem_in_the_page(tmp_path: Path, monkeypatc
     monkeypatch.setenv("QUIZBANK_SERVE", "1")
     html, _ = convert(broken, zensical)
     assert "This page cannot be shown: 1 problem to fix" in html and "docs/one.md:3" in html
+
+
+def test_two_pages_continuing_one_is_a_located_error_on_the_second(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    docs = config.parent / "docs"
+    for name in ("one-more.md", "one-most.md"):
+        (docs / name).write_text(f"---\ncontinues: one.md\n---\n\n# {name}\n", encoding="utf-8")
+    first = mkdocs_page(config, "one-more.md")
+    first.meta["continues"] = "one.md"
+    assert "<h1" in convert("# more\n")[0]
+    second = mkdocs_page(config, "one-most.md")
+    second.meta["continues"] = "one.md"
+    with pytest.raises(PageError, match=r"docs/one-most\.md: docs/one-more\.md already continues one\.md"):
+        convert("# most\n")
