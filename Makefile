@@ -75,6 +75,8 @@ endif
 ## Build the site into site/ exactly as the Pages workflow does (--strict: any warning stops it). [ENGINE=zensical]
 build: $(ENGINE_PACKAGES)
 ifeq ($(ENGINE),zensical)
+	@# Every bank, marker and fact problem listed first, located (Zensical would show the first in a traceback).
+	@$(QUIZBANK) check
 	rm -rf site
 	PYTHONPATH=hooks $(ZENSICAL) build -f mkdocs.yml --strict --clean
 	$(QUIZBANK) site

@@ -162,8 +162,8 @@ def test_the_pages_build_job_runs_for_a_fork_and_packs_a_strict_build(tmp_path: 
     # Older than the install stamp, so `make` never installs into this environment from the copy
     # (requirements.txt installs the course's own package editable, from the folder pip runs in;
     # make does not read -o from MAKEFLAGS).
-    stamp = (venv / ".runtime").stat().st_mtime
-    for name in ("requirements.txt", "requirements-report.txt", "requirements-test.txt"):
+    stamp = min((venv / name).stat().st_mtime for name in (".runtime", ".zensical"))
+    for name in ("requirements.txt", "requirements-report.txt", "requirements-zensical.txt", "requirements-test.txt"):
         if (repo / name).is_file():
             os.utime(repo / name, (stamp - 60, stamp - 60))
     env = {
