@@ -64,7 +64,7 @@ class PageError(_Stop):
 WRITTEN_TASK_SCRIPT = "assets/javascripts/bundles/written-task.js"
 PROGRESS_SCRIPT = "assets/javascripts/bundles/progress.js"
 NO_SCRIPT_NOTE = (
-    '<noscript><p class="quiz-noscript" data-search-exclude>The self-checks on this page need JavaScript, which is off: '
+    '<noscript data-search-exclude><p class="quiz-noscript" data-search-exclude>The self-checks on this page need JavaScript, which is off: '
     "you can read the questions, but answers are not checked or saved.</p></noscript>"
 )
 GLOSSARY_MARKER = "<!-- glossary -->"
