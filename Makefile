@@ -65,6 +65,7 @@ serve: $(ENGINE_PACKAGES)
 ifeq ($(ENGINE),zensical)
 	@# Zensical serves site/ as it rebuilds it; the site command finishes each rebuild (no worker under serve).
 	@# PYTHONPATH=hooks: this folder's quizbank, even if .venv's editable install points at another copy.
+	@rm -rf site
 	@QUIZBANK_SERVE=1 PYTHONPATH=hooks $(ZENSICAL) serve -f mkdocs.yml --dev-addr $(DEV_ADDR) & engine=$$!; \
 	trap 'kill $$engine 2>/dev/null' EXIT INT TERM; \
 	QUIZBANK_SERVE=1 $(QUIZBANK) site --serve --watch
@@ -122,8 +123,8 @@ test: $(VENV)/.test node_modules/.package-lock.json
 
 ## Lint and format check of the Python code (ruff).
 lint: $(VENV)/.test
-	$(BIN)/ruff check hooks tests benchmarks
-	$(BIN)/ruff format --check hooks tests benchmarks
+	$(BIN)/ruff check --no-cache hooks tests benchmarks
+	$(BIN)/ruff format --no-cache --check hooks tests benchmarks
 
 ## Type check of the Python code (mypy).
 types: $(VENV)/.test

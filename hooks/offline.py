@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Literal
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from quizbank.offline import SOURCE, WORKER, english_only, precache_list, render_worker, version, wanted
+from quizbank.offline import RETIRE, SOURCE, WORKER, english_only, precache_list, render_worker, version, wanted
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
 
-RETIRE = "assets/javascripts/quizbank/sw-retire.js"  # what `mkdocs serve` answers for any sw.js
 # The list and the worker are written by quizbank/offline.py, which `python -m quizbank site` uses too.
 __all__ = ["WORKER", "precache_list", "render_worker", "version", "wanted"]
 

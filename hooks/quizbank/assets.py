@@ -50,7 +50,7 @@ def course_stylesheet(custom_dir: Path, root: Path) -> str:
         path = custom_dir / name
         if not path.is_file():
             raise AssetError(
-                Problem(display_path(path, root), 1, "the site's stylesheet is missing", "restore it from git")
+                Problem(display_path(path, root), 1, "the site's stylesheet is missing.", "restore it from git.")
             )
         parts.append(f"/* {path.name} */\n" + _minified(display_path(path, root), path.read_text(encoding="utf-8")))
     return "\n".join(parts)
@@ -60,7 +60,7 @@ def _minified(name: str, css: str) -> str:
     try:
         return stylesheet.minify(css)
     except stylesheet.UnclosedError as error:
-        raise AssetError(Problem(name, error.line, error.what, error.fix)) from None
+        raise AssetError(Problem(name, error.line, f"{error.what}.", f"{error.fix}.")) from None
 
 
 def quiz_script(minified: Path) -> str:

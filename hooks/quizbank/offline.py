@@ -13,6 +13,7 @@ from pathlib import Path
 
 WORKER = "sw.js"  # at the site's root: a worker controls only pages under its own folder
 SOURCE = "assets/javascripts/quizbank/sw.js"  # in the theme's custom_dir; not served as it is
+RETIRE = "assets/javascripts/quizbank/sw-retire.js"  # what a preview answers for sw.js (hooks/offline.py says why)
 # Never asked for by a page: source maps (developer tools only), the compressed sitemap (search
 # engines) and the worker itself (the browser fetches it past any cache).
 SKIPPED_SUFFIXES = (".map", ".gz")
@@ -56,7 +57,7 @@ def version(files: dict[str, str]) -> str:
 
 def render_worker(source: str, files: dict[str, str]) -> str:
     data = json.dumps({"version": version(files), "files": files}, ensure_ascii=False, sort_keys=True)
-    return f"// Written by hooks/offline.py: this build's files. The worker's source follows.\nself.QUIZBANK_OFFLINE = {data};\n{source}"
+    return f"// Written by the build (quizbank/offline.py): this build's files. The worker's source follows.\nself.QUIZBANK_OFFLINE = {data};\n{source}"
 
 
 def english_only(langs: list[str]) -> bool:

@@ -13,7 +13,8 @@ and this command then changes no byte: tests/build/test_engines.py holds both). 
    continuation's redirect script, and My progress's review questions cut into their own file
    (quizbank/reviewpool.py);
 5. the first-paint budget of every page (quizbank/budget.py), reported as warnings;
-6. last, once every other file is written: the service worker with its precache list (quizbank/offline.py).
+6. last, once every other file is written: the service worker with its precache list (quizbank/offline.py);
+   a preview (`--serve`) gets the worker that removes itself instead, as under `mkdocs serve`.
 
 Every problem is a located Problem (file, line, what, fix); the command lists them and fails.
 """
@@ -40,8 +41,8 @@ from .finalhtml import (
     with_redirect,
 )
 from .manifest import COUNTS_FILE, course_manifest, navigation_counts, site_chapters
+from .offline import RETIRE, WORKER, english_only, precache_list, render_worker
 from .offline import SOURCE as WORKER_SOURCE
-from .offline import WORKER, english_only, precache_list, render_worker
 from .progress import MARKER as PROGRESS_MARKER
 from .reviewpool import NAME as POOL_NAME
 from .reviewpool import PoolOutsideStage, cut_pool
@@ -89,14 +90,13 @@ def finish_site(config_path: Path, site_dir: Path | None = None, *, serving: boo
     custom_dir = root / str(theme.get("custom_dir") or "overrides") if isinstance(theme, dict) else root / "overrides"
     site = (site_dir or root / str(config.get("site_dir") or "site")).resolve()
     done = Finished(site)
-    shown = display_path(config_path.resolve(), root)
     if not (site / "index.html").is_file():
         done.problems.append(
             Problem(
                 display_path(site, root),
                 1,
-                "no built site here (no index.html)",
-                "build the site first (make build ENGINE=zensical, or mkdocs build), or pass its folder with -d",
+                "no built site here (no index.html).",
+                "build the site first (make build ENGINE=zensical, or mkdocs build), or pass its folder with -d.",
             )
         )
         return done
@@ -113,8 +113,7 @@ def finish_site(config_path: Path, site_dir: Path | None = None, *, serving: boo
         step(s, done, serving)
         if done.errors:
             return done
-    if not serving:
-        _worker(s, done, shown)
+    _worker(s, done, serving)
     return done
 
 
@@ -220,8 +219,8 @@ def _pages(s: _Site, done: Finished, serving: bool) -> None:
             Problem(
                 display_path(s.custom_dir / "partials/inline/material.html", s.root),
                 1,
-                "Material's loader is missing or unreadable",
-                "run `make bundle`, or restore it from git",
+                "Material's loader is missing or unreadable.",
+                "run `make bundle`, or restore it from git.",
             )
         )
         return
@@ -243,7 +242,7 @@ def _pages(s: _Site, done: Finished, serving: bool) -> None:
         try:
             cut = cut_pool(html)
         except PoolOutsideStage as err:
-            done.problems.append(Problem(rel, 1, str(err), err.fix))
+            done.problems.append(Problem(rel, 1, f"{err}.", err.fix))
             continue
         if cut is not None:
             for old in path.parent.glob(POOL_NAME.format(digest="*")):
@@ -299,11 +298,18 @@ def _budget(s: _Site, done: Finished, serving: bool) -> None:
 # ── 6. The service worker, last ───────────────────────────────────────────────────────────────
 
 
-def _worker(s: _Site, done: Finished, shown: str) -> None:
+def _worker(s: _Site, done: Finished, serving: bool) -> None:
+    if serving:
+        # A preview answers from the files as they are: a worker left by a build served earlier at this
+        # address is told to remove itself, as `mkdocs serve` does (hooks/offline.py says why).
+        retire = s.custom_dir / RETIRE
+        if retire.is_file():
+            _write(s, done, WORKER, retire.read_text(encoding="utf-8"))
+        return
     source = s.custom_dir / WORKER_SOURCE
     if not source.is_file():
         done.problems.append(
-            Problem(display_path(source, s.root), 1, "the service worker's source is missing", "restore it from git")
+            Problem(display_path(source, s.root), 1, "the service worker's source is missing.", "restore it from git.")
         )
         return
     files = precache_list(s.site, english_search_only=english_only(_search_languages(s.config)))

@@ -61,7 +61,7 @@ def test_the_site_command_finishes_what_an_engine_without_hooks_left(built_site:
 
 def test_the_site_command_names_a_missing_build(tmp_path: Path) -> None:
     done = finish_site(ROOT / "mkdocs.yml", tmp_path / "nothing")
-    assert [p.what for p in done.errors] == ["no built site here (no index.html)"]
+    assert [p.what for p in done.errors] == ["no built site here (no index.html)."]
     assert "make build ENGINE=zensical" in done.errors[0].fix
 
 
@@ -88,3 +88,15 @@ def test_the_command_line_says_what_it_did_and_fails_on_an_error(built_site: Bui
     )
     assert missing.returncode == 1
     assert "none:1: no built site here (no index.html)" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_a_preview_gets_the_worker_that_removes_itself(built_site: BuildResult, tmp_path: Path) -> None:
+    """`make serve ENGINE=zensical`: a worker left by a build served earlier must not answer the preview."""
+    copy = shutil.copytree(built_site.site, tmp_path / "site")
+    page = copy / "index.html"
+    page.write_text(re.sub(r'\n\s*<meta name="quizbank-offline"[^>]*>', "", page.read_text(encoding="utf-8")))
+    done = finish_site(ROOT / "mkdocs.yml", copy, serving=True)
+    assert not done.errors, done.problems
+    retire = ROOT / "overrides" / "assets" / "javascripts" / "quizbank" / "sw-retire.js"
+    assert (copy / "sw.js").read_text(encoding="utf-8") == retire.read_text(encoding="utf-8")
+    assert 'name="quizbank-offline"' not in page.read_text(encoding="utf-8")  # pages register no worker

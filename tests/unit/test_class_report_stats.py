@@ -359,3 +359,47 @@ def test_where_students_put_each_item_and_which_answer_each_prompt_got() -> None
     assert matched.tally.matched[1] == {tk("4"): 1, tk("2"): 2}
     assert matched.tally.matched[2] == {"": 1, tk("4"): 1, tk("1"): 1}
     assert placed.credit == pytest.approx(0.5 + 0.5 + 1.0)
+
+
+def test_a_distractor_is_called_dead_only_on_enough_wrong_picks_and_never_when_nearly_all_were_right(
+    banks: dict[str, Bank],
+) -> None:
+    """#33 item 4: zero picks must be unlikely by chance, and a question nearly all got right is never judged."""
+    bank = banks["practice"]
+    question = bank.get("shuffled")
+    assert question is not None
+    options = question.report_options()
+    right = next(key for key, _, correct in options if correct)
+    wrong = [key for key, _, correct in options if not correct]
+    assert len(wrong) == 3, options
+
+    def dead(n: int, first_right: int) -> list[str]:
+        """Every wrong first answer went to one distractor; the other two were never chosen."""
+        item = ItemStats("practice#shuffled", bank, question, n=n, first_known=n, first_right=first_right)
+        item.first_answers = n
+        item.options = Counter({right: first_right, wrong[0]: n - first_right})
+        return [f.reason for f in flags_for(item) if f.name == "dead-distractor"]
+
+    # Half of a class of 40 wrong, all on one option: two options left unpicked is beyond chance.
+    assert len(dead(40, 20)) == 2
+    # Ten wrong picks: chance alone often leaves an option unpicked (the issue's false flags). No flag.
+    assert dead(40, 30) == []
+    # A class of 400 where 92.5 % were right: 30 wrong picks would be evidence, but too few students
+    # were wrong for a distractor's pull to matter; the same class at 75 % right is judged.
+    assert dead(400, 370) == []
+    assert len(dead(400, 300)) == 2
+    # The reason says how rare, in words: 20 picks leave an option unpicked 0.8^20 = 1.2 % of the time.
+    assert "unpicked once in 100 classes" in dead(40, 20)[0]
+
+
+def test_how_rare_is_said_in_words() -> None:
+    from quizbank.report.flags import _chance
+
+    assert [_chance(p) for p in (0.0004, 0.0012, 0.0024, 0.0093, 0.012, 0.049)] == [
+        "less than once in 1,000 classes",
+        "once in 1,000 classes",
+        "twice in 1,000 classes",
+        "9 times in 1,000 classes",
+        "once in 100 classes",
+        "5 times in 100 classes",
+    ]

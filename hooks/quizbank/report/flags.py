@@ -282,12 +282,12 @@ def _normal_tail(z: float) -> float:
 
 
 def _chance(p: float) -> str:
-    """A p-value in words: "less than 1 time in 1,000", "3 times in 100"."""
+    """A p-value in words: "less than once in 1,000 classes", "once in 1,000 classes", "3 times in 100 classes"."""
     if p < 0.001:
         return "less than once in 1,000 classes"
-    if p < 0.01:
-        return f"{p * 1000:.0f} times in 1,000 classes"
-    return f"{p * 100:.0f} times in 100 classes"
+    count, out_of = (round(p * 1000), "1,000") if p < 0.01 else (round(p * 100), "100")
+    times = {1: "once", 2: "twice"}.get(count, f"{count} times")
+    return f"{times} in {out_of} classes"
 
 
 def _short(text: str, limit: int = 60) -> str:
