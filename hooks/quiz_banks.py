@@ -26,7 +26,7 @@ from quizbank.errors import summary
 from quizbank.extension import PageContext, set_page
 from quizbank.manifest import COUNTS_FILE, Manifest, course_manifest, navigation_counts, site_chapters
 from quizbank.progress import MARKER as PROGRESS_MARKER
-from quizbank.site import SettingError, load_site
+from quizbank.site import SettingError, Site, load_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -49,6 +49,7 @@ class _State:
     root: Path = Path()
     banks_dir: Path = Path()
     banks: dict[str, Bank] = field(default_factory=dict)
+    site: Site | None = None  # read in on_config: the page extension reads the same one
     course: Manifest = field(default_factory=lambda: course_manifest({}, []))
     # Under `mkdocs serve`, the banks' problems: every page shows them until a save fixes them.
     broken: list[Problem] = field(default_factory=list)
@@ -98,6 +99,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _state.banks_dir = site.banks_dir
     _state.broken = _stop_or_show(site.problems)
     _state.banks = site.banks
+    _state.site = site
     return config
 
 
@@ -154,6 +156,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             text=page.file.content_string,
             meta=page.meta,
             serving=_serving,
+            site=_state.site,
         )
     )
     return None

@@ -27,7 +27,7 @@ import json
 import os
 import re
 from collections.abc import MutableMapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
 from textwrap import dedent
@@ -48,7 +48,7 @@ from .page import place_quizzes
 from .progress import MARKER as PROGRESS_MARKER
 from .progress import render_progress
 from .searchable import exclude_whole
-from .site import SettingError, Site, load_site, relative_url
+from .site import FRONT_MATTER, SettingError, Site, load_site, relative_url
 
 try:
     from mkdocs.exceptions import PluginError as _Stop
@@ -64,7 +64,7 @@ class PageError(_Stop):
 WRITTEN_TASK_SCRIPT = "assets/javascripts/bundles/written-task.js"
 PROGRESS_SCRIPT = "assets/javascripts/bundles/progress.js"
 NO_SCRIPT_NOTE = (
-    '<noscript><p class="quiz-noscript" data-search-exclude>The self-checks on this page need JavaScript, which is off: '
+    '<noscript data-search-exclude><p class="quiz-noscript" data-search-exclude>The self-checks on this page need JavaScript, which is off: '
     "you can read the questions, but answers are not checked or saved.</p></noscript>"
 )
 GLOSSARY_MARKER = "<!-- glossary -->"
@@ -87,8 +87,8 @@ SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 ABBR_TAG = re.compile(r"</?abbr\b[^>]*>")
 # Zensical says it serves only on its command line; `make serve ENGINE=zensical` sets this.
 SERVE_ENV = "QUIZBANK_SERVE"
-# A front matter block as MkDocs reads it (mkdocs.utils.meta.YAML_RE): still there when it could not be read.
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+# The oldest Zensical the course is tested with (pyproject.toml's extra, requirements-zensical.txt pins it).
+ZENSICAL_OLDEST = "0.0.73"
 
 
 @dataclass
@@ -105,6 +105,9 @@ class PageContext:
     # is, so a link is relative to the page's URL; Zensical rewrites every link of the page as one
     # relative to its Markdown file (as links in Markdown are), so a link is relative to the file's folder.
     link_base: str | None = None
+    # The course, when the engine has read it for this build already (MkDocs's hook has); else
+    # `load_site` reads it, or finds it unchanged.
+    site: Site | None = None
 
     def link(self, url: str) -> str:
         """`url` (from the site's root) as a link in this page's HTML, whichever engine reads it."""
@@ -142,6 +145,7 @@ def _zensical_page(md: Markdown) -> PageContext | None:
     config = getattr(found, "config", None)
     if page is None or not isinstance(config, dict) or "root_dir" not in config:
         return None
+    _check_zensical_version()
     root = Path(str(config["root_dir"]))
     docs_dir = root / str(config.get("docs_dir") or "docs")
     src = str(page.path).replace("\\", "/")
@@ -158,6 +162,30 @@ def _zensical_page(md: Markdown) -> PageContext | None:
     )
 
 
+def _check_zensical_version() -> None:
+    """An older Zensical than the one tested may place links or pass page metadata differently: stop, naming it.
+
+    Newer ones are let through: the extension uses only what Zensical documents for extensions (the
+    page's rendering context), and tests/build/test_engines.py compares a build with MkDocs's.
+    """
+    from importlib import metadata
+
+    try:
+        installed = metadata.version("zensical")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a Zensical context without its package
+        return
+    if _version_tuple(installed) < _version_tuple(ZENSICAL_OLDEST):
+        raise PageError(
+            f"Zensical {installed} is older than {ZENSICAL_OLDEST}, the oldest this course is tested with: its pages "
+            "could come out without working quizzes.\n"
+            "    Fix: pip install -r requirements-zensical.txt (it pins the tested version), then make build ENGINE=zensical."
+        )
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", version.split("+")[0])[:3])
+
+
 @dataclass
 class _Page:
     """What the Markdown step learned that the HTML step needs (one per Markdown instance)."""
@@ -168,7 +196,6 @@ class _Page:
     quizzes: bool = False  # it has self-checks (or My progress's review round): mkdocs-quiz's settings
     failed: bool = False  # replaced by its problems (a preview)
     whole: bool = False  # the postprocessors now run on the whole page (not a heading's text)
-    facts: list[str] = field(default_factory=list)
 
 
 def _stop_or_show(problems: list[Problem], context: PageContext, subject: str = "Quiz banks") -> list[str]:
@@ -188,7 +215,7 @@ class PagePreprocessor(Preprocessor):
         self.page.context = context
         self.page.whole = self.page.quizzes = self.page.failed = False
         try:
-            site = load_site(context.config_file)
+            site = context.site or load_site(context.config_file)
         except SettingError as err:
             raise PageError(str(err)) from None
         self.page.site = site
@@ -301,6 +328,13 @@ def _check_continues(context: PageContext, site: Site) -> None:
         raise PageError(
             f"docs/{context.src}: front matter '{CONTINUES}: {target}' names no other page of the site.\n"
             f"    Fix: give the path of the chapter's first page, relative to docs/, e.g. '{CONTINUES}: part-2.md'."
+        )
+    # A first page has one continuation: another page before this one (in MkDocs's order) names it too.
+    other = next((src for src, first in site.continuations.items() if first == target), context.src)
+    if other != context.src:
+        raise PageError(
+            f"docs/{context.src}: docs/{other} already continues {target}.\n"
+            f"    Fix: make this page continue docs/{other} instead ('{CONTINUES}: {other}')."
         )
 
 

@@ -10,11 +10,14 @@ save, whichever engine serves it.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+import yaml
 
 from .errors import BankError, Problem
 from .facts import UNREAD_FACTS, Facts, facts_file, load_facts
@@ -36,6 +39,8 @@ QUIZ_DEFAULTS: dict[str, Any] = {
     "language": None,
     "custom_translations": {},
 }
+# A page's front matter as MkDocs reads it (mkdocs.utils.meta.YAML_RE).
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 QUIZ_BANK_SETTINGS: dict[str, type] = {"dir": str, "confidence": bool, "preview": str}
 ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.+?)\s*$")
 
@@ -145,6 +150,8 @@ class Site:
     language: str
     directory_urls: bool
     problems: list[Problem] = field(default_factory=list)
+    # Each page (path under docs/, in MkDocs's order) whose front matter says `continues: <first page>`.
+    continuations: dict[str, str] = field(default_factory=dict)
 
     def read_snippet(self, name: str) -> str | None:
         for base in self.bases:
@@ -183,7 +190,7 @@ def _signature(config_file: Path) -> tuple[tuple[str, int], ...]:
     """Every file the Site is read from, with its modification time: a change to any reads it again."""
     root = config_file.parent
     try:
-        config = read_config(config_file)
+        config = _config(config_file, config_file.stat().st_mtime_ns)
     except (OSError, ValueError):
         return ((str(config_file), -1),)
     banks_dir, docs_dir, bases, appended = settings(config, root)
@@ -197,6 +204,12 @@ def _signature(config_file: Path) -> tuple[tuple[str, int], ...]:
     if facts is not None:
         paths.append(facts)
     return tuple(sorted((str(p), p.stat().st_mtime_ns if p.exists() else -1) for p in paths))
+
+
+@functools.lru_cache(maxsize=8)
+def _config(config_file: Path, mtime_ns: int) -> dict[str, Any]:
+    """mkdocs.yml, parsed once per version of the file (the signature is taken on every page)."""
+    return read_config(config_file)
 
 
 _cache: dict[Path, tuple[tuple[tuple[str, int], ...], Site]] = {}
@@ -250,6 +263,15 @@ def _read(config_file: Path) -> Site:
     pages = {}
     for src in _doc_files(docs_dir) if docs_dir.is_dir() else []:
         pages[src] = (page_url(src, directory_urls), (docs_dir / src).read_text(encoding="utf-8-sig"))
+    continuations = {}
+    for src, (_, text) in pages.items():
+        front = FRONT_MATTER.match(text)
+        try:
+            meta = yaml.safe_load(front.group(1)) if front else None
+        except yaml.YAMLError:
+            continue  # the page's own conversion says where (quizbank.extension)
+        if isinstance(meta, dict) and isinstance(meta.get("continues"), str):
+            continuations[src] = meta["continues"]
     course = course_manifest(banks, site_chapters(pages, config.get("nav") or []))
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     assert isinstance(theme, dict)
@@ -272,4 +294,5 @@ def _read(config_file: Path) -> Site:
         language=language,
         directory_urls=directory_urls,
         problems=problems,
+        continuations=continuations,
     )

@@ -153,3 +153,44 @@ def test_continuing_no_other_page_is_a_located_error_in_every_engine(tmp_path: P
         convert(CHAPTER)
     context.meta["continues"] = "index.md"
     assert 'class="quiz"' in convert(CHAPTER)[0]
+
+
+def test_an_older_zensical_than_the_tested_one_stops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    config = project(tmp_path)
+    page = ZensicalPage(url="one/", path="one.md", meta={})
+    zensical = ContextExtension(page=page, config={"root_dir": str(config.parent), "docs_dir": "docs"})
+    assert 'class="quiz"' in convert(CHAPTER, zensical)[0]  # the installed one (tested)
+    real = metadata.version
+    monkeypatch.setattr(metadata, "version", lambda name: "0.0.72" if name == "zensical" else real(name))
+    with pytest.raises(PageError, match=r"Zensical 0\.0\.72 is older than 0\.0\.73"):
+        convert(CHAPTER, zensical)
+
+
+def test_zensical_serving_shows_a_problem_in_the_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make serve ENGINE=zensical` sets QUIZBANK_SERVE=1: Zensical does not tell an extension that it serves."""
+    config = project(tmp_path)
+    broken = "# One\n\n<!-- quiz: practice#missing -->\n"
+    (config.parent / "docs" / "one.md").write_text(broken, encoding="utf-8")
+    page = ZensicalPage(url="one/", path="one.md", meta={})
+    zensical = ContextExtension(page=page, config={"root_dir": str(config.parent), "docs_dir": "docs"})
+    with pytest.raises(PageError, match=r"docs/one\.md:3"):
+        convert(broken, zensical)
+    monkeypatch.setenv("QUIZBANK_SERVE", "1")
+    html, _ = convert(broken, zensical)
+    assert "This page cannot be shown: 1 problem to fix" in html and "docs/one.md:3" in html
+
+
+def test_two_pages_continuing_one_is_a_located_error_on_the_second(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    docs = config.parent / "docs"
+    for name in ("one-more.md", "one-most.md"):
+        (docs / name).write_text(f"---\ncontinues: one.md\n---\n\n# {name}\n", encoding="utf-8")
+    first = mkdocs_page(config, "one-more.md")
+    first.meta["continues"] = "one.md"
+    assert "<h1" in convert("# more\n")[0]
+    second = mkdocs_page(config, "one-most.md")
+    second.meta["continues"] = "one.md"
+    with pytest.raises(PageError, match=r"docs/one-most\.md: docs/one-more\.md already continues one\.md"):
+        convert("# most\n")
