@@ -1,6 +1,7 @@
 """The course built with Zensical (`make build ENGINE=zensical`), as a student uses it in Chromium.
 
-A self-check answered, kept over a reload and shown on My progress, search; then,
+A self-check answered, kept over a reload and shown on My progress; axe-core on a chapter and My
+progress; search; then,
 after one visit online, every page, an answer and My progress's review round with the network
 cut. tests/build/test_engines.py compares the built pages with the MkDocs build; this proves they
 work. The context allows the site's worker (conftest.py blocks it elsewhere).
@@ -14,7 +15,17 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from support import RESULTS_KEY, BuildResult, PagesServer, quiz_ready, site_pages, wait_for_material, watch
+from support import (
+    AXE_JS,
+    RESULTS_KEY,
+    BuildResult,
+    PagesServer,
+    quiz_ready,
+    require_npm_package,
+    site_pages,
+    wait_for_material,
+    watch,
+)
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +49,17 @@ def online(browser: Browser, console_errors: list[str]) -> Iterator[tuple[Browse
         context.close()
     real = [e for e in console_errors if "ERR_INTERNET_DISCONNECTED" not in e and "no-such-page/: " not in e]
     assert not real, "\n".join(real)
+
+
+def axe_violations(page: Page) -> list[str]:
+    require_npm_package(AXE_JS, "axe-core")
+    page.add_script_tag(path=str(AXE_JS))
+    found: list[str] = page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+            .then(r => r.violations.map(v => `${v.id}: ${v.help} (${v.nodes.length})`))""",
+        ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    )
+    return found
 
 
 def saved(page: Page, key: str) -> None:
@@ -75,6 +97,14 @@ def test_a_student_answers_reloads_sees_my_progress_and_works_offline(
     page.goto(server.url("progress/"))
     expect(page.locator(f'tr[data-question="{key}"] .status')).to_have_text("Not yet right")
 
+    # WCAG 2.2 AA on a chapter with answered self-checks and an answer box, and on My progress
+    # (tests/browser/test_a11y.py runs every page, both palettes, phone and laptop, on the MkDocs build).
+    for path in ("part-1/", "progress/"):
+        page.goto(server.url(path))
+        wait_for_material(quiz_ready(page) if path == "part-1/" else page)
+        assert axe_violations(page) == [], f"{path} on the Zensical build"
+
+    page.goto(server.url("progress/"))
     # Search is Zensical's own (a button opens its dialog) and finds a chapter's section.
     wait_for_material(page).locator(".md-search__button").first.click()
     page.keyboard.type("LoRA")
