@@ -1,9 +1,8 @@
 """The course built with Zensical (`make build ENGINE=zensical`), as a student uses it in Chromium.
 
-A self-check answered, kept over a reload and shown on My progress; axe-core on a chapter and My
-progress; search; then,
-after one visit online, every page, an answer and My progress's review round with the network
-cut. tests/build/test_engines.py compares the built pages with the MkDocs build; this proves they
+A self-check answered, kept over a reload and shown on My progress; axe-core on a chapter and on
+My progress; search; then, after one visit online, every page, an answer and My progress's review
+round with the network cut. tests/build/test_engines.py compares the built pages with the MkDocs build; this proves they
 work. The context allows the site's worker (conftest.py blocks it elsewhere).
 """
 
