@@ -82,7 +82,7 @@ class _Site:
 def finish_site(config_path: Path, site_dir: Path | None = None, *, serving: bool = False) -> Finished:
     """Every site-level step over the site built from `config_path` (into `site_dir`, else its site_dir).
 
-    `serving`: a preview (no service worker, no offline meta: it would answer from its cache).
+    `serving`: a preview: no offline meta, and a worker that removes itself (a precaching one would answer from its cache).
     """
     root = config_path.resolve().parent
     config = read_config(config_path)
