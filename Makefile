@@ -6,6 +6,13 @@ BIN      := $(VENV)/bin
 DEV_ADDR ?= 127.0.0.1:8000
 # The site's engine, as every target and the Pages workflow run it (one place to change it).
 MKDOCS   := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+# Which engine renders the pages: mkdocs (the default) or zensical, Material for MkDocs' successor
+# (`make build ENGINE=zensical`; README and For instructors say what differs). Zensical runs no MkDocs
+# hook: `python -m quizbank site` then does the site-level steps over what it built (quizbank/postbuild.py).
+ENGINE   ?= mkdocs
+ENGINES  := mkdocs zensical
+ZENSICAL := $(BIN)/zensical
+QUIZBANK := PYTHONPATH=hooks $(BIN)/python -m quizbank
 # Node's test runner, given the files: Node 22 and later read a bare folder as a module to run.
 NODE_TESTS = tests/js/*.test.mjs
 # The oldest Node.js the tools and tests support (package.json's engines says the same).
@@ -33,19 +40,50 @@ $(VENV)/.report: requirements.txt requirements-report.txt | $(BIN)/activate
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements-report.txt
 	touch $(VENV)/.runtime $@
 
-$(VENV)/.test: requirements.txt requirements-report.txt requirements-test.txt | $(BIN)/activate
+$(VENV)/.zensical: requirements.txt requirements-zensical.txt | $(BIN)/activate
+	@echo "Installing Zensical (requirements-zensical.txt) into $(VENV)/: about 10 s on a first run..."
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements-zensical.txt
+	touch $(VENV)/.runtime $@
+
+$(VENV)/.test: requirements.txt requirements-report.txt requirements-zensical.txt requirements-test.txt | $(BIN)/activate
 	@echo "Installing the test tools (requirements-test.txt) into $(VENV)/: about a minute on a first run..."
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements-test.txt
-	touch $(VENV)/.runtime $(VENV)/.report $@
+	touch $(VENV)/.runtime $(VENV)/.report $(VENV)/.zensical $@
 
-## Preview with live reload; prints its address (http://127.0.0.1:8000/cloud-fine-tuning/). Ctrl+C stops it.
-serve: $(VENV)/.runtime
+# What a target needs installed for the engine it runs: an unknown ENGINE stops here, with the choices.
+ifeq ($(ENGINE),mkdocs)
+ENGINE_PACKAGES := $(VENV)/.runtime
+else ifeq ($(ENGINE),zensical)
+ENGINE_PACKAGES := $(VENV)/.zensical
+else
+$(error ENGINE=$(ENGINE) is not an engine this site builds with: use one of $(ENGINES) (make build ENGINE=zensical))
+endif
+
+## Preview with live reload; prints its address (http://127.0.0.1:8000/cloud-fine-tuning/). Ctrl+C stops it. [ENGINE=zensical]
+serve: $(ENGINE_PACKAGES)
 	@echo "Serving the site at http://$(DEV_ADDR)$$(PYTHONPATH=hooks $(BIN)/python -c 'from quizbank.siteconfig import read_config, site_path; from pathlib import Path; print(site_path(read_config(Path("mkdocs.yml"))))') with live reload (Ctrl+C stops it)."
+ifeq ($(ENGINE),zensical)
+	@# Zensical serves site/ as it rebuilds it; the site command finishes each rebuild (no worker under serve).
+	@# PYTHONPATH=hooks: this folder's quizbank, even if .venv's editable install points at another copy.
+	@rm -rf site
+	@QUIZBANK_SERVE=1 PYTHONPATH=hooks $(ZENSICAL) serve -f mkdocs.yml --dev-addr $(DEV_ADDR) & engine=$$!; \
+	trap 'kill $$engine 2>/dev/null' EXIT INT TERM; \
+	QUIZBANK_SERVE=1 $(QUIZBANK) site --serve --watch
+else
 	$(MKDOCS) serve --dev-addr $(DEV_ADDR)
+endif
 
-## Build the site into site/ exactly as the Pages workflow does (--strict: any warning stops it).
-build: $(VENV)/.runtime
+## Build the site into site/ exactly as the Pages workflow does (--strict: any warning stops it). [ENGINE=zensical]
+build: $(ENGINE_PACKAGES)
+ifeq ($(ENGINE),zensical)
+	@# Every bank, marker and fact problem listed first, located (Zensical would show the first in a traceback).
+	@$(QUIZBANK) check
+	rm -rf site
+	PYTHONPATH=hooks $(ZENSICAL) build -f mkdocs.yml --strict --clean
+	$(QUIZBANK) site
+else
 	$(MKDOCS) build --strict
+endif
 
 # The tests' npm tools (axe-core; lighthouse for the benchmark), exactly as package-lock.json pins them.
 node_modules/.package-lock.json: package.json package-lock.json
@@ -106,6 +144,6 @@ golden: $(VENV)/.test
 bench: $(VENV)/.test
 	$(BIN)/python benchmarks/build_time.py
 
-## Remove what builds and tests leave behind (site/, caches); .venv/, node_modules/ and dist/ stay.
+## Remove what builds and tests leave behind (site/, Zensical's .cache/, caches); .venv/, node_modules/ and dist/ stay.
 clean:
-	rm -rf site .pytest_cache .ruff_cache .mypy_cache
+	rm -rf site .cache .pytest_cache .ruff_cache .mypy_cache

@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]
 from page_budget import BUDGET, gzip_size  # noqa: E402
 from support import CHROMIUM, CHROMIUM_ARGS, PagesServer  # noqa: E402
 

@@ -1,6 +1,6 @@
 """MkDocs hook: a chapter split over two pages, and the links from outside that still name the first.
 
-A chapter that outgrows a phone's first-paint budget (tests/page_budget.py) is split: its first page
+A chapter that outgrows a phone's first-paint budget (quizbank/budget.py) is split: its first page
 keeps its address, and the page that continues it says so in its front matter,
 
     continues: part-2.md
@@ -14,12 +14,13 @@ own sections included, stays where it is.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
+
+from quizbank.finalhtml import with_redirect
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 KEY = "continues"
-# What a link can name: sections, and the self-checks' and answer boxes' containers (not each input).
+# What a link can name (quizbank/finalhtml.py, which `python -m quizbank site` uses on any engine's pages).
 ID = re.compile(r'<(?:h[1-6]|div|section|details)\b[^>]*?\bid="([^"]+)"')
 
 _ids: dict[str, set[str]] = {}  # page src_uri -> every id in its content
@@ -67,15 +68,4 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
     moved = sorted(_ids.get(continuation.file.src_uri, set()) - _ids.get(page.file.src_uri, set()))
     if not moved:
         return None
-    return output.replace(
-        "</head>", redirect_script(moved, get_relative_url(continuation.url, page.url)) + "</head>", 1
-    )
-
-
-def redirect_script(moved: list[str], to: str) -> str:
-    """An inline script: an address naming one of `moved` goes on to `to`, with its fragment."""
-    data = json.dumps([moved, to], separators=(",", ":")).replace("</", "<\\/")
-    return (
-        "<script>(function(d){var h=location.hash.slice(1);try{h=decodeURIComponent(h)}catch(e){return}"
-        'if(h&&d[0].indexOf(h)>=0)location.replace(d[1]+"#"+encodeURIComponent(h))})(' + data + ")</script>"
-    )
+    return with_redirect(output, moved, get_relative_url(continuation.url, page.url))

@@ -11,22 +11,16 @@ student wants search) in `data-before`; `window.quizbank.material` resolves once
 
 from __future__ import annotations
 
-import re
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
+from quizbank.finalhtml import LOADER, after_first_paint, loader_code
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
-
-BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
-LOADER = "partials/inline/material.html"  # in the theme's custom_dir, written by `make bundle`
-SCRIPT = re.compile(r"<script>(.*)</script>", re.S)
-BEFORE = "bundles/search-index.js"  # beside Material's bundle, under assets/javascripts/
-
 
 # Read once per build (on_config runs again for every rebuild under `mkdocs serve`, so an edited
 # loader shows at the next one).
@@ -35,32 +29,20 @@ _code = ""
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     global _code
-    path = Path(str(config.theme.custom_dir)) / LOADER
-    found = SCRIPT.search(path.read_text(encoding="utf-8")) if path.is_file() else None
-    if found is None:
+    custom_dir = Path(str(config.theme.custom_dir))
+    code = loader_code(custom_dir)
+    if code is None:
         raise PluginError(
-            f"{path}: Material's loader is missing or unreadable.\n    Fix: run `make bundle`, or restore it from git."
+            f"{custom_dir / LOADER}: Material's loader is missing or unreadable.\n    Fix: run `make bundle`, or restore it from git."
         )
-    _code = found.group(1)
+    _code = code
     return None
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    return _after_first_paint(output)
+    return after_first_paint(output, _code)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
     """The 404 page is a template, not a page: its bundle waits for the first paint too."""
-    return _after_first_paint(output_content) if template_name == "404.html" else None
-
-
-def _after_first_paint(html: str) -> str | None:
-    if "bundle." not in html:
-        return None
-
-    def loader(match: re.Match[str]) -> str:
-        src = match.group(1)
-        before = src[: src.rindex("bundle.")] + BEFORE
-        return f'<script data-bundle="{escape(src)}" data-before="{escape(before)}">{_code}</script>'
-
-    return BUNDLE.sub(loader, html, count=1)
+    return after_first_paint(output_content, _code) if template_name == "404.html" else None

@@ -21,13 +21,13 @@ lets it take over only once the old worker has gone idle, which can take minutes
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+from quizbank.offline import RETIRE, SOURCE, WORKER, english_only, precache_list, render_worker, version, wanted
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -36,19 +36,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
 
-WORKER = "sw.js"  # at the site's root: a worker controls only pages under its own folder
-SOURCE = "assets/javascripts/quizbank/sw.js"  # in the theme's custom_dir; not served as it is
-RETIRE = "assets/javascripts/quizbank/sw-retire.js"  # what `mkdocs serve` answers for any sw.js
-# Never asked for by a page: source maps (developer tools only), the compressed sitemap (search
-# engines) and the worker itself (the browser fetches it past any cache).
-SKIPPED_SUFFIXES = (".map", ".gz")
-# Material's search loads these word-splitting and stemming scripts only for languages other than
-# English (its search worker's `setupSearchLanguages`): about 1 MB a student of an English course
-# would download for nothing.
-SEARCH_LANGUAGE_FILES = "assets/javascripts/lunr/"
-DIGEST_CHARS = 16
-# Hosts may rewrite the sitemap to their own address (the tests' server does): fetched unchecked.
-UNCHECKED = ("sitemap.xml",)
+# The list and the worker are written by quizbank/offline.py, which `python -m quizbank site` uses too.
+__all__ = ["WORKER", "precache_list", "render_worker", "version", "wanted"]
 
 _serving = False
 
@@ -106,43 +95,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     (site / WORKER).write_text(render_worker(source.read_text(encoding="utf-8"), files), encoding="utf-8")
 
 
-def precache_list(site: Path, *, english_search_only: bool = True) -> dict[str, str]:
-    """Every file of a built site a page may ask for, each with the start of its SHA-256.
-
-    Keys are URL paths relative to the site's root ("" and "part-1/" for index pages); values
-    the first 16 hex digits of the digest ("" for the sitemap: see UNCHECKED).
-    """
-    files: dict[str, str] = {}
-    for path in sorted(site.rglob("*")):
-        rel = path.relative_to(site).as_posix()
-        if not path.is_file() or not wanted(rel, english_search_only=english_search_only):
-            continue
-        url = rel.removesuffix("index.html") if rel == "index.html" or rel.endswith("/index.html") else rel
-        files[url] = "" if rel in UNCHECKED else hashlib.sha256(path.read_bytes()).hexdigest()[:DIGEST_CHARS]
-    return files
-
-
-def wanted(rel: str, *, english_search_only: bool = True) -> bool:
-    """Whether the built file at `rel` (relative to the site's root, with slashes) is precached."""
-    if rel == WORKER or rel.endswith(SKIPPED_SUFFIXES) or any(p.startswith(".") for p in rel.split("/")):
-        return False
-    return not (english_search_only and rel.startswith(SEARCH_LANGUAGE_FILES))
-
-
-def version(files: dict[str, str]) -> str:
-    """A digest of the whole list: any file added, removed or changed gives another version."""
-    listing = "\n".join(f"{url}\t{sha}" for url, sha in sorted(files.items()))
-    return hashlib.sha256(listing.encode("utf-8")).hexdigest()[:DIGEST_CHARS]
-
-
-def render_worker(source: str, files: dict[str, str]) -> str:
-    data = json.dumps({"version": version(files), "files": files}, ensure_ascii=False, sort_keys=True)
-    return f"// Written by hooks/offline.py: this build's files. The worker's source follows.\nself.QUIZBANK_OFFLINE = {data};\n{source}"
-
-
 def _english_search_only(config: MkDocsConfig) -> bool:
     search = config.plugins.get("material/search") or config.plugins.get("search")
     langs = getattr(search, "config", {}).get("lang") if search is not None else None
     if not langs:
         langs = [str(config.theme.get("language") or "en")]
-    return all(str(lang).split("-")[0] == "en" for lang in langs)
+    return english_only([str(lang) for lang in langs])

@@ -10,106 +10,45 @@ Here they become files the browser fetches once and keeps:
   first page that has a quiz, once it has prepared the page's saved answers. It is served minified
   (`bundles/mkdocs-quiz.min.js`, written by `make bundle`: 4.6 KB gzip instead of 9.2 on every
   first visit) while the SHA-256 that copy names is the installed script's, and as installed otherwise.
-Its inline copies are removed from each page after mkdocs-quiz has added them, and so is its
-"Quiz Progress" box (hidden, but still in the page): it counted only the questions its script grades,
-never a blank, and its "Reset" cleared only its own storage; the page's count is ours
-(quizbank/pagecount.js), from the one store of results. The installed package is never edited
+Its plugin never adds them (nor its "Quiz Progress" box) to a page: the course's page extension
+(`quizbank.extension`) writes only its two small settings scripts into a page with quizzes. The installed package is never edited
 (DEVELOPERS.md: the contract with mkdocs-quiz).
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from quizbank import display_path, stylesheet
+from quizbank.assets import (
+    QUIZ_MINIFIED,
+    QUIZ_SCRIPT,
+    STYLESHEET,
+    AssetError,
+    course_stylesheet,
+    not_served,
+    quiz_script,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
 
-STYLESHEET = "assets/stylesheets/course.css"
-QUIZ_SCRIPT = "assets/javascripts/mkdocs-quiz/quiz.js"
-# Ours, in the theme's custom_dir, in cascade order after mkdocs-quiz's (ours override it). The
-# answer boxes' style is here too, although three pages use it: pasted into those pages it made
-# each chapter's HTML 2.2 KB (gzip) heavier on every visit, and pushed Part 2's HTML past a network
-# round trip on a phone (first paint 1.35 s instead of 1.20 s, Lighthouse 99), while the
-# shared file grows from 6.3 to 8.5 KB, fetched once and still within one round trip.
-STYLESHEETS = ("assets/site.css", "assets/written-task.css", "assets/keep.css")
-# The sources of the browser bundles: tested under Node, bundled by `make bundle`, not served.
-SCRIPT_SOURCES = "assets/javascripts/quizbank/"
-# mkdocs-quiz's script minified by `make bundle`, served as QUIZ_SCRIPT (not at its own path).
-QUIZ_MINIFIED = "assets/javascripts/bundles/mkdocs-quiz.min.js"
-MINIFIED_FROM = re.compile(r"\A/\* mkdocs-quiz \S+ js/quiz\.js .*?source sha256 ([0-9a-f]{64}) \*/\n")
-# mkdocs-quiz 1.7.1's progress box, desktop then phone (its plugin's _get_quiz_progress_sidebar_html).
-QUIZ_PROGRESS_BOX = re.compile(r'<div id="quiz-progress-sidebar".*?<nav id="quiz-progress-mobile".*?</nav>', re.S)
-
-
-def _quiz_file(*parts: str) -> str:
-    return (resources.files("mkdocs_quiz").joinpath(*parts)).read_text(encoding="utf-8")
+# What the files are made from, and how: quizbank/assets.py (`python -m quizbank site` writes the same).
+__all__ = ["QUIZ_MINIFIED", "QUIZ_SCRIPT", "STYLESHEET", "quiz_script"]
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     custom_dir = Path(str(config.theme.custom_dir))
-    quiz_css = _minified("mkdocs_quiz/css/quiz.css", _quiz_file("css", "quiz.css"))
-    parts = [f"/* mkdocs-quiz {_quiz_version()}: css/quiz.css */\n{quiz_css}"]
-    for name in STYLESHEETS:
-        path = custom_dir / name
-        if not path.is_file():
-            raise PluginError(f"{path}: the site's stylesheet is missing.\n    Fix: restore it from git.")
-        parts.append(
-            f"/* {path.name} */\n"
-            + _minified(display_path(path, Path(config.config_file_path).parent), path.read_text(encoding="utf-8"))
-        )
-        existing = files.get_file_from_path(name)
-        if existing is not None:
-            files.remove(existing)  # served inside the one stylesheet only
-    for file in [f for f in files if f.src_uri.startswith(SCRIPT_SOURCES) or f.src_uri == QUIZ_MINIFIED]:
-        files.remove(file)
-    files.append(File.generated(config, STYLESHEET, content="\n".join(parts)))
+    try:
+        css = course_stylesheet(custom_dir, Path(config.config_file_path).parent)
+    except AssetError as err:
+        raise PluginError(str(err.problem)) from None
+    for file in [f for f in files if not_served(f.src_uri)]:
+        files.remove(file)  # served inside the one stylesheet, or as a bundle
+    files.append(File.generated(config, STYLESHEET, content=css))
     files.append(File.generated(config, QUIZ_SCRIPT, content=quiz_script(custom_dir / QUIZ_MINIFIED)))
     return files
-
-
-def _minified(name: str, css: str) -> str:
-    try:
-        return stylesheet.minify(css)
-    except stylesheet.UnclosedError as error:
-        raise PluginError(f"{name}:{error.line}: {error.what}.\n    Fix: {error.fix}.") from None
-
-
-def quiz_script(minified: Path) -> str:
-    """mkdocs-quiz's script: the minified copy if it was made from the installed one, else as installed."""
-    source = _quiz_file("js", "quiz.js")
-    copy = minified.read_text(encoding="utf-8") if minified.is_file() else ""
-    made_from = MINIFIED_FROM.match(copy)
-    if made_from and made_from.group(1) == hashlib.sha256(source.encode("utf-8")).hexdigest():
-        return copy
-    return source
-
-
-# After mkdocs-quiz's on_page_content (priority 0), which appends its style and script to the page.
-@event_priority(-60)
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    if "mkdocsQuizConfig" not in html:
-        return None
-    from mkdocs_quiz import plugin as quiz_plugin  # its module-level copies: what it appends, exactly
-
-    for inline in (quiz_plugin.style, quiz_plugin.js_script):
-        if inline and inline in html:
-            html = html.replace(inline, "")
-    return QUIZ_PROGRESS_BOX.sub("", html)
-
-
-def _quiz_version() -> str:
-    from importlib import metadata
-
-    return metadata.version("mkdocs-quiz")

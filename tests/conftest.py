@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from support import BuildResult, shared_project_site  # noqa: E402  (after hooks/ is on sys.path)
+from support import BuildResult, shared_project_site, shared_zensical_site  # noqa: E402  (after hooks/ is on sys.path)
 
 
 def pytest_addoption(parser):  # type: ignore[no-untyped-def]
@@ -32,3 +32,9 @@ def pytest_xdist_auto_num_workers(config):  # type: ignore[no-untyped-def]
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The real site, built once with --strict for the whole run (shared by the workers): read only."""
     return shared_project_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real site built with Zensical (`make build ENGINE=zensical` in a copy), once per run: read only."""
+    return shared_zensical_site(tmp_path_factory)

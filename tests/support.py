@@ -171,6 +171,47 @@ def shared_project_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult
     return result
 
 
+def copy_of_the_project(target: Path) -> Path:
+    """The repository's tracked files, copied to `target` (an engine that writes beside mkdocs.yml works on the copy)."""
+    tracked = subprocess.run(["git", "ls-files", "-z"], capture_output=True, cwd=ROOT, check=True).stdout
+    for name in filter(None, tracked.decode("utf-8").split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target
+
+
+def zensical_build(project: Path) -> BuildResult:
+    """`make build ENGINE=zensical` in a copy of the project, with this run's environment (nothing installed)."""
+    venv = Path(sys.executable).parent.parent
+    proc = subprocess.run(
+        ["make", "--no-print-directory", "-o", str(venv / ".zensical"), "build", "ENGINE=zensical", f"VENV={venv}"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        timeout=300,
+    )
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, project / "site")
+
+
+def shared_zensical_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real site built with Zensical (`make build ENGINE=zensical`), once per run like shared_project_site: read only."""
+    temp = tmp_path_factory.getbasetemp()
+    shared = temp.parent if os.environ.get("PYTEST_XDIST_WORKER") else temp
+    folder = shared / "zensical-project"
+    result_file = shared / "zensical-site.json"
+    with FileLock(str(shared / "zensical-site.lock")):
+        if result_file.exists():
+            saved = json.loads(result_file.read_text(encoding="utf-8"))
+            result = BuildResult(saved["code"], saved["output"], folder / "site")
+        else:
+            result = zensical_build(copy_of_the_project(folder))
+            result_file.write_text(json.dumps({"code": result.code, "output": result.output}), encoding="utf-8")
+    assert result.code == 0, result.output
+    return result
+
+
 def expectation(path: Path) -> tuple[int, str]:
     """A corpus bank's first line, `# expect: LINE: message`, as (line, message)."""
     first = path.read_bytes().split(b"\n", 1)[0].decode("utf-8")

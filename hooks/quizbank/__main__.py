@@ -4,6 +4,8 @@
     python -m quizbank export [-f mkdocs.yml] [-o dist]   QTI 1.2 and 2.1, Moodle GIFT and a printable answer key
     python -m quizbank class-report IN [-f mkdocs.yml] [-o dist/class-report]   item analysis of handed-in progress files
     python -m quizbank schema [-f mkdocs.yml]     quizzes/schema.json, generated from the question types
+    python -m quizbank site [-f mkdocs.yml] [-d site] [--serve [--watch]]   the site-level files, after any engine has built
+        the site (course.json, course.css, the app's manifest, each page's final HTML, the service worker last)
 
 Run with hooks/ on the import path (the Makefile does: PYTHONPATH=hooks). `check` lists every problem at once,
 sorted by file and line; exit status 1 on any error (warnings are listed, and do not fail).
@@ -129,13 +131,20 @@ def check(config_path: Path) -> list[Problem]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m quizbank", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["check", "export", "class-report", "schema"])
+    parser.add_argument("command", choices=["check", "export", "class-report", "schema", "site"])
     parser.add_argument(
         "folder", nargs="?", type=Path, help="class-report: the folder (or .zip) of progress files students handed in"
     )
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     parser.add_argument(
         "-o", "--out", type=Path, help="the folder to write (export: dist/; class-report: dist/class-report/)"
+    )
+    parser.add_argument("-d", "--site-dir", type=Path, help="site: the built site (default: mkdocs.yml's site_dir)")
+    parser.add_argument(
+        "--serve", action="store_true", help="site: a preview (no service worker: it would answer from its cache)"
+    )
+    parser.add_argument(
+        "--watch", action="store_true", help="site: finish the site again whenever a preview engine rewrites it"
     )
     args = parser.parse_args(argv)
     if not args.config_file.is_file():
@@ -148,6 +157,15 @@ def main(argv: list[str] | None = None) -> int:
         return class_report(args.config_file, args.folder, args.out or Path("dist/class-report"))
     if args.command == "schema":
         return write_schema(args.config_file)
+    if args.command == "site":
+        if args.watch:
+            from .postbuild import watch
+
+            try:
+                watch(args.config_file, args.site_dir)
+            except KeyboardInterrupt:
+                return 0
+        return finish(args.config_file, args.site_dir, serving=args.serve)
     problems = check(args.config_file)
     errors = [p for p in problems if p.severity == "error"]
     if problems:
@@ -160,6 +178,22 @@ def main(argv: list[str] | None = None) -> int:
     from .export.command import export_course  # only when asked: the exporters need mkdocs-quiz
 
     return export_course(args.config_file, args.out or Path("dist"))
+
+
+def finish(config_path: Path, site_dir: Path | None, *, serving: bool) -> int:
+    """The site-level steps over a built site (quizbank/postbuild.py); exit status 1 on any error."""
+    from .postbuild import finish_site  # only when asked: it reads mkdocs-quiz's installed files
+
+    done = finish_site(config_path, site_dir, serving=serving)
+    if done.problems:
+        print(summary(done.problems, "Site"), file=sys.stderr)
+    if done.errors:
+        return 1
+    print(
+        f"Site ({done.site}): {len(done.written)} files written, {done.pages_changed} pages finished, "
+        f"{len(done.removed)} source files removed."
+    )
+    return 0
 
 
 def write_schema(config_path: Path) -> int:

@@ -242,3 +242,35 @@ def course_manifest(banks: dict[str, Bank], chapters: list[Chapter]) -> Manifest
         tasks=[TaskEntry(**t, page=where[t["key"]].url) for t in tasks if t["key"] in where],
         pools=pools,
     )
+
+
+# Written once per build, read by every page for the navigation counts (quizbank/nav.js).
+COUNTS_FILE = "assets/quizbank/course.json"
+
+
+def navigation_counts(course: Manifest, progress_url: str | None) -> str:
+    """course.json: what every page needs of the manifest for its navigation counts, as compact JSON.
+
+    Only that: the progress page carries the whole manifest in its HTML. `progress_url` is where a
+    student restores a progress file (quizbank/keep-ui.js links to it when work was lost).
+    """
+    counts: dict[str, Any] = {
+        "v": course["v"],
+        "parts": [{"url": p["url"], "questions": p["questions"]} for p in course["parts"]],
+        # Each count marks a re-keyed saved answer against the current key (quizbank/results.js `marked`).
+        "questions": {
+            k: {
+                "fp": q["fp"],
+                "key": q["key"],
+                "type": q["type"],
+                "grade": q["grade"],
+                **({"pool": q["pool"]} if "pool" in q else {}),
+            }
+            for k, q in course["questions"].items()
+        },
+        # A pool counts once (quizbank/pools.js): the counts need its variants.
+        "pools": {k: {"variants": p["variants"]} for k, p in course["pools"].items()},
+    }
+    if progress_url is not None:
+        counts["progress"] = progress_url
+    return json.dumps(counts, separators=(",", ":"))

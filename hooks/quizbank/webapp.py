@@ -9,8 +9,12 @@ it starts. Pure functions of the settings in mkdocs.yml: tests/unit/test_web_app
 from __future__ import annotations
 
 import colorsys
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import did_you_mean
 
@@ -138,3 +142,83 @@ def web_manifest(
             {"src": i.src, "sizes": f"{i.size}x{i.size}", "type": "image/png", "purpose": i.purpose} for i in ICONS
         ],
     }
+
+
+SETTINGS = ("short_name",)
+
+
+@dataclass(frozen=True)
+class App:
+    manifest: dict[str, Any]  # written at the site's root as MANIFEST_FILE
+    links: dict[str, Any]  # what every page links to: overrides/main.html reads it as config.extra.web_app
+
+
+def app_of(config: Mapping[str, Any], custom_dir: Path) -> App:
+    """The web app from mkdocs.yml's settings (MkDocs' config or the file as read); raises AppSettingError."""
+    extra = config.get("extra") or {}
+    given = extra.get("app") or {} if isinstance(extra, Mapping) else {}
+    if not isinstance(given, Mapping):
+        raise AppSettingError(
+            "mkdocs.yml: 'extra: app:' must be a mapping.\n    Fix: write e.g. 'app: {short_name: Fine-Tuning}'."
+        )
+    for setting in given:
+        if setting not in SETTINGS:
+            raise AppSettingError(
+                f"mkdocs.yml: unknown setting 'extra: app: {setting}'.\n    Fix: use {' or '.join(SETTINGS)}."
+            )
+    missing = [path for path in (APPLE_TOUCH_ICON, *(i.src for i in ICONS)) if not (custom_dir / path).is_file()]
+    if missing:
+        raise AppSettingError(
+            f"{custom_dir / missing[0]}: the installed app's icon is missing.\n"
+            "    Fix: restore it from git, or draw them again with `.venv/bin/python tools/app_icons.py`."
+        )
+    theme = config.get("theme") or {}
+    theme = theme if isinstance(theme, Mapping) else {}
+    site_name = str(config.get("site_name") or "")
+    name = short_name(site_name, given.get("short_name"))
+    colours = theme_colours(theme.get("palette"))
+    site_path = urlsplit(str(config.get("site_url") or "")).path or "/"
+    manifest = web_manifest(
+        name=site_name,
+        short_name=name,
+        description=str(config.get("site_description") or ""),
+        lang=str(theme.get("language") or "en"),
+        site_path=site_path if site_path.endswith("/") else site_path + "/",
+        colours=colours,
+    )
+    links = {
+        "manifest": MANIFEST_FILE,
+        "apple_touch_icon": APPLE_TOUCH_ICON,
+        "title": name,
+        "theme_colours": [{"media": c.media, "colour": c.colour} for c in colours],
+    }
+    return App(manifest, links)
+
+
+def manifest_text(manifest: dict[str, Any]) -> str:
+    return json.dumps(manifest, ensure_ascii=False, indent=1)
+
+
+def head_tags(links: Mapping[str, Any], base: str) -> list[str]:
+    """The tags overrides/main.html renders from `links`, exactly, with `base` the way to the site's root."""
+    tags = [
+        f'<link rel="manifest" href="{base}{links["manifest"]}">',
+        f'<link rel="apple-touch-icon" href="{base}{links["apple_touch_icon"]}">',
+        f'<meta name="apple-mobile-web-app-title" content="{_e(links["title"])}">',
+    ]
+    for theme in links["theme_colours"]:
+        media = f' media="{_e(theme["media"])}"' if theme["media"] else ""
+        tags.append(f'<meta name="theme-color"{media} content="{theme["colour"]}">')
+    return tags
+
+
+def _e(text: str) -> str:
+    """Jinja's `| e`, which the template uses: the same five characters, the same entities."""
+    return (
+        str(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )

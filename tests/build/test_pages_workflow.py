@@ -113,6 +113,28 @@ def test_a_commit_is_published_only_after_its_tests_passed() -> None:
     assert "pull_request" in ci["concurrency"]["cancel-in-progress"]
 
 
+# The engine the build step runs: the repository variable SITE_ENGINE, else MkDocs.
+ENGINE_VARIABLE = "vars.SITE_ENGINE || 'mkdocs'"
+
+
+def test_the_pages_build_takes_its_engine_from_one_repository_variable() -> None:
+    """SITE_ENGINE=zensical builds with Zensical and the site command (the run's Zensical build runs that very make command)."""
+    [step] = [s for s in workflow("pages.yml")["jobs"]["build"]["steps"] if s.get("name") == "Build"]
+    assert step["env"] == {"ENGINE": "${{ " + ENGINE_VARIABLE + " }}"}
+    assert step["run"].strip() == 'make build ENGINE="$ENGINE"'
+    env = {**os.environ, "MAKEFLAGS": ""}
+    plans = {
+        engine: subprocess.run(
+            ["make", "-n", "build", f"ENGINE={engine}"], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        ).stdout
+        for engine in ("mkdocs", "zensical")
+    }
+    assert "mkdocs build --strict" in plans["mkdocs"] and "zensical" not in plans["mkdocs"]
+    assert "zensical build -f mkdocs.yml --strict" in plans["zensical"] and "-m quizbank site" in plans["zensical"]
+    wrong = subprocess.run(["make", "-n", "build", "ENGINE=hugo"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert wrong.returncode != 0 and "use one of mkdocs zensical" in wrong.stderr
+
+
 def substitute(text: str, outputs: dict[str, str]) -> str:
     """The workflow's ${{ }} expressions that a build step uses, as GitHub would fill them in."""
 
@@ -157,13 +179,20 @@ def test_the_pages_build_job_runs_for_a_fork_and_packs_a_strict_build(tmp_path: 
     # actions/setup-python: this environment's Python on the PATH, its packages already installed
     # (make must not install into it: -o leaves the install stamp as it is).
     venv = ROOT / ".venv"
+    # Older than the install stamp, so `make` never installs into this environment from the copy
+    # (requirements.txt installs the course's own package editable, from the folder pip runs in;
+    # make does not read -o from MAKEFLAGS).
+    stamp = min((venv / name).stat().st_mtime for name in (".runtime", ".zensical"))
+    for name in ("requirements.txt", "requirements-report.txt", "requirements-zensical.txt", "requirements-test.txt"):
+        if (repo / name).is_file():
+            os.utime(repo / name, (stamp - 60, stamp - 60))
     env = {
         **os.environ,
         "PATH": f"{venv / 'bin'}:{os.environ['PATH']}",
         "VENV": str(venv),
-        "MAKEFLAGS": f"-o {venv / '.runtime'}",
+        "MAKEFLAGS": f"-o {venv / '.runtime'} -o {venv / '.zensical'}",
     }
-    outputs: dict[str, str] = {}
+    outputs: dict[str, str] = {ENGINE_VARIABLE: "mkdocs"}  # the repository sets no SITE_ENGINE
     artifact: list[str] = []
     for step in job["steps"]:
         if "if" in step:
@@ -198,6 +227,7 @@ def test_the_pages_build_job_runs_for_a_fork_and_packs_a_strict_build(tmp_path: 
         "--strict" in subprocess.run(["make", "-n", "build"], cwd=repo, env=env, capture_output=True, text=True).stdout
     )
     assert {"index.html", "404.html", "sitemap.xml", "sw.js"} <= set(artifact)
+    assert "search/search_index.json" in artifact  # MkDocs' search index: MkDocs built it
     sitemap = re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
     assert sitemap and all(loc.startswith(FORK + "/") for loc in sitemap), sitemap[:3]
     home = (site / "index.html").read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
 """The contract with mkdocs-quiz (DEVELOPERS.md): everything this site relies on in the installed package.
 
-Our hook writes mkdocs-quiz's quiz DOM by hand, our script writes its per-page storage before it
-starts and listens around its handlers, and our hook relies on its event order. A new release
+Our page extension writes mkdocs-quiz's quiz DOM by hand and the settings its script reads, and our
+script writes its per-page storage before it starts and listens around its handlers. A new release
 that changes any of it fails here, loudly, before a student meets a broken quiz. The browser tests
 check the same contract in use.
 """
@@ -19,6 +19,9 @@ from mkdocs_quiz import plugin as quiz_plugin
 
 import quiz_assets
 import quiz_banks
+from quizbank.extension import quiz_settings_scripts
+from quizbank.site import QUIZ_DEFAULTS
+from quizbank.siteconfig import read_config
 from support import ROOT
 
 JS = (resources.files("mkdocs_quiz") / "js" / "quiz.js").read_text(encoding="utf-8")
@@ -47,14 +50,35 @@ def test_the_plugin_options_we_set_exist() -> None:
     } <= names
 
 
-def test_event_order_and_the_per_page_switch() -> None:
-    """Its on_page_markdown runs before ours (priority 0 > -50), and page.meta quiz.enabled turns its assets on."""
-    assert getattr(quiz_plugin.MkDocsQuizPlugin.on_page_markdown, "mkdocs_priority", 0) == 0
-    assert getattr(quiz_banks.on_page_markdown, "mkdocs_priority", 0) == -50
+def test_it_leaves_our_pages_alone() -> None:
+    """With enabled_by_default off (mkdocs.yml) and no page switching it on, its plugin adds nothing to a page.
+
+    The course's page extension never switches it on: what its script needs on a page, the extension
+    writes itself (below), in MkDocs and Zensical alike.
+    """
     plugin = quiz_plugin.MkDocsQuizPlugin()
     plugin.load_config({"enabled_by_default": False})
     assert plugin._should_process_page(SimpleNamespace(meta={})) is False
-    assert plugin._should_process_page(SimpleNamespace(meta={"quiz": {"enabled": True}})) is True
+    assert plugin._should_process_page(SimpleNamespace(meta={"quiz": {"enabled": True}})) is True  # the switch
+    settings = next(p["mkdocs_quiz"] for p in read_config(ROOT / "mkdocs.yml")["plugins"] if isinstance(p, dict))
+    assert settings["enabled_by_default"] is False
+
+
+def test_its_settings_scripts_are_what_its_plugin_would_write(tmp_path: Path) -> None:
+    """quizbank.extension writes its translations and options exactly as its on_page_content would."""
+    plugin = quiz_plugin.MkDocsQuizPlugin()
+    plugin.load_config({"enabled_by_default": True, "confetti": False, "show_progress": False})
+    page = SimpleNamespace(meta={}, url="one/", file=SimpleNamespace(src_path="one.md", url="one/"))
+    config = SimpleNamespace(theme={"language": "en"}, extra={}, config_file_path=str(tmp_path / "mkdocs.yml"))
+    pasted = plugin.on_page_content("<p>x</p>", page=page, config=config, files=None)
+    assert pasted is not None
+    ours = quiz_settings_scripts(
+        SimpleNamespace(  # type: ignore[arg-type]
+            quiz={**QUIZ_DEFAULTS, "confetti": False, "show_progress": False}, language="en", root=tmp_path
+        ),
+        SimpleNamespace(meta={}),  # type: ignore[arg-type]
+    )
+    assert pasted == "<p>x</p>" + quiz_plugin.style + ours + quiz_plugin.js_script
 
 
 @pytest.mark.parametrize(
@@ -100,14 +124,6 @@ def test_its_script_still_does_what_we_rely_on(what: str, pattern: str) -> None:
 )
 def test_its_stylesheet_still_has_the_classes_we_restyle(selector: str) -> None:
     assert selector in CSS, f"mkdocs-quiz's quiz.css no longer styles {selector}"
-
-
-def test_what_it_pastes_into_a_page_is_what_we_take_out() -> None:
-    """hooks/quiz_assets.py removes its inline copies by their exact text, and serves the files instead."""
-    assert quiz_plugin.style == f'<style type="text/css">{CSS}</style>'
-    assert quiz_plugin.js_script == f'<script type="text/javascript" defer>{JS}</script>'
-    assert getattr(quiz_plugin.MkDocsQuizPlugin.on_page_content, "mkdocs_priority", 0) == 0
-    assert getattr(quiz_assets.on_page_content, "mkdocs_priority", 0) < 0  # after it
 
 
 def test_its_script_is_served_minified_only_when_made_from_the_installed_one(tmp_path: Path) -> None:
