@@ -43,6 +43,7 @@ from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped
 from .errors import BankError, Problem, as_html, display_path, summary
 from .facts_extension import PRIORITY as FACTS_PRIORITY
 from .facts_extension import FactsPreprocessor
+from .finalhtml import unfinished_notice
 from .markers import NEAR_MARKER, Source, markers_in_included_files
 from .page import place_quizzes
 from .progress import MARKER as PROGRESS_MARKER
@@ -108,6 +109,9 @@ class PageContext:
     # The course, when the engine has read it for this build already (MkDocs's hook has); else
     # `load_site` reads it, or finds it unchanged.
     site: Site | None = None
+    # The engine runs no hooks, so `python -m quizbank site` finishes the site after it: until it has,
+    # the page says so (quizbank/finalhtml.py, unfinished_notice).
+    finished_later: bool = False
 
     def link(self, url: str) -> str:
         """`url` (from the site's root) as a link in this page's HTML, whichever engine reads it."""
@@ -159,6 +163,7 @@ def _zensical_page(md: Markdown) -> PageContext | None:
         meta=page.meta,
         serving=os.environ.get(SERVE_ENV) == "1",
         link_base=src.rpartition("/")[0] + "/" if "/" in src else "",
+        finished_later=True,
     )
 
 
@@ -386,6 +391,8 @@ class PageHtmlPostprocessor(Postprocessor):
             text = SVG.sub(lambda m: ABBR_TAG.sub("", m.group(0)), text)
         if page.quizzes:
             text = text.rstrip() + quiz_settings_scripts(site, context)
+        if context.finished_later:
+            text = unfinished_notice() + text
         if "data-search-exclude" in text:
             text = exclude_whole(text)
         return text

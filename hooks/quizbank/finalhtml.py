@@ -88,3 +88,33 @@ def with_head_tags(html: str, tags: list[str]) -> str | None:
         return None
     at = anchor.end()
     return html[:at] + "".join("\n  " + tag for tag in missing) + html[at:]
+
+
+# ── A page the site step has not finished yet ─────────────────────────────────────────────────
+# An engine that runs no hooks (Zensical) writes each page before `python -m quizbank site` finishes
+# the site (its stylesheet, mkdocs-quiz's script, the navigation counts, the offline copy). Run alone,
+# `zensical build` or `zensical serve` would publish a site that looks whole and half works, without a
+# word. So the page extension writes this notice at the top of such a page, and the site command takes
+# it out: it is seen only where the site step did not run. Styled inline: the site's stylesheet is one
+# of the things missing. Dark text on a pale ground in either palette (contrast 12:1).
+UNFINISHED_ID = "quizbank-unfinished"
+UNFINISHED = re.compile(rf'<div id="{UNFINISHED_ID}"[^>]*>.*?</div>\n?', re.S)
+
+
+def unfinished_notice() -> str:
+    """The notice a page carries until the site step has run over it (the page extension adds it)."""
+    return (
+        f'<div id="{UNFINISHED_ID}" role="note" data-search-exclude style="background:#fff4ce;color:#3d2e00;'
+        'border:2px solid #8a6d00;border-radius:4px;padding:0.6em 0.9em;margin:0 0 1em">'
+        "<p><strong>This copy of the course is unfinished.</strong> Its pages were built, but not the site "
+        "around them (its styles, the self-checks' script, the navigation counts, the offline copy), so the "
+        "self-checks will not all work. Fix: build it with <code>make build ENGINE=zensical</code>, or "
+        "preview it with <code>make serve ENGINE=zensical</code>; after <code>zensical build</code> alone, "
+        "run <code>python -m quizbank site</code>.</p></div>\n"
+    )
+
+
+def without_unfinished_notice(html: str) -> str | None:
+    """The page without the notice (the site step has run); None if it has none."""
+    changed = UNFINISHED.sub("", html, count=1)
+    return None if changed == html else changed

@@ -37,6 +37,7 @@ from .finalhtml import (
     loader_code,
     with_head_tags,
     with_redirect,
+    without_unfinished_notice,
 )
 from .manifest import COUNTS_FILE, navigation_counts
 from .offline import RETIRE, WORKER, english_only, precache_list, render_worker
@@ -217,6 +218,7 @@ def _pages(s: _Site, done: Finished, serving: bool) -> None:
         # The 404 page is served at any depth: its links start at the site's path, as MkDocs writes them.
         base = prefix if rel == "404.html" else "../" * rel.count("/")
         original = html
+        html = without_unfinished_notice(html) or html  # this step is what it asked for
         html = after_first_paint(html, code) or html
         tags = [] if serving else [f'<meta name="quizbank-offline" content="{WORKER}">']
         html = with_head_tags(html, tags + head_tags(s.app_links, base)) or html

@@ -12,6 +12,7 @@ Before #35 Zensical was refused outright; now a Zensical build that has everythi
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -69,6 +70,26 @@ def test_zensical_builds_the_course_with_its_quizzes_and_answer_boxes(tmp_path: 
     assert "<!-- glossary -->" not in glossary and re.search(
         r"<dt><abbr title=\"Low-Rank Adaptation[^\"]*\">LoRA</abbr></dt>", glossary
     )
+    # Zensical alone leaves out the site around the pages (its stylesheet, among others): every page
+    # says so, and how to finish it (never in search), until `python -m quizbank site` has run.
+    built = site / "site"
+    pages = sorted(built.rglob("index.html"))
+    assert len(pages) > 5 and not (built / "assets" / "stylesheets" / "course.css").exists()
+    unmarked = [p for p in pages if 'id="quizbank-unfinished"' not in p.read_text(encoding="utf-8")]
+    assert not unmarked, f"pages that do not say the site is unfinished: {unmarked}"
+    assert "unfinished" not in (built / "search.json").read_text(encoding="utf-8")
+    finish = subprocess.run(
+        [sys.executable, "-m", "quizbank", "site"],
+        capture_output=True,
+        text=True,
+        cwd=site,
+        env={**os.environ, "PYTHONPATH": str(site / "hooks")},
+        timeout=300,
+    )
+    assert finish.returncode == 0, finish.stdout + finish.stderr
+    assert (built / "assets" / "stylesheets" / "course.css").is_file()
+    left = [p for p in pages if "quizbank-unfinished" in p.read_text(encoding="utf-8")]
+    assert not left, f"the site step left the notice in {left}"
 
 
 def test_zensical_without_the_extension_stops_with_the_reason(tmp_path: Path) -> None:

@@ -194,3 +194,25 @@ def test_two_pages_continuing_one_is_a_located_error_on_the_second(tmp_path: Pat
     second.meta["continues"] = "one.md"
     with pytest.raises(PageError, match=r"docs/one-most\.md: docs/one-more\.md already continues one\.md"):
         convert("# most\n")
+
+
+def test_under_zensical_a_page_says_it_is_unfinished_until_the_site_step_takes_the_notice_out(tmp_path: Path) -> None:
+    """Zensical alone builds pages without their site (stylesheet, scripts, counts): never silently."""
+    from quizbank.finalhtml import UNFINISHED_ID, without_unfinished_notice
+
+    config = project(tmp_path)
+    context = mkdocs_page(config, "one.md")
+    under_mkdocs, _ = convert(CHAPTER)
+    assert UNFINISHED_ID not in under_mkdocs  # MkDocs's hooks finish the site as it builds
+    assert context.finished_later is False
+    set_page(None)
+    page = ZensicalPage(url="one/", path="one.md", meta={})
+    zensical = ContextExtension(page=page, config={"root_dir": str(config.parent), "docs_dir": "docs"})
+    html, _ = convert(CHAPTER, zensical)
+    notice = BeautifulSoup(html, "html.parser").find(id=UNFINISHED_ID)
+    assert notice is not None and html.startswith(f'<div id="{UNFINISHED_ID}"'), html[:200]
+    assert "make build ENGINE=zensical" in notice.get_text() and notice.has_attr("data-search-exclude")
+    finished = without_unfinished_notice(html)
+    assert finished is not None and UNFINISHED_ID not in finished
+    assert finished == html[html.index("</div>\n") + len("</div>\n") :]  # the notice alone goes
+    assert without_unfinished_notice(finished) is None  # nothing to do the second time
