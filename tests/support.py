@@ -21,7 +21,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -155,17 +155,28 @@ def shared_project_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult
     others read its result (a 2-core machine otherwise built it once per worker and module, nine
     times a run). Read it only: copy it to change anything (the test server rewrites its sitemap).
     """
+
+    def mkdocs(folder: Path) -> BuildResult:
+        folder.mkdir(exist_ok=True)
+        return build(ROOT / "mkdocs.yml", site=folder / "site", cwd=folder)
+
+    return _built_once(tmp_path_factory, "project-site", mkdocs)
+
+
+def _built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build_in: Callable[[Path], BuildResult]
+) -> BuildResult:
+    """`build_in(folder)` run once per test run, under a lock, by whichever worker comes first; its result for all."""
     temp = tmp_path_factory.getbasetemp()
     shared = temp.parent if os.environ.get("PYTEST_XDIST_WORKER") else temp
-    folder = shared / "project-site"
-    result_file = folder / "result.json"
-    with FileLock(str(shared / "project-site.lock")):
+    folder = shared / name
+    result_file = shared / f"{name}.json"
+    with FileLock(str(shared / f"{name}.lock")):
         if result_file.exists():
             saved = json.loads(result_file.read_text(encoding="utf-8"))
             result = BuildResult(saved["code"], saved["output"], folder / "site")
         else:
-            folder.mkdir(exist_ok=True)
-            result = build(ROOT / "mkdocs.yml", site=folder / "site", cwd=folder)
+            result = build_in(folder)
             result_file.write_text(json.dumps({"code": result.code, "output": result.output}), encoding="utf-8")
     assert result.code == 0, result.output
     return result
@@ -197,19 +208,7 @@ def zensical_build(project: Path) -> BuildResult:
 
 def shared_zensical_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The real site built with Zensical (`make build ENGINE=zensical`), once per run like shared_project_site: read only."""
-    temp = tmp_path_factory.getbasetemp()
-    shared = temp.parent if os.environ.get("PYTEST_XDIST_WORKER") else temp
-    folder = shared / "zensical-project"
-    result_file = shared / "zensical-site.json"
-    with FileLock(str(shared / "zensical-site.lock")):
-        if result_file.exists():
-            saved = json.loads(result_file.read_text(encoding="utf-8"))
-            result = BuildResult(saved["code"], saved["output"], folder / "site")
-        else:
-            result = zensical_build(copy_of_the_project(folder))
-            result_file.write_text(json.dumps({"code": result.code, "output": result.output}), encoding="utf-8")
-    assert result.code == 0, result.output
-    return result
+    return _built_once(tmp_path_factory, "zensical-project", lambda folder: zensical_build(copy_of_the_project(folder)))
 
 
 def expectation(path: Path) -> tuple[int, str]:

@@ -14,27 +14,16 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, build
+from support import build, copy_of_the_project
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
 EXTENSION_LINE = "  - quizbank.extension\n"
-
-
-def copy_of_the_site(target: Path) -> Path:
-    tracked = subprocess.run(["git", "ls-files", "-z"], capture_output=True, cwd=ROOT, check=True).stdout
-    for name in filter(None, tracked.decode("utf-8").split("\0")):
-        source = ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    return target
 
 
 def zensical_build(site: Path) -> subprocess.CompletedProcess[str]:
@@ -51,7 +40,7 @@ def without(config: Path, line: str) -> None:
 
 
 def test_zensical_builds_the_course_with_its_quizzes_and_answer_boxes(tmp_path: Path) -> None:
-    site = copy_of_the_site(tmp_path / "site-copy")
+    site = copy_of_the_project(tmp_path / "site-copy")
     result = zensical_build(site)
     assert result.returncode == 0, result.stdout + result.stderr
     chapter = site / "site" / "part-1" / "index.html"
@@ -93,7 +82,7 @@ def test_zensical_builds_the_course_with_its_quizzes_and_answer_boxes(tmp_path: 
 
 
 def test_zensical_without_the_extension_stops_with_the_reason(tmp_path: Path) -> None:
-    site = copy_of_the_site(tmp_path / "site-copy")
+    site = copy_of_the_project(tmp_path / "site-copy")
     without(site / "mkdocs.yml", EXTENSION_LINE)
     result = zensical_build(site)
     output = result.stdout + result.stderr
@@ -103,7 +92,7 @@ def test_zensical_without_the_extension_stops_with_the_reason(tmp_path: Path) ->
 
 
 def test_mkdocs_without_the_extension_stops_with_the_reason(tmp_path: Path) -> None:
-    site = copy_of_the_site(tmp_path / "site-copy")
+    site = copy_of_the_project(tmp_path / "site-copy")
     without(site / "mkdocs.yml", EXTENSION_LINE)
     result = build(site / "mkdocs.yml")
     assert result.code != 0, result.output
@@ -114,7 +103,7 @@ def test_mkdocs_without_the_extension_stops_with_the_reason(tmp_path: Path) -> N
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_the_template_alone_stops_an_engine_that_skipped_the_extension(tmp_path: Path, engine: str) -> None:
     """The template's check holds by itself (here without the hook's, which only MkDocs runs)."""
-    site = copy_of_the_site(tmp_path / "site-copy")
+    site = copy_of_the_project(tmp_path / "site-copy")
     without(site / "mkdocs.yml", EXTENSION_LINE)
     hook = site / "hooks" / "quiz_banks.py"
     hook.write_text(
@@ -133,7 +122,7 @@ def test_the_template_alone_stops_an_engine_that_skipped_the_extension(tmp_path:
 
 
 def test_mkdocs_without_the_hook_that_names_the_page_stops_with_the_reason(tmp_path: Path) -> None:
-    site = copy_of_the_site(tmp_path / "site-copy")
+    site = copy_of_the_project(tmp_path / "site-copy")
     without(site / "mkdocs.yml", "  - hooks/quiz_banks.py\n")
     result = build(site / "mkdocs.yml")
     assert result.code != 0, result.output

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import tarfile
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from support import ROOT, BuildResult
+from support import ROOT, BuildResult, copy_of_the_project
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 # What each action does with the job's token, as its documentation says. An action missing here
@@ -170,12 +169,7 @@ def pack_like_upload_pages_artifact(path: Path, tar: Path) -> list[str]:
 def test_the_pages_build_job_runs_for_a_fork_and_packs_a_strict_build(tmp_path: Path) -> None:
     job = workflow("pages.yml")["jobs"]["build"]
     # actions/checkout: the repository's files, in a folder of their own.
-    repo = tmp_path / "checkout"
-    tracked = subprocess.run(["git", "ls-files", "-z"], capture_output=True, text=True, cwd=ROOT, check=True)
-    for name in filter(None, tracked.stdout.split("\0")):
-        if (ROOT / name).is_file():
-            (repo / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, repo / name)
+    repo = copy_of_the_project(tmp_path / "checkout")
     # actions/setup-python: this environment's Python on the PATH, its packages already installed
     # (make must not install into it: -o leaves the install stamp as it is).
     venv = ROOT / ".venv"
